@@ -1,0 +1,83 @@
+/**
+ * From ingested lines to the Report model. Never throws on bad input: problems become entries of
+ * `report.problems` (and then findings), and whatever can be read is read.
+ */
+import type { ParseProblem, Report, ReportLine, Section, Span } from '../model/report.js';
+import type { SourceText } from '../model/source.js';
+import { decideEdition } from './edition.js';
+import { readMeta } from './meta.js';
+import { narrativeNumbers, sentences } from './narrative.js';
+import { fold } from './normalize.js';
+import { isSectionTitle, readHeading } from './outline.js';
+import { isPageNumber, readRows, type Row } from './rows.js';
+import { findTables } from './tables.js';
+
+export { fold, labelKey } from './normalize.js';
+export { readCell } from './numbers.js';
+export { findDates } from './dates.js';
+
+function lineSpan(origin: SourceText['lines'][number]['origin']): Span {
+  const at: Span = { line: origin.line };
+  if (origin.page !== undefined) at.page = origin.page;
+  return at;
+}
+
+/** Parses ingested report text into the Report model. */
+export function parseReport(source: SourceText): Report {
+  const lines: ReportLine[] = source.lines.map((l) => ({ text: l.text, norm: fold(l.text), at: lineSpan(l.origin) }));
+  const problems: ParseProblem[] = source.problems.map((p) => ({ id: p.id, severity: p.severity, message: p.message, messageEn: p.messageEn, at: { line: 1 } }));
+  const rows: Row[] = readRows(source.lines);
+
+  const quickYear = (() => {
+    for (const l of lines.slice(0, 12)) {
+      const m = /((?:19|20)\d{2})\s*年度?.{0,30}(?:报告|年报)/.exec(l.norm);
+      if (m) return Number(m[1]);
+    }
+    return null;
+  })();
+  const found = findTables(rows, quickYear);
+  const tableLines = new Set<number>();
+  for (const [start, end] of found.ranges) {
+    for (let k = start; k < end; k++) {
+      const row = rows[k]!;
+      for (let line = row.line; line <= row.endLine; line++) tableLines.add(line);
+    }
+  }
+  const inTable = (line: number): boolean => tableLines.has(line);
+  const meta = readMeta({ lines, inTable, source: source.meta });
+
+  const outline: Section[] = [];
+  for (const line of lines) {
+    const heading = readHeading(line.text, line.at);
+    // Inside a table only a format section heading counts (三、收到和处理… above 表三), not row labels.
+    if (heading && (!inTable(line.at.line) || (heading.level === 1 && !line.text.includes('\t') && isSectionTitle(heading.title)))) outline.push(heading);
+  }
+  const headingAt = new Map(outline.map((s) => [s.at.line, s]));
+
+  const labelEditions = found.labelEditions.map((m) => ({ edition: m.edition, label: m.label, at: { line: m.row.line } as Span }));
+  const { edition, evidence } = decideEdition({
+    year: meta.year,
+    labelEditions,
+    tables: found.tables,
+    hasNewFormatTables: found.tables.t3 !== undefined || found.tables.t4 !== undefined,
+  });
+
+  const chromeEnd = lines.findIndex((l) => /^=+\s*正文\s*=+$/.test(l.norm.trim()));
+  const isProse = (line: ReportLine): boolean =>
+    !inTable(line.at.line) && line.at.line > chromeEnd + 1 && !isPageNumber(line.norm) && !line.text.includes('\t') && !/^\s*\|/.test(line.norm);
+  const narrative = narrativeNumbers(sentences(lines, isProse, (n) => headingAt.get(n)));
+
+  if (lines.length > 0 && lines.every((l) => l.norm.trim() === '') && !problems.some((p) => p.id === 'ingest/empty')) {
+    problems.push({ id: 'parse/empty', severity: 'error', message: '报告没有文字内容。', messageEn: 'The report has no text.', at: { line: 1 } });
+  }
+
+  return {
+    meta: { ...meta, edition, editionEvidence: evidence, labelEditions },
+    outline,
+    tables: found.tables,
+    narrative,
+    lines,
+    problems,
+    source: { kind: source.kind, ...(source.encoding ? { encoding: source.encoding } : {}), lineCount: lines.length },
+  };
+}

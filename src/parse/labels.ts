@@ -1,0 +1,58 @@
+/**
+ * Fuzzy matching of printed labels against the format's labels, tolerant of width, punctuation,
+ * spacing, numbering, labels broken into fragments, and misprints (其他法律行政止公开).
+ */
+import { labelKey, stripNumbering } from './normalize.js';
+
+/** The similarity at or above which a printed label is taken to name a format label. */
+export const LABEL_MATCH = 0.75;
+
+function lcsLength(a: string, b: string): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let prev = new Array<number>(b.length + 1).fill(0);
+  let curr = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      curr[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, curr[j - 1]!);
+    }
+    [prev, curr] = [curr, prev];
+  }
+  return prev[b.length]!;
+}
+
+const keyCache = new Map<string, string>();
+/** {@link labelKey} of the label without its outline number, cached (labels repeat a lot). */
+export function coreKey(text: string): string {
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = labelKey(stripNumbering(text));
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(text, key);
+  }
+  return key;
+}
+
+/**
+ * How well a printed fragment names a format label, from 0 to 1: 1 for the same words; 0.95 when
+ * the fragment holds the whole label (with other words around it); up to 0.95 when the fragment
+ * is a piece of a long label (a label broken over lines); otherwise the longest-common-subsequence
+ * ratio, when it is high (misprints). Labels of fewer than four characters only match exactly.
+ */
+export function labelSimilarity(fragment: string, label: string): number {
+  const f = coreKey(fragment);
+  const l = coreKey(label);
+  if (f.length === 0 || l.length === 0) return 0;
+  if (f === l) return 1;
+  if (l.length < 4 || f.length < 2) return 0;
+  if (f.includes(l)) return l.length >= 6 || f.length <= l.length + 4 ? 0.9 : 0.8;
+  if (f.length >= 4 && l.includes(f)) return 0.6 + 0.35 * (f.length / l.length);
+  const ratio = (2 * lcsLength(f, l)) / (f.length + l.length);
+  return ratio >= 0.8 ? ratio * 0.95 : 0;
+}
+
+/** The best similarity of a fragment to a label or any of its aliases. */
+export function bestSimilarity(fragment: string, label: string, aliases: readonly string[] = []): number {
+  let best = labelSimilarity(fragment, label);
+  for (const alias of aliases) best = Math.max(best, labelSimilarity(fragment, alias));
+  return best;
+}

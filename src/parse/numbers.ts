@@ -1,0 +1,101 @@
+import type { CellState } from '../model/report.js';
+import { fold } from './normalize.js';
+
+/** What a table cell's text was read as. */
+export interface CellReading {
+  state: CellState;
+  value: number | null;
+  unit?: string;
+  decimals?: number;
+}
+
+const DASHES = /^(?:[-—–－─━‐‑‒―]+|\/|／|\\|×|x|X|\*)$/;
+const NOT_APPLICABLE = /^(?:不适用|无|暂无|没有|—无—)$/;
+const UNITS = '万元|亿元|元|件|条|个|次|人次|人|篇|期|份|项|家|场|%|‰';
+const NUMBER_WITH_UNIT = new RegExp(`^([+-]?)((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(${UNITS})?$`);
+
+/**
+ * Reads a table cell's text: a number (thousands separators, decimals, a sign, an optional unit
+ * such as 万元 or 件), a blank, a dash, 不适用/无, or text. Never guesses: anything else is `text`.
+ */
+export function readCell(raw: string): CellReading {
+  const text = fold(raw).replace(/\s+/g, ' ').trim();
+  if (text === '') return { state: 'blank', value: null };
+  if (DASHES.test(text)) return { state: 'dash', value: null };
+  if (NOT_APPLICABLE.test(text)) return { state: 'na', value: null };
+  const compact = text.replace(/(\d)\s+(?=[万亿元件条个次人篇期份项家场%‰])/g, '$1');
+  const m = NUMBER_WITH_UNIT.exec(compact);
+  if (m) {
+    const digits = m[2]!.replace(/,/g, '');
+    const value = Number(digits) * (m[1] === '-' ? -1 : 1);
+    if (!Number.isFinite(value)) return { state: 'text', value: null };
+    const reading: CellReading = { state: 'number', value };
+    if (m[3]) reading.unit = m[3];
+    const dot = digits.indexOf('.');
+    if (dot >= 0) reading.decimals = digits.length - dot - 1;
+    return reading;
+  }
+  return { state: 'text', value: null };
+}
+
+/** True when a cell's text is a value (number, blank, dash or 不适用), not a label. */
+export function isValueText(raw: string): boolean {
+  return readCell(raw).state !== 'text';
+}
+
+const CN_DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, '○': 0, O: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
+  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+const CN_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+
+/**
+ * Reads a Chinese numeral: positional (十二, 一百二十, 三千零五, 两万) or digit by digit (二○一二).
+ * Returns null for anything else.
+ */
+export function parseChineseNumber(text: string): number | null {
+  const s = text.trim();
+  if (s === '') return null;
+  if ([...s].every((ch) => ch in CN_DIGIT) && s.length > 1) {
+    return Number([...s].map((ch) => CN_DIGIT[ch]).join(''));
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const ch of s) {
+    if (ch in CN_DIGIT) digit = CN_DIGIT[ch]!;
+    else if (ch in CN_UNIT) {
+      section += (digit ?? 1) * CN_UNIT[ch]!;
+      digit = null;
+    } else if (ch === '万' || ch === '亿') {
+      total += (section + (digit ?? 0)) * (ch === '万' ? 10_000 : 100_000_000);
+      section = 0;
+      digit = null;
+    } else return null;
+  }
+  return total + section + (digit ?? 0);
+}
+
+/**
+ * Splits a run of digits that lost its cell boundaries ("000" for three cells) into exactly
+ * `parts` numbers without leading zeros. Returns the split only when it is the only one possible;
+ * null when none or several are (then the cells cannot be read).
+ */
+export function splitGluedDigits(run: string, parts: number): number[] | null {
+  const found: number[][] = [];
+  const walk = (rest: string, acc: number[]): void => {
+    if (found.length > 1) return;
+    if (acc.length === parts - 1) {
+      if (rest.length > 0 && (rest === '0' || !rest.startsWith('0'))) found.push([...acc, Number(rest)]);
+      return;
+    }
+    for (let len = 1; len <= rest.length - (parts - acc.length - 1); len++) {
+      const head = rest.slice(0, len);
+      if (head.length > 1 && head.startsWith('0')) break;
+      walk(rest.slice(len), [...acc, Number(head)]);
+    }
+  };
+  if (!/^\d+$/.test(run) || run.length < parts) return null;
+  walk(run, []);
+  return found.length === 1 ? found[0]! : null;
+}

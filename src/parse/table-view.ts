@@ -1,0 +1,86 @@
+/**
+ * Helpers shared by the table mappers: a row split into its label cells and its trailing value
+ * cells, and the construction of located model cells.
+ */
+import type { Cell, Span, TableInstance } from '../model/report.js';
+import { readCell } from './numbers.js';
+import type { Row, RowCell } from './rows.js';
+
+/** Units written in a unit column (2008 tables) or beside a label. */
+export const UNIT_WORDS = new Set(['条', '件', '次', '篇', '个', '人', '人次', '万元', '元', '期', '份', '项']);
+
+/** A row seen as label cells followed by value cells. */
+export interface RowView {
+  row: Row;
+  /** Index of the row in the document's row list. */
+  index: number;
+  /** Cells before the values that hold words (unit cells excluded). */
+  labels: RowCell[];
+  /** A unit cell, when the row has one (2008 tables). */
+  unit: RowCell | null;
+  /** The trailing run of value cells (numbers, blanks, dashes). */
+  values: RowCell[];
+  /** How many of the values are numbers. */
+  numbers: number;
+}
+
+/** Splits a row into labels, unit and trailing values. */
+export function viewRow(row: Row, index: number): RowView {
+  let start = row.cells.length;
+  while (start > 0 && readCell(row.cells[start - 1]!.text).state !== 'text') start--;
+  // A lone trailing unit or dash column is data only when something before it is a label.
+  const values = row.cells.slice(start);
+  const labels: RowCell[] = [];
+  let unit: RowCell | null = null;
+  for (const c of row.cells.slice(0, start)) {
+    if (UNIT_WORDS.has(c.text.replace(/\s+/g, ''))) unit = c;
+    else if (c.text !== '') labels.push(c);
+  }
+  const numbers = values.filter((c) => readCell(c.text).state === 'number').length;
+  return { row, index, labels, unit, values, numbers };
+}
+
+/** The row's label text: its label cells joined. */
+export function labelText(view: RowView): string {
+  return view.labels.map((c) => c.text).join('');
+}
+
+/** The span of a row cell, with the row's page. */
+export function cellSpan(c: RowCell, row: Row): Span {
+  const span: Span = { line: c.line, column: c.column };
+  if (row.page !== undefined) span.page = row.page;
+  return span;
+}
+
+/** Builds a model cell from a row cell. */
+export function makeCell(table: string, rowId: string, colId: string, c: RowCell, row: Row): Cell {
+  const reading = readCell(c.text);
+  const cell: Cell = {
+    id: `${table}.${rowId}.${colId}`,
+    table,
+    row: rowId,
+    col: colId,
+    raw: c.text,
+    state: reading.state,
+    value: reading.value,
+    at: cellSpan(c, row),
+  };
+  if (reading.unit !== undefined) cell.unit = reading.unit;
+  if (reading.decimals !== undefined) cell.decimals = reading.decimals;
+  return cell;
+}
+
+/** A new, empty table instance. */
+export function emptyTable(id: string, variant: string, label: string, row: Row): TableInstance {
+  const at: Span = { line: row.line };
+  if (row.page !== undefined) at.page = row.page;
+  return { id, variant, label, at, cells: {}, rows: [], missingRows: [], unreadable: [], drift: [], notes: [] };
+}
+
+/** The span of a row (its first line, and page). */
+export function rowSpan(row: Row): Span {
+  const at: Span = { line: row.line };
+  if (row.endLine !== row.line) at.endLine = row.endLine;
+  if (row.page !== undefined) at.page = row.page;
+  return at;
+}

@@ -1,0 +1,135 @@
+/**
+ * Maps 表二 (主动公开政府信息情况: the 第二十条 items) onto canonical cells. Each item's rows are
+ * found by their labels (规章, 行政规范性文件, 行政许可 …); their values are the value cells that
+ * follow. Where an extraction ran the cells together ("规章 000"), the digits are split only when
+ * exactly one split is possible.
+ */
+import type { Edition, TableInstance } from '../model/report.js';
+import { T2_ITEMS, T2_LABEL, type RowDef } from './definitions.js';
+import { bestSimilarity, LABEL_MATCH } from './labels.js';
+import { fold, labelKey } from './normalize.js';
+import { readCell, splitGluedDigits } from './numbers.js';
+import type { Row } from './rows.js';
+import { cellSpan, emptyTable, makeCell, rowSpan, viewRow } from './table-view.js';
+
+/** Reads 表二 of the given edition from rows `start` to `end` (exclusive). */
+export function mapTable2(rows: readonly Row[], start: number, end: number, edition: '2019' | '2021'): TableInstance {
+  const table = emptyTable('t2', edition, T2_LABEL, rows[start]!);
+  const views = rows.slice(start, end).map((row, k) => viewRow(row, start + k));
+  const used = new Set<number>();
+  for (const item of T2_ITEMS[edition]) {
+    for (const def of item.rows) {
+      const rowId = `${item.item}.${def.id}`;
+      const hit = findLabelled(views, def, used);
+      if (hit) {
+        used.add(hit.view.index);
+        let cells = hit.view.values;
+        // The values may stand in the next row when the label's row holds nothing else.
+        const next = views[views.indexOf(hit.view) + 1];
+        if (cells.length === 0 && next && next.labels.length === 0 && next.numbers > 0) {
+          cells = next.values;
+          used.add(next.index);
+        }
+        while (cells.length > item.cols.length && cells[cells.length - 1]!.text === '') cells = cells.slice(0, -1);
+        if (cells.length === item.cols.length) {
+          table.rows.push(rowId);
+          item.cols.forEach((col, k) => {
+            const cell = makeCell('t2', rowId, col.id, cells[k]!, hit.view.row);
+            table.cells[cell.id] = cell;
+          });
+        } else {
+          table.unreadable.push({
+            row: rowId,
+            raw: hit.view.row.cells.map((c) => c.text).join(' | '),
+            reason:
+              cells.length === 0
+                ? `「${def.label}」一行没有数值`
+                : `「${def.label}」一行有 ${cells.length} 个数值，应有 ${item.cols.length} 个（${item.cols.map((c) => c.label).join('、')}），无法确定各数值属于哪一列`,
+            at: rowSpan(hit.view.row),
+          });
+        }
+        if (hit.printed !== null) table.drift.push({ row: rowId, printed: hit.printed, expected: def.label, at: rowSpan(hit.view.row) });
+        continue;
+      }
+      if (readGlued(rows, start, end, item.item, def, item.cols.map((c) => c.id), table)) continue;
+      table.missingRows.push(rowId);
+    }
+  }
+  return table;
+}
+
+interface Hit {
+  view: ReturnType<typeof viewRow>;
+  /** The printed label when it differs from the format's wording. */
+  printed: string | null;
+}
+
+function findLabelled(views: ReturnType<typeof viewRow>[], def: RowDef, used: Set<number>): Hit | null {
+  for (const view of views) {
+    if (used.has(view.index)) continue;
+    for (const cell of view.labels) {
+      const sim = bestSimilarity(cell.text, def.label, def.aliases);
+      const exactish = labelKey(cell.text).endsWith(labelKey(def.label)) || sim >= 0.99;
+      if (sim >= LABEL_MATCH && (exactish || labelKey(cell.text).length <= labelKey(def.label).length + 2)) {
+        const printed = labelKey(cell.text) === labelKey(def.label) || labelKey(cell.text).endsWith(labelKey(def.label)) ? null : cell.text;
+        return { view, printed };
+      }
+    }
+  }
+  return null;
+}
+
+/** Reads a row whose label and digits were run together in one line of text. */
+function readGlued(rows: readonly Row[], start: number, end: number, item: string, def: RowDef, cols: string[], table: TableInstance): boolean {
+  const labels = [def.label, ...(def.aliases ?? [])].sort((a, b) => b.length - a.length);
+  for (let k = start; k < end; k++) {
+    const row = rows[k]!;
+    for (const c of row.cells) {
+      const text = fold(c.text);
+      for (const label of labels) {
+        const at = text.indexOf(label);
+        if (at < 0) continue;
+        if (label !== def.label && text.slice(Math.max(0, at - 2), at) === '行政') continue;
+        const m = /^\s*(\d[\d.,]*)/.exec(text.slice(at + label.length));
+        if (!m) continue;
+        const rowId = `${item}.${def.id}`;
+        const run = m[1]!.replace(/,/g, '');
+        const split = cols.length === 1 ? (readCell(run).state === 'number' ? [run] : null) : splitGluedDigits(run, cols.length)?.map(String) ?? null;
+        const span = cellSpan(c, row);
+        if (split === null) {
+          table.unreadable.push({
+            row: rowId,
+            raw: `${label}${run}`,
+            reason: `「${label}」后的数字连在一起（${run}），无法确定如何拆分成 ${cols.length} 个单元格`,
+            at: rowSpan(row),
+          });
+          return true;
+        }
+        table.rows.push(rowId);
+        cols.forEach((col, i) => {
+          const reading = readCell(split[i]!);
+          table.cells[`t2.${rowId}.${col}`] = {
+            id: `t2.${rowId}.${col}`, table: 't2', row: rowId, col, raw: split[i]!, state: reading.state, value: reading.value,
+            ...(reading.decimals !== undefined ? { decimals: reading.decimals } : {}), at: span,
+          };
+        });
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Editions whose 表二 column labels appear in the rows, with the label that says so. */
+export function t2EditionMarkers(rows: readonly Row[], start: number, end: number, markers: Readonly<Record<'2019' | '2021', readonly string[]>>): { edition: Edition; label: string; row: Row }[] {
+  const found: { edition: Edition; label: string; row: Row }[] = [];
+  for (let k = start; k < end; k++) {
+    const text = labelKey(rows[k]!.cells.map((c) => c.text).join(''));
+    for (const edition of ['2019', '2021'] as const) {
+      for (const label of markers[edition]) {
+        if (text.includes(labelKey(label)) && !found.some((f) => f.label === label)) found.push({ edition, label, row: rows[k]! });
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,195 @@
+/**
+ * Maps the rows of 表三 (收到和处理政府信息公开申请情况) onto the canonical table, in any layout.
+ *
+ * Value rows (a label, or none, followed by the 7 applicant columns) are aligned to the canonical
+ * rows in order. Labels decide where they are readable; where a run of rows has lost its labels
+ * (PDF-to-markdown damage), the rows are placed by position only when the run has exactly as many
+ * rows as the canonical rows it spans. Anything else is reported unreadable, never guessed.
+ */
+import type { TableInstance } from '../model/report.js';
+import { align } from './align.js';
+import { T3_COLS, T3_GROUP_LABELS, t3Def, type RowDef, type TableDef } from './definitions.js';
+import { bestSimilarity, coreKey, LABEL_MATCH } from './labels.js';
+import type { Row } from './rows.js';
+import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
+
+interface Observed {
+  view: RowView;
+  /** Similarity of the row's own label to each canonical row. */
+  own: number[];
+  /** Best own similarity. */
+  ownBest: number;
+  /** Similarity of nearby label-only rows to each canonical row. */
+  near: number[];
+}
+
+const isGroupLabel = (text: string): boolean => T3_GROUP_LABELS.some((g) => coreKey(g) === coreKey(text));
+
+/** Similarity of a row's label cells to a canonical row: the best over its cells, rightmost first. */
+function ownSimilarity(view: RowView, def: RowDef): number {
+  let best = 0;
+  for (let k = view.labels.length - 1; k >= 0; k--) {
+    const text = view.labels[k]!.text;
+    if (isGroupLabel(text) && def.label !== text) continue;
+    const sim = bestSimilarity(text, def.label, def.aliases);
+    if (sim > best) best = sim;
+    if (best >= LABEL_MATCH) break;
+  }
+  if (best < LABEL_MATCH && view.labels.length > 1) best = Math.max(best, bestSimilarity(labelText(view), def.label, def.aliases));
+  return best;
+}
+
+function observe(views: RowView[], valueRows: RowView[], def: TableDef): Observed[] {
+  return valueRows.map((view) => {
+    const own = def.rows.map((r) => ownSimilarity(view, r));
+    const near = def.rows.map(() => 0);
+    // Label-only rows directly above and below (until the neighbouring value row) are evidence too.
+    const position = views.indexOf(view);
+    for (const step of [-1, 1]) {
+      for (let k = position + step, n = 0; k >= 0 && k < views.length && n < 3; k += step, n++) {
+        const other = views[k]!;
+        if (other.numbers > 0) break;
+        def.rows.forEach((r, j) => {
+          near[j] = Math.max(near[j]!, ownSimilarity(other, r));
+        });
+      }
+    }
+    return { view, own, ownBest: Math.max(...own), near };
+  });
+}
+
+interface Mapping {
+  def: TableDef;
+  observed: Observed[];
+  assignment: number[];
+  score: number;
+}
+
+function alignTo(views: RowView[], valueRows: RowView[], def: TableDef): Mapping {
+  const observed = observe(views, valueRows, def);
+  const { assignment, score } = align(observed.length, def.rows.length, {
+    match(i, j) {
+      const o = observed[i]!;
+      const sim = o.own[j]!;
+      if (o.ownBest >= LABEL_MATCH) {
+        if (sim < LABEL_MATCH || sim < o.ownBest - 0.05) return null;
+        return 10 * sim;
+      }
+      return o.near[j]! >= LABEL_MATCH ? 2 : 0;
+    },
+    skipCanonical: () => -3,
+    skipItem: () => -3,
+  });
+  return { def, observed, assignment, score };
+}
+
+/**
+ * Rows placed by position must sit in a run that fills the canonical rows between two labelled
+ * rows exactly; otherwise their place is a guess and they are dropped.
+ */
+function dropGuesses(m: Mapping): Set<number> {
+  const dropped = new Set<number>();
+  const anchored = (i: number): boolean => m.assignment[i]! >= 0 && m.observed[i]!.ownBest >= LABEL_MATCH;
+  let i = 0;
+  while (i < m.observed.length) {
+    if (anchored(i) || m.assignment[i]! < 0) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end + 1 < m.observed.length && !anchored(end + 1)) end++;
+    const before = (() => {
+      for (let k = i - 1; k >= 0; k--) if (m.assignment[k]! >= 0) return m.assignment[k]!;
+      return -1;
+    })();
+    const after = (() => {
+      for (let k = end + 1; k < m.observed.length; k++) if (m.assignment[k]! >= 0) return m.assignment[k]!;
+      return m.def.rows.length;
+    })();
+    const slots = after - before - 1;
+    const placed = m.assignment.slice(i, end + 1).filter((a) => a >= 0).length;
+    if (slots !== placed || m.assignment.slice(i, end + 1).some((a) => a < 0)) {
+      for (let k = i; k <= end; k++) dropped.add(k);
+    }
+    i = end + 1;
+  }
+  return dropped;
+}
+
+/** Column ids for a value row of `count` values, given whether the header has a 小计 column. */
+function columnsFor(values: RowView['values'], subtotalAt: number): { cols: string[]; cells: RowView['values'] } | string {
+  let cells = values;
+  const width = subtotalAt >= 0 ? 8 : 7;
+  while (cells.length > width && cells[cells.length - 1]!.text === '') cells = cells.slice(0, -1);
+  if (cells.length > width && cells[0]!.text === '') cells = cells.slice(cells.length - width);
+  if (cells.length !== width) return `这一行有 ${cells.length} 个数值，表三每行应有 ${width} 个（申请人类别各一列加总计），无法确定各数值属于哪一列`;
+  const cols = T3_COLS.map((c) => c.id);
+  if (subtotalAt >= 0) cols.splice(subtotalAt, 0, 'sub');
+  return { cols, cells };
+}
+
+/** Where the 法人或其他组织小计 column stands, from the header rows; -1 when there is none. */
+function subtotalPosition(header: RowView[]): number {
+  const text = header.map((v) => v.row.cells.map((c) => c.text).join(' ')).join(' ');
+  const at = text.indexOf('小计');
+  if (at < 0) return -1;
+  const before = text.slice(0, at);
+  return before.includes('其他') ? 6 : before.includes('商业') ? 5 : 1;
+}
+
+/**
+ * Reads 表三 from the rows between `start` and `end` (exclusive). Returns null when the region
+ * has no value rows at all.
+ */
+export function mapTable3(rows: readonly Row[], start: number, end: number, prefer: 'single' | 'split'): TableInstance | null {
+  const views = rows.slice(start, end).map((row, k) => viewRow(row, start + k));
+  const valueRows = views.filter((v) => v.numbers > 0 && v.values.length >= 3);
+  if (valueRows.length === 0) return null;
+  const first = valueRows[0]!;
+  const header = views.filter((v) => v.index < first.index);
+  const subtotalAt = subtotalPosition(header);
+  const single = alignTo(views, valueRows, t3Def('single'));
+  const split = alignTo(views, valueRows, t3Def('split'));
+  const best = single.score > split.score || (single.score === split.score && prefer === 'single') ? single : split;
+  const dropped = dropGuesses(best);
+  const table = emptyTable('t3', best.def.variant, best.def.label, rows[start]!);
+  if (best.def.variant === 'other-single') table.notes.push('other-single-row');
+  if (subtotalAt >= 0) table.notes.push('subtotal-column');
+  const seen = new Set<string>();
+  best.observed.forEach((o, i) => {
+    const j = best.assignment[i]!;
+    const label = labelText(o.view);
+    if (j < 0 || dropped.has(i)) {
+      if (o.view.numbers >= 3) {
+        table.unreadable.push({
+          row: j >= 0 ? best.def.rows[j]!.id : '?',
+          raw: o.view.row.cells.map((c) => c.text).join(' | '),
+          reason: j >= 0 ? '这一行没有可辨认的行名，无法确定它是表三的哪一行' : '这一行无法对应到表三的任何一行',
+          at: rowSpan(o.view.row),
+        });
+      }
+      return;
+    }
+    const def = best.def.rows[j]!;
+    const cols = columnsFor(o.view.values, subtotalAt);
+    if (typeof cols === 'string') {
+      table.unreadable.push({ row: def.id, raw: o.view.values.map((c) => c.text).join(' '), reason: cols, at: rowSpan(o.view.row) });
+      seen.add(def.id);
+      return;
+    }
+    seen.add(def.id);
+    table.rows.push(def.id);
+    cols.cols.forEach((col, k) => {
+      const cell = makeCell('t3', def.id, col, cols.cells[k]!, o.view.row);
+      table.cells[cell.id] = cell;
+    });
+    if (o.ownBest >= LABEL_MATCH && o.own[j]! < 1) {
+      const printed = o.view.labels.map((c) => c.text).find((t) => bestSimilarity(t, def.label, def.aliases) === o.own[j]) ?? label;
+      if (coreKey(printed) !== coreKey(def.label) && coreKey(def.label).length > coreKey(printed).length - 2 && printed.length >= def.label.length - 2) {
+        table.drift.push({ row: def.id, printed, expected: def.label, at: rowSpan(o.view.row) });
+      }
+    }
+  });
+  table.missingRows = best.def.rows.map((r) => r.id).filter((id) => !seen.has(id));
+  return table;
+}
