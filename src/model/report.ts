@@ -109,9 +109,21 @@ export const NarrativeNumberSchema = z.object({
   at: SpanSchema,
   /** The top-level section (一、…) the sentence belongs to, when known. */
   section: z.string().optional(),
+  /** Index of the sentence in `Report.sentences`. */
+  sentenceIndex: z.number().int(),
 });
 /** @see NarrativeNumberSchema */
 export type NarrativeNumber = z.infer<typeof NarrativeNumberSchema>;
+
+/** A sentence of the prose (split at 。！？), with where each of its lines starts in the text. */
+export const SentenceSchema = z.object({
+  text: z.string(),
+  /** Pairs [offset in text, span]: the text from that offset on comes from that line. */
+  breaks: z.array(z.tuple([z.number().int(), SpanSchema])),
+  section: z.string().optional(),
+});
+/** @see SentenceSchema */
+export type Sentence = z.infer<typeof SentenceSchema>;
 
 /** A date found in the report, with where it was found and its role. */
 export const FoundDateSchema = z.object({
@@ -188,6 +200,7 @@ export const ReportSchema = z.object({
   outline: z.array(SectionSchema),
   tables: z.record(z.string(), TableInstanceSchema),
   narrative: z.array(NarrativeNumberSchema),
+  sentences: z.array(SentenceSchema),
   lines: z.array(ReportLineSchema),
   problems: z.array(ParseProblemSchema),
   source: z.object({ kind: z.string(), encoding: z.string().optional(), lineCount: z.number().int() }),

@@ -65,7 +65,8 @@ export function parseReport(source: SourceText): Report {
   const chromeEnd = lines.findIndex((l) => /^=+\s*正文\s*=+$/.test(l.norm.trim()));
   const isProse = (line: ReportLine): boolean =>
     !inTable(line.at.line) && line.at.line > chromeEnd + 1 && !isPageNumber(line.norm) && !line.text.includes('\t') && !/^\s*\|/.test(line.norm);
-  const narrative = narrativeNumbers(sentences(lines, isProse, (n) => headingAt.get(n)));
+  const prose = sentences(lines, isProse, (n) => headingAt.get(n));
+  const narrative = narrativeNumbers(prose);
 
   if (lines.length > 0 && lines.every((l) => l.norm.trim() === '') && !problems.some((p) => p.id === 'ingest/empty')) {
     problems.push({ id: 'parse/empty', severity: 'error', message: '报告没有文字内容。', messageEn: 'The report has no text.', at: { line: 1 } });
@@ -76,6 +77,7 @@ export function parseReport(source: SourceText): Report {
     outline,
     tables: found.tables,
     narrative,
+    sentences: prose,
     lines,
     problems,
     source: { kind: source.kind, ...(source.encoding ? { encoding: source.encoding } : {}), lineCount: lines.length },

@@ -1,48 +1,51 @@
 /**
- * Numbers with units in the prose (条, 件, 次, 人, 篇, 期, 个, 万元, %), each with its sentence and
- * location, for the narrative checks. Prose lines broken by a PDF layout are joined into
- * paragraphs first, so a number whose sentence runs over two lines keeps the whole sentence.
+ * The prose as sentences, and every number with a unit in it (条, 件, 次, 人, 篇, 期, 个, 万元, %)
+ * with its sentence and location, for the narrative checks. Prose lines broken by a PDF layout are
+ * joined first, so a sentence that runs over two lines stays whole.
  */
-import type { NarrativeNumber, ReportLine, Section, Span } from '../model/report.js';
+import type { NarrativeNumber, ReportLine, Section, Sentence, Span } from '../model/report.js';
 import { parseChineseNumber } from './numbers.js';
 
-/** A sentence of the prose, with the line of each of its characters. */
-export interface Sentence {
-  text: string;
-  /** Line (span) of each character of `text`. */
-  spans: Span[];
-  /** The top-level section the sentence is in. */
-  section?: string;
-}
-
-const UNIT = '(?:万元|元|件|条|次|人次|人|篇|期|个|项|家|场|%|％)';
+const UNIT = '(?:万元|元|件|条|次|人次|人|篇|期|个|项|家|场|%)';
 const NUMBER = new RegExp(`(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(余|多)?\\s*(${UNIT})|([零〇一二两三四五六七八九十百千万]+)\\s*(${UNIT})`, 'g');
+
+/** The span of the character at `offset` of a sentence. */
+export function spanAt(sentence: Sentence, offset: number): Span {
+  let at = sentence.breaks[0]?.[1] ?? { line: 1 };
+  for (const [start, span] of sentence.breaks) {
+    if (start > offset) break;
+    at = span;
+  }
+  return at;
+}
 
 /**
  * Joins prose lines into sentences. A heading line starts a new paragraph; a line ending in 。！？
- * ends one; otherwise the next line continues it (PDF line wrapping).
+ * ends one; otherwise the next line continues it (PDF line wrapping). Spaces between CJK
+ * characters (a PDF artefact) are dropped; spaces between digits or letters are kept.
  */
 export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLine) => boolean, sectionOf: (line: number) => Section | undefined): Sentence[] {
   const out: Sentence[] = [];
   let text = '';
-  let spans: Span[] = [];
+  let breaks: [number, Span][] = [];
   let section: string | undefined;
   const flush = (): void => {
-    let start = 0;
-    for (const m of text.matchAll(/[^。！？!?；;]+[。！？!?；;]?/g)) {
+    for (const m of text.matchAll(/[^。！？!?]+[。！？!?]?/g)) {
       const s = m[0];
       const trimmed = s.trim();
-      if (trimmed.length > 0) {
-        const lead = s.length - s.trimStart().length;
-        const sentence: Sentence = { text: trimmed, spans: spans.slice(m.index + lead, m.index + lead + trimmed.length) };
-        if (section !== undefined) sentence.section = section;
-        out.push(sentence);
+      if (trimmed.length === 0) continue;
+      const start = m.index + (s.length - s.trimStart().length);
+      const own: [number, Span][] = [];
+      for (const [offset, span] of breaks) {
+        if (offset <= start) own.splice(0, own.length, [0, span]);
+        else if (offset < start + trimmed.length) own.push([offset - start, span]);
       }
-      start = m.index + s.length;
+      const sentence: Sentence = { text: trimmed, breaks: own };
+      if (section !== undefined) sentence.section = section;
+      out.push(sentence);
     }
-    void start;
     text = '';
-    spans = [];
+    breaks = [];
   };
   for (const line of lines) {
     if (!isProse(line)) {
@@ -50,15 +53,19 @@ export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLi
       continue;
     }
     const norm = line.norm.replace(/\s+/g, (ws, offset: number, whole: string) =>
-      /[\dA-Za-z]/.test(whole[offset - 1] ?? '') && /[\dA-Za-z]/.test(whole[offset + ws.length] ?? '') ? ' ' : '');
+      /[\dA-Za-z.%]/.test(whole[offset - 1] ?? '') && /[\dA-Za-z]/.test(whole[offset + ws.length] ?? '') ? ' ' : '');
     const heading = sectionOf(line.at.line);
     if (heading && heading.at.line === line.at.line) {
       flush();
       if (heading.level === 1) section = heading.number;
     }
-    for (let k = 0; k < norm.length; k++) spans.push(line.at);
+    if (norm === '') {
+      flush();
+      continue;
+    }
+    breaks.push([text.length, line.at]);
     text += norm;
-    if (/[。！？!?]\s*$/.test(norm) || norm.trim() === '') flush();
+    if (/[。！？!?]$/.test(norm) || (heading && !heading.glued)) flush();
   }
   flush();
   return out;
@@ -67,7 +74,7 @@ export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLi
 /** Every number with a unit in the sentences. */
 export function narrativeNumbers(all: readonly Sentence[]): NarrativeNumber[] {
   const found: NarrativeNumber[] = [];
-  for (const s of all) {
+  all.forEach((s, sentenceIndex) => {
     for (const m of s.text.matchAll(NUMBER)) {
       let value: number | null;
       let unit: string;
@@ -79,12 +86,10 @@ export function narrativeNumbers(all: readonly Sentence[]): NarrativeNumber[] {
         unit = m[6]!;
       }
       if (value === null || !Number.isFinite(value)) continue;
-      // A year or a date is not a count: "2023年" has no unit here, but "12月31日" neither.
-      const at = s.spans[m.index] ?? s.spans[0]!;
-      const number: NarrativeNumber = { value, unit: unit === '％' ? '%' : unit, raw: m[0], sentence: s.text, offset: m.index, at };
+      const number: NarrativeNumber = { value, unit, raw: m[0], sentence: s.text, offset: m.index, at: spanAt(s, m.index), sentenceIndex };
       if (s.section !== undefined) number.section = s.section;
       found.push(number);
     }
-  }
+  });
   return found;
 }

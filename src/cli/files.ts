@@ -1,0 +1,29 @@
+/** Expands the paths given on the command line (files, folders, globs) into report files. */
+import { statSync } from 'node:fs';
+import { glob } from 'tinyglobby';
+
+const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'shtml', 'docx', 'doc', 'pdf'];
+
+/** Files to check, in a stable order; paths that match nothing are returned separately. */
+export async function expandInputs(inputs: readonly string[]): Promise<{ files: string[]; unmatched: string[] }> {
+  const files: string[] = [];
+  const unmatched: string[] = [];
+  for (const input of inputs) {
+    let stat: ReturnType<typeof statSync> | null = null;
+    try {
+      stat = statSync(input);
+    } catch {
+      stat = null;
+    }
+    if (stat?.isFile()) files.push(input);
+    else if (stat?.isDirectory()) {
+      const found = await glob(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, { cwd: input, absolute: false, caseSensitiveMatch: false });
+      files.push(...found.sort().map((f) => `${input.replace(/\/$/, '')}/${f}`));
+    } else {
+      const found = await glob(input, { absolute: false });
+      if (found.length === 0) unmatched.push(input);
+      files.push(...found.sort());
+    }
+  }
+  return { files: [...new Set(files)], unmatched };
+}

@@ -1,0 +1,64 @@
+/**
+ * The config file (`.xxgk-lint.yaml`): rules turned off or given another severity, extra rule
+ * folders, locale. Validated like rule packs, with located errors.
+ */
+import * as z from 'zod';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { SeveritySchema } from './model/finding.js';
+import type { LoadError } from './engine/load.js';
+
+/** The config file schema. */
+export const ConfigSchema = z.strictObject({
+  rules: z.record(z.string(), z.union([z.literal('off'), SeveritySchema])).optional(),
+  rulesDirs: z.array(z.string()).optional(),
+  locale: z.enum(['zh', 'en']).optional(),
+  failSeverity: SeveritySchema.optional(),
+});
+/** @see ConfigSchema */
+export type Config = z.infer<typeof ConfigSchema>;
+
+function nodeAt(root: unknown, path: (string | number)[]): Node | null {
+  let node = root;
+  let last: Node | null = null;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      node = pair?.value ?? pair?.key;
+    } else if (isSeq(node)) node = node.items[key as number];
+    else break;
+    if (node && typeof node === 'object' && 'range' in node) last = node as Node;
+  }
+  return last;
+}
+
+/** Parses and validates a config file's text; unknown rule ids are reported with suggestions. */
+export function loadConfigText(text: string, file: string, knownRules: readonly string[]): { config: Config | null; errors: LoadError[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const errors: LoadError[] = doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: `YAML 语法错误：${e.message.split('\n')[0]}` }));
+  if (errors.length) return { config: null, errors };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error) {
+    return { config: null, errors: [{ file, line: 1, column: 1, message: `无法展开 YAML：${(error as Error).message}` }] };
+  }
+  const result = ConfigSchema.safeParse(data);
+  const at = (path: (string | number)[]): { line: number; column: number } => {
+    const p = lineCounter.linePos(nodeAt(doc.contents, path)?.range?.[0] ?? 0);
+    return { line: p.line, column: p.col };
+  };
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      errors.push({ file, ...at(issue.path as (string | number)[]), message: `${issue.path.join('.') || '(根)'}：${issue.message}`, ...(issue.code === 'unrecognized_keys' ? { hint: `可用字段：rules、rulesDirs、locale、failSeverity` } : {}) });
+    }
+    return { config: null, errors };
+  }
+  for (const id of Object.keys(result.data.rules ?? {})) {
+    if (!knownRules.includes(id)) {
+      const near = knownRules.filter((k) => k.includes(id) || id.includes(k) || k.split('-')[0] === id.split('-')[0]).slice(0, 3);
+      errors.push({ file, ...at(['rules', id]), message: `未知的规则「${id}」`, ...(near.length ? { hint: `是不是 ${near.join('、')}？` } : { hint: '用 xxgk-lint rules 列出所有规则' }) });
+    }
+  }
+  return errors.length ? { config: null, errors } : { config: result.data, errors };
+}

@@ -1,0 +1,67 @@
+/** `metadata`: title, dates, agency name and year consistency, edition against year. */
+import { chineseDate } from '../../parse/dates.js';
+import { editionForYear } from '../../parse/edition.js';
+import { labelKey } from '../../parse/normalize.js';
+import { locate, type CheckContext, type Outcome } from '../outcome.js';
+import type { Check } from '../schema.js';
+
+type MetadataCheck = Extract<Check, { kind: 'metadata' }>;
+
+function lcs(a: string, b: string): number {
+  const dp = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = a[i - 1] === b[j - 1] ? prev + 1 : Math.max(dp[j]!, dp[j - 1]!);
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/** True when two names are almost the same but not one a shortening of the other: a likely typo. */
+export function nearlySameName(a: string, b: string): boolean {
+  const x = labelKey(a);
+  const y = labelKey(b);
+  if (x === y || x.length < 4 || y.length < 4) return false;
+  if (x.startsWith(y) || y.startsWith(x) || x.endsWith(y) || y.endsWith(x)) return false;
+  return (2 * lcs(x, y)) / (x.length + y.length) >= 0.85;
+}
+
+/** Evaluates a metadata check. */
+export function checkMetadata(ctx: CheckContext, check: MetadataCheck): Outcome[] {
+  const { meta } = ctx.report;
+  switch (check.field) {
+    case 'title':
+      return meta.title ? [] : [{ status: 'fail', key: 'title', location: { line: 1 }, vars: {} }];
+    case 'date':
+      return meta.dates.some((d) => d.role !== 'body') ? [] : [{ status: 'fail', key: 'date', location: { line: Math.max(1, ctx.report.lines.length) }, vars: {} }];
+    case 'agency-consistent': {
+      const title = meta.agencies.find((a) => a.source === 'title' || a.source === 'filler');
+      const signature = meta.agencies.find((a) => a.source === 'signature');
+      if (!title || !signature || !nearlySameName(title.name, signature.name)) return [];
+      return [{ status: 'fail', key: 'agency', location: locate(signature.at), vars: { title: title.name, signature: signature.name }, expected: title.name, actual: signature.name }];
+    }
+    case 'dates-consistent': {
+      const under = meta.dates.find((d) => d.role === 'title');
+      const signed = meta.dates.filter((d) => d.role === 'signature').pop();
+      if (!under || !signed || under.iso === signed.iso) return [];
+      return [{ status: 'fail', key: 'dates', location: locate(signed.at), vars: { title: chineseDate(under.iso), signature: chineseDate(signed.iso) }, expected: under.iso, actual: signed.iso }];
+    }
+    case 'year-consistent': {
+      if (meta.year === null || !meta.title) return [];
+      const period = ctx.report.lines.slice(0, 60).find((l) => /统计(?:期限|时限|周期)/.test(l.norm));
+      const m = period ? /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(period.norm) : null;
+      if (!m || Number(m[1]) === meta.year) return [];
+      return [{ status: 'fail', key: 'year', location: locate(period!.at), vars: { title: meta.year, period: Number(m[1]) }, expected: meta.year, actual: Number(m[1]) }];
+    }
+    case 'edition-matches-year': {
+      if (meta.year === null || meta.edition === null || meta.labelEditions.length === 0) return [];
+      const expected = editionForYear(meta.year);
+      if (expected === meta.edition) return [];
+      const label = meta.labelEditions.find((l) => l.edition === meta.edition);
+      return [{ status: 'fail', key: 'edition', location: locate(label?.at), vars: { year: meta.year, expected, edition: meta.edition, label: label?.label ?? '' }, expected, actual: meta.edition }];
+    }
+  }
+}

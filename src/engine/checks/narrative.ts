@@ -1,0 +1,225 @@
+/**
+ * `narrative`: figures stated in the prose against each other and against the tables. All are
+ * heuristics (warnings or infos): a sentence's scope may differ from the table's, so a comparison
+ * is made only when the sentence has no scope qualifier (全市, 各单位, 累计, 网站 …) and is about the
+ * report year.
+ */
+import type { NarrativeNumber, Report, Sentence } from '../../model/report.js';
+import { spanAt } from '../../parse/narrative.js';
+import { compare, evaluate, parseRelation } from '../expr.js';
+import { cellLabel } from '../labels.js';
+import { locate, type CheckContext, type Outcome } from '../outcome.js';
+import type { Check } from '../schema.js';
+import { resolverFor } from './relation.js';
+
+type NarrativeCheck = Extract<Check, { kind: 'narrative' }>;
+
+/** Words that put a figure in another scope than the report's own table. */
+const SCOPE = /全市|全区|全县|全省|全州|全旗|全镇|各单位|各部门|各乡镇|各镇|各街道|区直|县直|市直|所属|下属|累计|历年|网站|门户|微博|微信|公众号|新媒体|公报|平台|代表|备案|同比|较上年|上年度?|去年|余|多|近|约|超过|以上|以下/;
+
+const byUnit = (numbers: NarrativeNumber[], unit: string): NarrativeNumber[] => numbers.filter((n) => n.unit === unit);
+
+/** Years named in a sentence other than the report year and the next one (plans). */
+function otherYear(sentence: string, year: number | null): boolean {
+  if (year === null) return false;
+  return [...sentence.matchAll(/((?:19|20)\d{2})\s*年/g)].some((m) => Number(m[1]) !== year && Number(m[1]) !== year + 1);
+}
+
+function numbersIn(report: Report, index: number): NarrativeNumber[] {
+  return report.narrative.filter((n) => n.sentenceIndex === index);
+}
+
+/** A stated total followed by its parts (其中 …): the parts must add up to the total. */
+function partsSum(report: Report): Outcome[] {
+  const out: Outcome[] = [];
+  report.sentences.forEach((sentence, i) => {
+    const numbers = numbersIn(report, i).filter((n) => n.unit !== '%');
+    for (const total of numbers) {
+      const before = sentence.text.slice(Math.max(0, total.offset - 12), total.offset);
+      const after = sentence.text.slice(total.offset + total.raw.length);
+      const inSentence = /^[，,]?\s*其中/.test(after);
+      const next = report.sentences[i + 1];
+      const nextStarts = after.replace(/[。\s]/g, '') === '' && next !== undefined && /^其中/.test(next.text);
+      if (!(inSentence || nextStarts) || !/共|总|合计|全年|本年度?|一共/.test(before) || /余|多|近|约/.test(total.raw + before.slice(-2))) continue;
+      const clause = inSentence ? after.slice(after.indexOf('其中')) : next!.text;
+      const clauseIndex = inSentence ? i : i + 1;
+      const clauseStart = inSentence ? total.offset + total.raw.length + after.indexOf('其中') : 0;
+      let parts = numbersIn(report, clauseIndex).filter((n) => n.unit === total.unit && n.offset >= clauseStart);
+      // A bare number in the clause is a part whose unit was left out: the parts cannot be added up.
+      const bare = clause.replace(/\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万元|元|件|条|次|人次|人|篇|期|个|项|家|场|%|年|月|日|号)/g, '').match(/\d+/);
+      // Channels (网站, 微博 …) overlap: a list of them is not a breakdown of the total.
+      if (bare || parts.length < 2 || parts.some((p) => /余|多/.test(p.raw)) || /网站|微博|微信|公报|报纸|报刊|平台|新媒体|公众号/.test(clause)) continue;
+      // Parts listed in the following sentences in the same pattern ("…1397条，占73%。各乡镇…534条，占27%。").
+      for (let k = clauseIndex + 1; k < report.sentences.length && k <= clauseIndex + 3; k++) {
+        const more = numbersIn(report, k);
+        const counts = more.filter((n) => n.unit === total.unit);
+        if (counts.length === 1 && more.some((n) => n.unit === '%') && /占/.test(report.sentences[k]!.text)) parts = [...parts, counts[0]!];
+        else break;
+      }
+      const sum = parts.reduce((a, p) => a + p.value, 0);
+      if (Math.abs(sum - total.value) < 1e-9) continue;
+      out.push({
+        status: 'fail', key: `parts:${total.value}:${sum}`, location: locate(total.at),
+        vars: { total: total.value, unit: total.unit, parts: parts.map((p) => p.value).join(' + '), sum, sentence: sentence.text.slice(0, 80) },
+        expected: sum, actual: total.value,
+        message: {
+          zh: `文中所述总数 ${total.value}${total.unit} 与其后“其中”所列各项之和不符：${parts.map((p) => p.value).join(' + ')} = ${sum}${total.unit}（“${sentence.text.slice(0, 40)}…”）`,
+          en: `The stated total ${total.value} does not equal its listed parts ${parts.map((p) => p.value).join(' + ')} = ${sum}`,
+        },
+      });
+    }
+    // "在…的425条政府信息中，A类148条…": a list of categories whose sum exceeds or falls short of the total.
+    const m = /在[^。]{0,40}?的\s*(\d+)\s*(条|件)[^。]{0,10}?中/.exec(sentence.text);
+    if (m) {
+      const total = Number(m[1]);
+      const unit = m[2]!;
+      const parts = byUnit(numbersIn(report, i), unit).filter((n) => n.offset > m.index + m[0].length);
+      const sum = parts.reduce((a, p) => a + p.value, 0);
+      if (parts.length >= 3 && sum !== total) {
+        const at = spanAt(sentence, m.index);
+        out.push({
+          status: 'fail', severity: sum > total ? 'warning' : 'info', key: `list:${total}:${sum}`, location: locate(at),
+          vars: { total, sum }, expected: total, actual: sum,
+          message: {
+            zh: sum > total
+              ? `所列各类之和 ${sum}${unit} 超过了总数 ${total}${unit}（每条信息只能计入一类）`
+              : `所列各类之和 ${sum}${unit}，少于总数 ${total}${unit}，差 ${total - sum}${unit}（可能有未列出的类别，请核对）`,
+            en: `The listed categories add up to ${sum}, the total is ${total}`,
+          },
+        });
+      }
+    }
+  });
+  return out;
+}
+
+/** "145条，占8.05%": the percentage recomputed against the base most of the list agrees on. */
+function percentages(report: Report): Outcome[] {
+  const out: Outcome[] = [];
+  const pairs: { count: NarrativeNumber; percent: NarrativeNumber; decimals: number }[] = [];
+  for (const n of report.narrative) {
+    if (n.unit !== '%') continue;
+    const s = n.sentence;
+    const lead = s.slice(Math.max(0, n.offset - 14), n.offset);
+    const count = report.narrative.filter((c) => c.sentenceIndex === n.sentenceIndex && c.unit !== '%' && c.offset < n.offset && n.offset - c.offset <= 14).pop();
+    if (!count || !/占|[（(]|比例/.test(lead.slice(lead.lastIndexOf(count.raw.slice(-1)) + 1))) continue;
+    const decimals = (/\.(\d+)/.exec(n.raw)?.[1] ?? '').length;
+    pairs.push({ count, percent: n, decimals });
+  }
+  const matchesBase = (p: (typeof pairs)[number], base: number): boolean => {
+    const exact = (p.count.value / base) * 100;
+    const f = 10 ** p.decimals;
+    return Math.round(exact * f) / f === p.percent.value || Math.floor(exact * f) / f === p.percent.value;
+  };
+  const groups = new Map<number, typeof pairs>();
+  for (const p of pairs) {
+    // Bases: counts of the same unit in this sentence or the two before, larger than the count.
+    const candidates = report.narrative.filter((c) => c.unit === p.count.unit && c.sentenceIndex >= p.count.sentenceIndex - 2 && c.sentenceIndex <= p.count.sentenceIndex && (c.sentenceIndex < p.count.sentenceIndex || c.offset < p.count.offset) && c.value > p.count.value);
+    for (const c of candidates) groups.set(c.value, [...(groups.get(c.value) ?? []), p]);
+  }
+  const flagged = new Set<NarrativeNumber>();
+  for (const [base, list] of groups) {
+    const agree = list.filter((p) => matchesBase(p, base));
+    if (agree.length < 2) continue;
+    for (const p of list) {
+      if (matchesBase(p, base) || flagged.has(p.percent)) continue;
+      if (pairs.some((q) => q === p && [...groups.keys()].some((b) => b !== base && matchesBase(p, b)))) continue;
+      flagged.add(p.percent);
+      const exact = ((p.count.value / base) * 100).toFixed(Math.max(p.decimals, 2));
+      out.push({
+        status: 'fail', key: `pct:${p.count.value}:${p.percent.value}`, location: locate(p.percent.at),
+        vars: { count: p.count.value, percent: p.percent.value, base, exact }, expected: Number(exact), actual: p.percent.value,
+        message: {
+          zh: `百分比不符：${p.count.value}${p.count.unit}「占${p.percent.value}%」，但按总数 ${base}${p.count.unit} 计算为 ${p.count.value}/${base} = ${exact}%（同段其他百分比均按 ${base} 计算）`,
+          en: `${p.count.value} is said to be ${p.percent.value}%, but ${p.count.value}/${base} = ${exact}%`,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+function valueOf(report: Report, cells: string[]): number | null {
+  const resolver = resolverFor(report, true);
+  let sum = 0;
+  for (const id of cells) {
+    const v = resolver.cell(id);
+    if (v.kind !== 'value') return null;
+    sum += v.value;
+  }
+  return sum;
+}
+
+/** A stated figure against the table cells it names. */
+function figures(report: Report, check: NarrativeCheck): Outcome[] {
+  const out: Outcome[] = [];
+  for (const fig of check.figures ?? []) {
+    const re = new RegExp(fig.pattern, 'g');
+    const expected = valueOf(report, fig.cells);
+    if (expected === null) continue;
+    const alternatives = (fig.alternatives ?? []).map((a) => valueOf(report, a)).filter((v): v is number => v !== null);
+    report.sentences.forEach((sentence: Sentence) => {
+      for (const m of sentence.text.matchAll(re)) {
+        const raw = m[1];
+        if (raw === undefined) continue;
+        const clauseStart = Math.max(sentence.text.lastIndexOf('，', m.index), sentence.text.lastIndexOf('；', m.index), sentence.text.lastIndexOf(',', m.index), 0);
+        const clause = sentence.text.slice(clauseStart, m.index + m[0].length);
+        if (SCOPE.test(clause) || otherYear(sentence.text, report.meta.year)) continue;
+        const stated = Number(raw.replace(/,/g, ''));
+        if (stated === expected || alternatives.includes(stated)) continue;
+        const at = spanAt(sentence, m.index + m[0].indexOf(raw));
+        const table = fig.cells.map(cellLabel).join(' + ');
+        out.push({
+          status: 'fail', key: `fig:${fig.name}:${stated}`, location: locate(at),
+          vars: { name: fig.name, stated, table, value: expected, sentence: sentence.text.slice(0, 60) }, expected, actual: stated,
+          message: {
+            zh: `文中「${fig.name}」为 ${stated}${fig.unit ?? ''}，而表中 ${table} 为 ${expected}（“${clause.replace(/^[，,；]/, '')}”）`,
+            en: `The text states ${fig.name} = ${stated}, the table ${fig.cells.join(' + ')} = ${expected}`,
+          },
+        });
+      }
+    });
+  }
+  return out;
+}
+
+/** Statements that contradict the tables ("均已办结" while applications are carried over). */
+function contradictions(report: Report, check: NarrativeCheck): Outcome[] {
+  const out: Outcome[] = [];
+  for (const c of check.contradictions ?? []) {
+    const relation = parseRelation(c.when);
+    const left = evaluate(relation.left, resolverFor(report, false));
+    const right = relation.right ? evaluate(relation.right, resolverFor(report, false)) : null;
+    if (left.missing.length || left.text.length || (right && (right.missing.length || right.text.length))) continue;
+    if (!relation.op || !right || !compare(left.value, relation.op, right.value, 0)) continue;
+    const re = new RegExp(c.pattern);
+    for (const sentence of report.sentences) {
+      const m = re.exec(sentence.text);
+      if (!m || otherYear(sentence.text, report.meta.year)) continue;
+      out.push({
+        status: 'fail', key: `contra:${c.name}`, location: locate(spanAt(sentence, m.index)),
+        vars: { name: c.name, quote: m[0], when: c.when, value: left.value }, actual: m[0],
+        message: {
+          zh: `文中说“${m[0]}”，但表中${c.name}（${c.when.replace(/\s+/g, ' ')}，实为 ${left.value}）`,
+          en: `The text says "${m[0]}", but the table has ${c.when} (${left.value})`,
+        },
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Evaluates a narrative check. */
+export function checkNarrative(ctx: CheckContext, check: NarrativeCheck): Outcome[] {
+  switch (check.what) {
+    case 'parts-sum':
+      return partsSum(ctx.report);
+    case 'percent':
+      return percentages(ctx.report);
+    case 'figure-vs-cell':
+      return figures(ctx.report, check);
+    case 'contradiction':
+      return contradictions(ctx.report, check);
+  }
+}

@@ -1,0 +1,288 @@
+/**
+ * The arithmetic of relation rules: a small expression language over cell ids, parsed and
+ * evaluated here (no `eval`, no `Function`). Grammar:
+ *
+ *     relation := sum (("==" | "!=" | "<=" | ">=" | "<" | ">") sum)?
+ *     sum      := term (("+" | "-") term)*
+ *     term     := factor (("*" | "/") factor)*
+ *     factor   := number | cell-id | "sum(" glob ("," glob)* ")" | "(" sum ")" | "-" factor
+ *
+ * Cell ids look like `t3.new.total`; a glob inside sum() may use `*` for exactly one id segment
+ * (`t3.r.deny.*.np`). A sum of several globs adds up every cell any of them matches.
+ */
+
+/** A node of a parsed expression. */
+export type Expr =
+  | { type: 'num'; value: number }
+  | { type: 'ref'; id: string; pos: number }
+  | { type: 'sum'; globs: string[]; pos: number }
+  | { type: 'bin'; op: '+' | '-' | '*' | '/'; left: Expr; right: Expr }
+  | { type: 'neg'; arg: Expr };
+
+/** Comparison operators of a relation. */
+export type Comparator = '==' | '!=' | '<=' | '>=' | '<' | '>';
+
+/** A parsed relation; `right` and `op` are absent for a bare expression. */
+export interface Relation {
+  left: Expr;
+  op?: Comparator;
+  right?: Expr;
+}
+
+/** A syntax error with the 0-based offset where it was found. */
+export class ExprError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+    this.name = 'ExprError';
+  }
+}
+
+type Token = { kind: 'num' | 'id' | 'op' | 'lp' | 'rp' | 'cmp' | 'comma' | 'end'; text: string; pos: number };
+
+function tokenize(src: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i]!;
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    const rest = src.slice(i);
+    const cmp = /^(==|!=|<=|>=|<|>)/.exec(rest);
+    if (cmp) {
+      tokens.push({ kind: 'cmp', text: cmp[1]!, pos: i });
+      i += cmp[1]!.length;
+      continue;
+    }
+    const num = /^\d+(?:\.\d+)?/.exec(rest);
+    if (num) {
+      tokens.push({ kind: 'num', text: num[0], pos: i });
+      i += num[0].length;
+      continue;
+    }
+    const id = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.(?:[A-Za-z0-9_]+|\*))*/.exec(rest);
+    if (id) {
+      tokens.push({ kind: 'id', text: id[0], pos: i });
+      i += id[0].length;
+      continue;
+    }
+    if ('+-*/'.includes(ch)) tokens.push({ kind: 'op', text: ch, pos: i });
+    else if (ch === '(') tokens.push({ kind: 'lp', text: ch, pos: i });
+    else if (ch === ')') tokens.push({ kind: 'rp', text: ch, pos: i });
+    else if (ch === ',') tokens.push({ kind: 'comma', text: ch, pos: i });
+    else throw new ExprError(`无法识别的字符「${ch}」`, i);
+    i++;
+  }
+  tokens.push({ kind: 'end', text: '', pos: src.length });
+  return tokens;
+}
+
+/** Parses a relation (or a bare expression). Throws {@link ExprError} on bad syntax. */
+export function parseRelation(src: string): Relation {
+  const tokens = tokenize(src);
+  let k = 0;
+  const peek = (): Token => tokens[k]!;
+  const next = (): Token => tokens[k++]!;
+  const expect = (kind: Token['kind'], what: string): Token => {
+    const t = next();
+    if (t.kind !== kind) throw new ExprError(`此处应为${what}`, t.pos);
+    return t;
+  };
+  const factor = (): Expr => {
+    const t = next();
+    if (t.kind === 'num') return { type: 'num', value: Number(t.text) };
+    if (t.kind === 'op' && t.text === '-') return { type: 'neg', arg: factor() };
+    if (t.kind === 'lp') {
+      const e = sum();
+      expect('rp', '「)」');
+      return e;
+    }
+    if (t.kind === 'id') {
+      if (t.text === 'sum' && peek().kind === 'lp') {
+        next();
+        const globs = [expect('id', '单元格通配符，如 t3.r.deny.*.np')];
+        while (peek().kind === 'comma') {
+          next();
+          globs.push(expect('id', '单元格通配符'));
+        }
+        expect('rp', '「)」');
+        return { type: 'sum', globs: globs.map((g) => g.text), pos: globs[0]!.pos };
+      }
+      if (t.text.includes('*')) throw new ExprError('通配符 * 只能用在 sum(...) 里', t.pos);
+      return { type: 'ref', id: t.text, pos: t.pos };
+    }
+    throw new ExprError(t.kind === 'end' ? '表达式不完整' : `此处不应出现「${t.text}」`, t.pos);
+  };
+  const term = (): Expr => {
+    let left = factor();
+    while (peek().kind === 'op' && (peek().text === '*' || peek().text === '/')) {
+      const op = next().text as '*' | '/';
+      left = { type: 'bin', op, left, right: factor() };
+    }
+    return left;
+  };
+  const sum = (): Expr => {
+    let left = term();
+    while (peek().kind === 'op' && (peek().text === '+' || peek().text === '-')) {
+      const op = next().text as '+' | '-';
+      left = { type: 'bin', op, left, right: term() };
+    }
+    return left;
+  };
+  const left = sum();
+  if (peek().kind === 'cmp') {
+    const op = next().text as Comparator;
+    const right = sum();
+    if (peek().kind !== 'end') throw new ExprError(`此处不应出现「${peek().text}」`, peek().pos);
+    return { left, op, right };
+  }
+  if (peek().kind !== 'end') throw new ExprError(`此处不应出现「${peek().text}」`, peek().pos);
+  return { left };
+}
+
+/** Every cell id and glob an expression names, with their offsets. */
+export function references(e: Expr, out: { id: string; pos: number; glob: boolean }[] = []): { id: string; pos: number; glob: boolean }[] {
+  switch (e.type) {
+    case 'ref':
+      out.push({ id: e.id, pos: e.pos, glob: false });
+      break;
+    case 'sum':
+      for (const g of e.globs) out.push({ id: g, pos: e.pos, glob: true });
+      break;
+    case 'bin':
+      references(e.left, out);
+      references(e.right, out);
+      break;
+    case 'neg':
+      references(e.arg, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** Converts a glob (`t3.r.deny.*.np`) to a regular expression over cell ids. */
+export function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[A-Za-z0-9_]+')}$`);
+}
+
+/** One operand as evaluated: its cell id, sign in the sum, value used, and the cell's state. */
+export interface Term {
+  id: string;
+  sign: 1 | -1;
+  value: number;
+  state: 'number' | 'blank' | 'dash' | 'na';
+}
+
+/** How a cell id resolves during evaluation. */
+export type Resolved =
+  | { kind: 'value'; value: number; state: Term['state'] }
+  /** The format expects the cell, but the report's table lacks it or it could not be read. */
+  | { kind: 'missing' }
+  /** The report's layout has no such cell (another variant, an optional row): not applicable. */
+  | { kind: 'absent' }
+  | { kind: 'text' };
+
+/** The resolver evaluation uses: a cell id to its value, and a glob to the ids it covers. */
+export interface Resolver {
+  cell(id: string): Resolved;
+  /**
+   * Ids matching the glob, or null when some rows it covers could not be read. An empty list
+   * means the report's layout has no such rows (then the relation does not apply).
+   */
+  glob(glob: string): string[] | null;
+}
+
+/** Result of evaluating one side of a relation. */
+export interface SideValue {
+  value: number;
+  /** The terms when the side is a plain signed sum of cells (for messages and blank solving). */
+  terms: Term[] | null;
+  missing: string[];
+  text: string[];
+  /** True when a sum() matched no cell or a cell is absent: the relation does not apply to this layout. */
+  empty: boolean;
+}
+
+/** Evaluates an expression side. */
+export function evaluate(e: Expr, r: Resolver): SideValue {
+  const missing: string[] = [];
+  const text: string[] = [];
+  let empty = false;
+  let linear = true;
+  const terms: Term[] = [];
+  const walk = (node: Expr, sign: 1 | -1, inLinear: boolean): number => {
+    switch (node.type) {
+      case 'num':
+        return node.value;
+      case 'ref': {
+        const v = r.cell(node.id);
+        if (v.kind === 'absent') {
+          empty = true;
+          return 0;
+        }
+        if (v.kind === 'missing') {
+          missing.push(node.id);
+          return 0;
+        }
+        if (v.kind === 'text') {
+          text.push(node.id);
+          return 0;
+        }
+        if (inLinear) terms.push({ id: node.id, sign, value: v.value, state: v.state });
+        return v.value;
+      }
+      case 'sum': {
+        const ids: string[] = [];
+        for (const glob of node.globs) {
+          const matched = r.glob(glob);
+          if (matched === null) {
+            missing.push(glob);
+            return 0;
+          }
+          ids.push(...matched);
+        }
+        if (ids.length === 0) empty = true;
+        let total = 0;
+        for (const id of ids) total += walk({ type: 'ref', id, pos: node.pos }, sign, inLinear);
+        return total;
+      }
+      case 'neg':
+        return -walk(node.arg, (-sign) as 1 | -1, inLinear);
+      case 'bin': {
+        if (node.op === '+' || node.op === '-') {
+          const a = walk(node.left, sign, inLinear);
+          const b = walk(node.right, node.op === '+' ? sign : ((-sign) as 1 | -1), inLinear);
+          return node.op === '+' ? a + b : a - b;
+        }
+        linear = false;
+        const a = walk(node.left, sign, false);
+        const b = walk(node.right, sign, false);
+        return node.op === '*' ? a * b : b === 0 ? Number.NaN : a / b;
+      }
+    }
+  };
+  const value = walk(e, 1, true);
+  return { value, terms: linear ? terms : null, missing, text, empty };
+}
+
+/** Compares two values with a tolerance. */
+export function compare(a: number, op: Comparator, b: number, tolerance: number): boolean {
+  const eps = tolerance + 1e-9;
+  switch (op) {
+    case '==':
+      return Math.abs(a - b) <= eps;
+    case '!=':
+      return Math.abs(a - b) > eps;
+    case '<=':
+      return a <= b + eps;
+    case '>=':
+      return a + eps >= b;
+    case '<':
+      return a < b - eps;
+    case '>':
+      return a > b + eps;
+  }
+}

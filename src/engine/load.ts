@@ -1,0 +1,191 @@
+/**
+ * Loads rule packs from YAML text: parse with positions, refuse code-like and unsafe input,
+ * validate with zod, then check what zod cannot (expressions, cell ids, duplicate ids). Every
+ * error is collected and located as file:line:col with a hint; nothing is thrown at the caller.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { ExprError, parseRelation, references } from './expr.js';
+import { globMatchesAny, knownCellIds, suggest } from './ids.js';
+import { PackSchema, type Pack } from './schema.js';
+
+/** A located error in a rule pack or config file. */
+export interface LoadError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
+}
+
+/** Formats a load error as `file:line:col  message (hint)`. */
+export function formatLoadError(e: LoadError): string {
+  return `${e.file}:${e.line}:${e.column}  ${e.message}${e.hint ? `（${e.hint}）` : ''}`;
+}
+
+/** Limits on rule files: a hostile file must not exhaust memory or time. */
+export interface PackLimits {
+  maxBytes: number;
+  maxAliases: number;
+  maxRules: number;
+}
+
+/** The default {@link PackLimits}. */
+export const DEFAULT_PACK_LIMITS: Readonly<PackLimits> = Object.freeze({ maxBytes: 2 * 1024 * 1024, maxAliases: 100, maxRules: 2000 });
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+type Path = (string | number)[];
+
+function nodeAt(root: Node | null | undefined, path: Path): Node | null {
+  let node: unknown = root;
+  let last: Node | null = (root as Node | null) ?? null;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+      if (!pair) return last;
+      node = pair.value ?? pair.key;
+      if (node && typeof node === 'object' && 'range' in (node as object)) last = node as Node;
+    } else if (isSeq(node)) {
+      node = node.items[key as number];
+      if (node && typeof node === 'object' && 'range' in (node as object)) last = node as Node;
+      else return last;
+    } else return last;
+  }
+  return last;
+}
+
+/** Loads one pack file's text. */
+export function loadPackText(text: string, file: string, limits: PackLimits = DEFAULT_PACK_LIMITS): { pack: Pack | null; errors: LoadError[] } {
+  const errors: LoadError[] = [];
+  const lineCounter = new LineCounter();
+  const at = (offset: number): { line: number; column: number } => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  if (text.length > limits.maxBytes) {
+    return { pack: null, errors: [{ file, line: 1, column: 1, message: `规则文件超过 ${limits.maxBytes} 字节的上限`, hint: '拆分成几个规则包' }] };
+  }
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [], schema: 'core' });
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    errors.push({ file, line: pos.line, column: pos.col, message: `YAML 语法错误：${e.message.split('\n')[0]}`, hint: 'YAML 用空格缩进，不能用 TAB；冒号后要有空格' });
+  }
+  if (errors.length > 0) return { pack: null, errors };
+
+  // Refuse keys that could reach object prototypes, and count aliases before expanding them.
+  let aliases = 0;
+  const walk = (node: unknown): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (FORBIDDEN_KEYS.has(key)) {
+          const range = (pair.key as Node).range ?? [0, 0, 0];
+          errors.push({ file, line: at(range[0]).line, column: at(range[0]).column, message: `不允许的键「${key}」`, hint: '规则文件是数据，不能改写对象原型' });
+        }
+        walk(pair.value);
+      }
+    } else if (isSeq(node)) for (const item of node.items) walk(item);
+    else if (isAlias(node)) aliases++;
+  };
+  walk(doc.contents);
+  if (aliases > limits.maxAliases) {
+    errors.push({ file, line: 1, column: 1, message: `YAML 别名（*alias）过多：${aliases} 个，上限 ${limits.maxAliases}`, hint: '别名可被用来制造“YAML 炸弹”，请直接写出内容' });
+  }
+  if (errors.length > 0) return { pack: null, errors };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: limits.maxAliases });
+  } catch (error) {
+    return { pack: null, errors: [{ file, line: 1, column: 1, message: `无法展开 YAML：${(error as Error).message}`, hint: '检查别名（*alias）和锚点（&anchor）' }] };
+  }
+  const result = PackSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path as Path;
+      const node = nodeAt(doc.contents, path);
+      const pos = at(node?.range?.[0] ?? 0);
+      const where = path.join('.');
+      let hint: string | undefined;
+      if (issue.code === 'unrecognized_keys') hint = `未知字段：${issue.keys.join('、')}`;
+      if (issue.code === 'invalid_union' && path[path.length - 1] === 'kind') hint = 'kind 可选 relation、cell-state、sections、table、text、deadline、metadata、layout、narrative';
+      errors.push({ file, ...pos, message: `${where || '(根)'}：${issue.message}`, ...(hint ? { hint } : {}) });
+    }
+    return { pack: null, errors };
+  }
+  const pack = result.data;
+  if (pack.rules.length > limits.maxRules) {
+    errors.push({ file, line: 1, column: 1, message: `规则数 ${pack.rules.length} 超过上限 ${limits.maxRules}` });
+  }
+  pack.rules.forEach((rule, index) => {
+    const check = rule.check;
+    if (check.kind !== 'relation') return;
+    const node = nodeAt(doc.contents, ['rules', index, 'check', 'assert']);
+    const base = at(node?.range?.[0] ?? 0);
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? 1 : 0;
+    const vars = Object.keys(check.for ?? {});
+    const exprs = [check.assert, ...(check.when ? [check.when] : [])];
+    for (const source of exprs) {
+      const used = [...source.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]!);
+      for (const v of used) {
+        if (!vars.includes(v)) errors.push({ file, ...base, message: `规则 ${rule.id}：表达式用了未定义的变量 {${v}}`, hint: `在 check.for 里定义 ${v}` });
+      }
+      const expansions = expand(check.for ?? {});
+      for (const binding of expansions) {
+        const concrete = source.replace(/\{([a-z_]+)\}/g, (_m, v: string) => binding[v] ?? `{${v}}`);
+        try {
+          const relation = parseRelation(concrete);
+          const refs = [...references(relation.left), ...(relation.right ? references(relation.right) : [])];
+          for (const ref of refs) {
+            const ok = ref.glob ? globMatchesAny(ref.id) : knownCellIds().has(ref.id);
+            if (!ok && !errors.some((e) => e.message.includes(`「${ref.id}」`))) {
+              const near = suggest(ref.id);
+              errors.push({
+                file, line: base.line, column: base.column + quoted + (source === check.assert ? ref.pos : 0),
+                message: `规则 ${rule.id}：未知的单元格「${ref.id}」`,
+                ...(near.length ? { hint: `是不是 ${near.join('、')}？` } : { hint: '单元格 id 的写法见 docs/cell-ids.md' }),
+              });
+            }
+          }
+        } catch (error) {
+          if (error instanceof ExprError) {
+            errors.push({ file, line: base.line, column: base.column + quoted + error.offset, message: `规则 ${rule.id}：表达式错误：${error.message}`, hint: `表达式为 ${concrete}` });
+            break;
+          }
+          throw error;
+        }
+      }
+    }
+  });
+  return errors.length > 0 ? { pack: null, errors } : { pack, errors };
+}
+
+/** All combinations of the expansion variables. */
+export function expand(vars: Record<string, string[]>): Record<string, string>[] {
+  let out: Record<string, string>[] = [{}];
+  for (const [name, values] of Object.entries(vars)) {
+    out = out.flatMap((binding) => values.map((v) => ({ ...binding, [name]: v })));
+  }
+  return out;
+}
+
+/** Loads several packs and checks that rule ids are unique across them. */
+export function loadPacks(files: { text: string; file: string }[], limits: PackLimits = DEFAULT_PACK_LIMITS): { packs: Pack[]; errors: LoadError[] } {
+  const packs: Pack[] = [];
+  const errors: LoadError[] = [];
+  const seen = new Map<string, string>();
+  for (const { text, file } of files) {
+    const result = loadPackText(text, file, limits);
+    errors.push(...result.errors);
+    if (!result.pack) continue;
+    for (const rule of result.pack.rules) {
+      const other = seen.get(rule.id);
+      if (other) {
+        const line = text.split('\n').findIndex((l) => new RegExp(`^\\s*-?\\s*id:\\s*${rule.id}\\s*$`).test(l)) + 1;
+        errors.push({ file, line: Math.max(1, line), column: 1, message: `规则 id「${rule.id}」重复`, hint: `已在 ${other} 中定义` });
+      } else seen.set(rule.id, file);
+    }
+    packs.push(result.pack);
+  }
+  return { packs, errors };
+}

@@ -1,0 +1,42 @@
+/**
+ * What evaluating a check yields, before it becomes a finding: the status, the values for the
+ * message template, the location, and a stable key for the fingerprint.
+ */
+import type { Location, Severity } from '../model/finding.js';
+import type { Report, Span } from '../model/report.js';
+import type { Rule } from './schema.js';
+
+/** One result of a check that did not pass. `cannot` means the inputs were missing or unreadable. */
+export interface Outcome {
+  status: 'fail' | 'cannot';
+  /** Overrides the rule's severity (e.g. a deadline entry's own severity). */
+  severity?: Severity;
+  vars: Record<string, string | number>;
+  location: Location;
+  expected?: number | string;
+  actual?: number | string | null;
+  /** Stable identity of what is wrong, independent of message and line: e.g. `col=total`. */
+  key: string;
+  /** A message to use instead of the rule's (cannot-check outcomes). */
+  message?: { zh: string; en: string };
+}
+
+/** Everything a check evaluator receives. */
+export interface CheckContext {
+  report: Report;
+  rule: Rule;
+}
+
+/** A location from a span, with optional table/row/col context. */
+export function locate(at: Span | undefined, extra: Omit<Location, 'line'> = {}): Location {
+  const location: Location = { line: at?.line ?? 1, ...extra };
+  if (at?.column !== undefined) location.column = at.column;
+  if (at?.page !== undefined) location.page = at.page;
+  if (at?.endLine !== undefined && at.endLine !== at.line) location.endLine = at.endLine;
+  return location;
+}
+
+/** A cannot-check outcome naming what is missing. */
+export function cannot(key: string, zh: string, en: string, location: Location): Outcome {
+  return { status: 'cannot', severity: 'info', vars: {}, key, location, message: { zh, en } };
+}

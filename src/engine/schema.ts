@@ -1,0 +1,162 @@
+/**
+ * The rule-file language: zod schemas (the single source of the types and of the JSON Schema that
+ * editors use). A pack is one YAML file with a list of rules; each rule has one `check` whose
+ * `kind` selects the evaluator.
+ */
+import * as z from 'zod';
+import { EditionSchema } from '../model/report.js';
+import { SeveritySchema } from '../model/finding.js';
+
+const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id 必须是 kebab-case（小写字母、数字和连字符）' });
+
+/** A message in Chinese (required) and English. Placeholders are `{{name}}`. */
+export const MessageSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+
+/** A test example: a fixture report, optionally changed (cells set, text replaced). */
+export const ExampleSchema = z.strictObject({
+  fixture: z.string().min(1),
+  /** Cell id → new raw text, written at the cell's place in the fixture. */
+  set: z.record(z.string(), z.string()).optional(),
+  /** Text replacements, applied in order: [from, to]. */
+  replace: z.array(z.tuple([z.string(), z.string()])).optional(),
+  note: z.string().optional(),
+});
+/** @see ExampleSchema */
+export type Example = z.infer<typeof ExampleSchema>;
+
+/** Expansion variables: `{ col: [np, biz, …] }` evaluates the check once per value. */
+const ForSchema = z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1));
+
+const RelationCheck = z.strictObject({
+  kind: z.literal('relation'),
+  for: ForSchema.optional(),
+  /** `a + b == c`, with `==`, `<=`, `>=`, `<`, `>`; operands are cell ids, numbers, sum(glob). */
+  assert: z.string().min(3),
+  /** Absolute tolerance, or `decimals` to allow half a unit of the least precise amount written. */
+  tolerance: z.union([z.number().min(0), z.literal('decimals')]).optional(),
+  /** Treat blank, dash and 不适用 cells as 0 (the default); `false` makes such a relation cannot-check. */
+  blankAsZero: z.boolean().optional(),
+  /** Only when every named cell is present and is a number greater than 0. */
+  when: z.string().optional(),
+});
+
+const CellStateCheck = z.strictObject({
+  kind: z.literal('cell-state'),
+  /** Cell id globs, e.g. `t3.*.*`. */
+  cells: z.array(z.string().min(1)).min(1),
+  require: z.array(z.enum(['number', 'not-blank', 'non-negative', 'integer', 'has-unit'])).min(1),
+  /** Report at most one finding per table row (blank rows) instead of one per cell. */
+  groupBy: z.enum(['cell', 'row', 'table']).optional(),
+});
+
+const SectionSpec = z.strictObject({
+  number: z.string().min(1),
+  title: z.string().min(1),
+  /** Regexes (on the heading title with spaces removed) that also name this section. */
+  accept: z.array(z.string().min(1)).min(1),
+});
+
+const SectionsCheck = z.strictObject({ kind: z.literal('sections'), sections: z.array(SectionSpec).min(1) });
+
+const TableCheck = z.strictObject({
+  kind: z.literal('table'),
+  table: z.string().min(1),
+  /** Also report rows the format has and the report lacks. */
+  rows: z.boolean().optional(),
+});
+
+const TextCheck = z.strictObject({
+  kind: z.literal('text'),
+  /** Regular expression (JavaScript syntax, no flags except through `flags`). */
+  pattern: z.string().min(1),
+  flags: z.string().regex(/^[imsu]*$/).optional(),
+  /** `absent`: report each match; `present`: report when there is none. */
+  expect: z.enum(['absent', 'present']),
+  where: z.enum(['title', 'body', 'prose', 'all']).optional(),
+  /** Report at most this many matches. */
+  max: z.number().int().min(1).optional(),
+});
+
+const Deadline = z.strictObject({
+  issuer: z.enum(['department', 'government', 'any']),
+  level: z.enum(['province', 'prefecture', 'county', 'township', 'unknown', 'any']).optional(),
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+  severity: SeveritySchema,
+  who: z.string().min(1),
+});
+
+const DeadlineCheck = z.strictObject({ kind: z.literal('deadline'), deadlines: z.array(Deadline).min(1) });
+
+const MetadataCheck = z.strictObject({
+  kind: z.literal('metadata'),
+  field: z.enum(['title', 'date', 'agency-consistent', 'dates-consistent', 'year-consistent', 'edition-matches-year']),
+});
+
+const LayoutCheck = z.strictObject({
+  kind: z.literal('layout'),
+  /** What the parser noted about a table: label drift, unreadable rows, a layout note. */
+  what: z.enum(['drift', 'unreadable', 'note', 'blank-columns']),
+  table: z.string().optional(),
+  note: z.string().optional(),
+});
+
+const NarrativeCheck = z.strictObject({
+  kind: z.literal('narrative'),
+  what: z.enum(['parts-sum', 'figure-vs-cell', 'percent', 'contradiction']),
+  /** figure-vs-cell: sentence patterns and the cells they name (see rules/README). */
+  figures: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        pattern: z.string().min(1),
+        cells: z.array(z.string().min(1)).min(1),
+        /** Other cell sets the figure may also mean (a subset or a wider sum). */
+        alternatives: z.array(z.array(z.string().min(1)).min(1)).optional(),
+        unit: z.string().optional(),
+      }),
+    )
+    .optional(),
+  contradictions: z
+    .array(z.strictObject({ name: z.string().min(1), pattern: z.string().min(1), when: z.string().min(3) }))
+    .optional(),
+});
+
+/** One check; `kind` selects the evaluator. */
+export const CheckSchema = z.discriminatedUnion('kind', [
+  RelationCheck, CellStateCheck, SectionsCheck, TableCheck, TextCheck, DeadlineCheck, MetadataCheck, LayoutCheck, NarrativeCheck,
+]);
+/** @see CheckSchema */
+export type Check = z.infer<typeof CheckSchema>;
+
+/** A rule: metadata, the check, messages and examples. */
+export const RuleSchema = z.strictObject({
+  id: Id,
+  description: z.string().min(1),
+  severity: SeveritySchema,
+  editions: z.array(EditionSchema).min(1).optional(),
+  basis: z.string().min(1),
+  check: CheckSchema,
+  message: MessageSchema,
+  /** Extra sentence when a blank cell's value is determined by the relation. */
+  blankMessage: MessageSchema.optional(),
+  docs: z.string().optional(),
+  examples: z.strictObject({ invalid: z.array(ExampleSchema).min(1), valid: z.array(ExampleSchema).min(1) }),
+});
+/** @see RuleSchema */
+export type Rule = z.infer<typeof RuleSchema>;
+
+/** A rule pack: one YAML file. */
+export const PackSchema = z.strictObject({
+  pack: Id,
+  description: z.string().min(1),
+  editions: z.array(EditionSchema).min(1).optional(),
+  rules: z.array(RuleSchema),
+});
+/** @see PackSchema */
+export type Pack = z.infer<typeof PackSchema>;
+
+/** The JSON Schema of pack files, for editors. */
+export function packJsonSchema(): unknown {
+  return z.toJSONSchema(PackSchema, { target: 'draft-2020-12' });
+}
