@@ -38,7 +38,7 @@ export function readHeading(line: string, at: Span): Section | null {
     const m = re.exec(text);
     if (!m) continue;
     const rest = text.slice(m[0].length).trim();
-    if (rest === '' || /^\d/.test(rest)) return null;
+    if (rest === '' || (level >= 3 && /^\d/.test(rest))) return null;
     const known = KNOWN_HEADINGS.find((h) => rest.replace(/\s+/g, '').startsWith(h));
     let title: string;
     let glued: boolean;

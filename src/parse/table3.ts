@@ -128,6 +128,19 @@ function columnsFor(values: RowView['values'], subtotalAt: number): { cols: stri
   return { cols, cells };
 }
 
+/**
+ * In layouts with explicit cells, a cell holding words where a number belongs ("见附件") ends the
+ * run of value cells early; when the row is short of values by exactly such cells, and they name
+ * no row of the table, they are values (of state text), not labels.
+ */
+function withWordValues(view: RowView, width: number, def: TableDef): RowView['values'] {
+  const short = width - view.values.length;
+  if (short <= 0 || short >= view.labels.length || !['tab', 'pipe', 'cells', 'bar'].includes(view.row.kind)) return view.values;
+  const extra = view.labels.slice(view.labels.length - short);
+  const wordy = extra.every((c) => c.text.length <= 10 && !isGroupLabel(c.text) && def.rows.every((r) => bestSimilarity(c.text, r.label, r.aliases) < 0.6));
+  return wordy ? [...extra, ...view.values] : view.values;
+}
+
 /** Where the 法人或其他组织小计 column stands, from the header rows; -1 when there is none. */
 function subtotalPosition(header: RowView[]): number {
   const text = header.map((v) => v.row.cells.map((c) => c.text).join(' ')).join(' ');
@@ -171,7 +184,7 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
       return;
     }
     const def = best.def.rows[j]!;
-    const cols = columnsFor(o.view.values, subtotalAt);
+    const cols = columnsFor(withWordValues(o.view, subtotalAt >= 0 ? 8 : 7, best.def), subtotalAt);
     if (typeof cols === 'string') {
       table.unreadable.push({ row: def.id, raw: o.view.values.map((c) => c.text).join(' '), reason: cols, at: rowSpan(o.view.row) });
       seen.add(def.id);

@@ -1,0 +1,38 @@
+/**
+ * Every rule of the built-in packs: ids unique, each invalid example yields a finding of that rule,
+ * each valid example yields none, and messages have no unfilled placeholders.
+ */
+import { describe, expect, it } from 'vitest';
+import { builtinPacks, checkText, exampleText } from './helpers/examples.js';
+
+const rules = builtinPacks().flatMap((p) => p.rules);
+
+describe('built-in rule packs', () => {
+  it('has unique rule ids', () => {
+    const ids = rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(30);
+  });
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      rule.examples.invalid.forEach((example, i) => {
+        it(`finds the defect in invalid example ${i + 1} (${example.fixture})`, async () => {
+          const findings = (await checkText(exampleText(example), rule.id)).filter((f) => f.ruleId === rule.id);
+          expect(findings.length).toBeGreaterThan(0);
+          expect(findings.some((f) => f.severity !== 'info' || rule.severity === 'info')).toBe(true);
+          for (const f of findings) {
+            expect(f.message).not.toMatch(/\{\{/);
+            expect(f.location.line).toBeGreaterThanOrEqual(1);
+          }
+        });
+      });
+      rule.examples.valid.forEach((example, i) => {
+        it(`passes valid example ${i + 1} (${example.fixture})`, async () => {
+          const findings = (await checkText(exampleText(example), rule.id)).filter((f) => f.ruleId === rule.id);
+          expect(findings).toEqual([]);
+        });
+      });
+    });
+  }
+});
