@@ -50,15 +50,16 @@ export function loadConfigText(text: string, file: string, knownRules: readonly 
   };
   if (!result.success) {
     for (const issue of result.error.issues) {
-      errors.push({ file, ...at(issue.path as (string | number)[]), message: `${issue.path.join('.') || '(根)'}：${issue.message}`, ...(issue.code === 'unrecognized_keys' ? { hint: `可用字段：rules、rulesDirs、locale、failSeverity` } : {}) });
+      const hint = issue.code === 'unrecognized_keys' ? '可用字段：rules、rulesDirs、locale、failSeverity' : issue.path[0] === 'rules' ? '规则可设为 off、error、warning 或 info' : undefined;
+      errors.push({ file, ...at(issue.path as (string | number)[]), message: `${issue.path.join('.') || '(根)'}：${issue.message}`, ...(hint ? { hint } : {}) });
     }
-    return { config: null, errors };
   }
-  for (const id of Object.keys(result.data.rules ?? {})) {
+  const rules = data && typeof data === 'object' && 'rules' in data && data.rules && typeof data.rules === 'object' ? Object.keys(data.rules) : [];
+  for (const id of rules) {
     if (!knownRules.includes(id)) {
       const near = knownRules.filter((k) => k.includes(id) || id.includes(k) || k.split('-')[0] === id.split('-')[0]).slice(0, 3);
       errors.push({ file, ...at(['rules', id]), message: `未知的规则「${id}」`, ...(near.length ? { hint: `是不是 ${near.join('、')}？` } : { hint: '用 xxgk-lint rules 列出所有规则' }) });
     }
   }
-  return errors.length ? { config: null, errors } : { config: result.data, errors };
+  return errors.length || !result.success ? { config: null, errors } : { config: result.data, errors };
 }

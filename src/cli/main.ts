@@ -139,6 +139,8 @@ function runRules(options: { format: string; rules?: string[]; schema?: boolean 
   return 0;
 }
 
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 /** Builds the command-line program. */
 export function program(): Command {
   const cmd = new Command('xxgk-lint')
@@ -151,7 +153,7 @@ export function program(): Command {
     .description('检查报告文件、文件夹或通配符')
     .argument('<paths...>', '报告文件、文件夹或通配符（.txt .md .html .docx .pdf）')
     .addOption(new Option('-f, --format <name>', '输出格式').default('stylish').choices(Object.keys(FORMATTERS)))
-    .option('-r, --rules <dir...>', '另外加载的规则包文件夹')
+    .option('-r, --rules <dir>', '另外加载的规则包文件夹（可重复）', collect, [] as string[])
     .option('-c, --config <file>', '配置文件（默认在报告所在文件夹及上级查找 .xxgk-lint.yaml）')
     .addOption(new Option('--fail-severity <severity>', '达到此严重程度时退出码为 1').choices(['error', 'warning', 'info']))
     .addOption(new Option('--locale <locale>', '消息语言').choices(['zh', 'en']))
@@ -172,7 +174,7 @@ export function program(): Command {
     .command('rules')
     .description('列出规则')
     .addOption(new Option('-f, --format <name>', '输出格式').default('text').choices(['text', 'json']))
-    .option('-r, --rules <dir...>', '另外加载的规则包文件夹')
+    .option('-r, --rules <dir>', '另外加载的规则包文件夹（可重复）', collect, [] as string[])
     .option('--schema', '输出规则文件的 JSON Schema')
     .action((options: { format: string; rules?: string[]; schema?: boolean }) => {
       process.exitCode = runRules(options);

@@ -97,7 +97,7 @@ export function loadPackText(text: string, file: string, limits: PackLimits = DE
   try {
     data = doc.toJS({ maxAliasCount: limits.maxAliases });
   } catch (error) {
-    return { pack: null, errors: [{ file, line: 1, column: 1, message: `无法展开 YAML：${(error as Error).message}`, hint: '检查别名（*alias）和锚点（&anchor）' }] };
+    return { pack: null, errors: [{ file, line: 1, column: 1, message: `无法展开 YAML（别名展开过多或有循环）：${(error as Error).message}`, hint: '别名可被用来制造“YAML 炸弹”，请直接写出内容' }] };
   }
   const result = PackSchema.safeParse(data);
   if (!result.success) {

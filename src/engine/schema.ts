@@ -7,6 +7,10 @@ import * as z from 'zod';
 import { EditionSchema } from '../model/report.js';
 import { SeveritySchema } from '../model/finding.js';
 
+// Validation messages in Chinese: rule and config files are written by the same people who read
+// the findings.
+z.config(z.locales.zhCN());
+
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id 必须是 kebab-case（小写字母、数字和连字符）' });
 
 /** A message in Chinese (required) and English. Placeholders are `{{name}}`. */
