@@ -6,6 +6,7 @@ import { checkLayout } from './checks/layout.js';
 import { checkMetadata } from './checks/metadata.js';
 import { checkNarrative } from './checks/narrative.js';
 import { checkRelation } from './checks/relation.js';
+import { checkSectionLength } from './checks/section-length.js';
 import { checkSections } from './checks/sections.js';
 import { checkTable } from './checks/table.js';
 import { checkText } from './checks/text.js';
@@ -20,6 +21,8 @@ export function evaluateRule(ctx: CheckContext): Outcome[] {
       return checkCellState(ctx, check);
     case 'sections':
       return checkSections(ctx, check);
+    case 'section-length':
+      return checkSectionLength(ctx, check);
     case 'table':
       return checkTable(ctx, check);
     case 'text':

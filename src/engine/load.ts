@@ -6,7 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { ExprError, parseRelation, references } from './expr.js';
 import { globMatchesAny, knownCellIds, suggest } from './ids.js';
-import { PackSchema, type Pack } from './schema.js';
+import { CHECK_KINDS, PackSchema, type Pack } from './schema.js';
 
 /** A located error in a rule pack or config file. */
 export interface LoadError {
@@ -108,7 +108,7 @@ export function loadPackText(text: string, file: string, limits: PackLimits = DE
       const where = path.join('.');
       let hint: string | undefined;
       if (issue.code === 'unrecognized_keys') hint = `未知字段：${issue.keys.join('、')}`;
-      if (issue.code === 'invalid_union' && path[path.length - 1] === 'kind') hint = 'kind 可选 relation、cell-state、sections、table、text、deadline、metadata、layout、narrative';
+      if (issue.code === 'invalid_union' && path[path.length - 1] === 'kind') hint = `kind 可选 ${CHECK_KINDS.join('、')}`;
       errors.push({ file, ...pos, message: `${where || '(根)'}：${issue.message}`, ...(hint ? { hint } : {}) });
     }
     return { pack: null, errors };

@@ -65,8 +65,8 @@ const SectionsCheck = z.strictObject({ kind: z.literal('sections'), sections: z.
 const TableCheck = z.strictObject({
   kind: z.literal('table'),
   table: z.string().min(1),
-  /** Also report rows the format has and the report lacks. */
-  rows: z.boolean().optional(),
+  /** `table`: report a missing table; `rows`: report the rows the format has and the report lacks. */
+  report: z.enum(['table', 'rows']).optional(),
 });
 
 const TextCheck = z.strictObject({
@@ -79,6 +79,18 @@ const TextCheck = z.strictObject({
   where: z.enum(['title', 'body', 'prose', 'all']).optional(),
   /** Report at most this many matches. */
   max: z.number().int().min(1).optional(),
+  /** Only for these issuers (人民政府 reports must cover 考核、评议、责任追究). */
+  issuers: z.array(z.enum(['department', 'government', 'unknown'])).min(1).optional(),
+  /** Only when this relation over cells holds (e.g. `t3.r.other.2.total > 0`). */
+  when: z.string().optional(),
+});
+
+const SectionLengthCheck = z.strictObject({
+  kind: z.literal('section-length'),
+  /** The level-1 section number, e.g. 一. */
+  section: z.string().min(1),
+  /** Most characters allowed, white space not counted. */
+  max: z.number().int().min(1),
 });
 
 const Deadline = z.strictObject({
@@ -94,7 +106,7 @@ const DeadlineCheck = z.strictObject({ kind: z.literal('deadline'), deadlines: z
 
 const MetadataCheck = z.strictObject({
   kind: z.literal('metadata'),
-  field: z.enum(['title', 'date', 'agency-consistent', 'dates-consistent', 'year-consistent', 'edition-matches-year']),
+  field: z.enum(['title', 'date', 'agency-consistent', 'dates-consistent', 'year-consistent', 'edition-matches-year', 'edition-mixed']),
 });
 
 const LayoutCheck = z.strictObject({
@@ -128,7 +140,7 @@ const NarrativeCheck = z.strictObject({
 
 /** One check; `kind` selects the evaluator. */
 export const CheckSchema = z.discriminatedUnion('kind', [
-  RelationCheck, CellStateCheck, SectionsCheck, TableCheck, TextCheck, DeadlineCheck, MetadataCheck, LayoutCheck, NarrativeCheck,
+  RelationCheck, CellStateCheck, SectionsCheck, SectionLengthCheck, TableCheck, TextCheck, DeadlineCheck, MetadataCheck, LayoutCheck, NarrativeCheck,
 ]);
 /** @see CheckSchema */
 export type Check = z.infer<typeof CheckSchema>;
@@ -164,3 +176,6 @@ export type Pack = z.infer<typeof PackSchema>;
 export function packJsonSchema(): unknown {
   return z.toJSONSchema(PackSchema, { target: 'draft-2020-12' });
 }
+
+/** The check kinds, for hints. */
+export const CHECK_KINDS: readonly string[] = CheckSchema.options.map((o) => o.shape.kind.value);

@@ -56,6 +56,12 @@ export function checkMetadata(ctx: CheckContext, check: MetadataCheck): Outcome[
       if (!m || Number(m[1]) === meta.year) return [];
       return [{ status: 'fail', key: 'year', location: locate(period!.at), vars: { title: meta.year, period: Number(m[1]) }, expected: meta.year, actual: Number(m[1]) }];
     }
+    case 'edition-mixed': {
+      const e19 = meta.labelEditions.find((l) => l.edition === '2019');
+      const e21 = meta.labelEditions.find((l) => l.edition === '2021');
+      if (!e19 || !e21) return [];
+      return [{ status: 'fail', key: 'mixed', location: locate(e19.at), vars: { label2019: e19.label, label2021: e21.label }, expected: meta.edition ?? '', actual: `${e19.label} / ${e21.label}` }];
+    }
     case 'edition-matches-year': {
       if (meta.year === null || meta.edition === null || meta.labelEditions.length === 0) return [];
       const expected = editionForYear(meta.year);

@@ -6,11 +6,11 @@
  */
 import type { NarrativeNumber, Report, Sentence } from '../../model/report.js';
 import { spanAt } from '../../parse/narrative.js';
-import { compare, evaluate, parseRelation } from '../expr.js';
+import { evaluate, parseRelation } from '../expr.js';
 import { cellLabel } from '../labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
-import { resolverFor } from './relation.js';
+import { holds, resolverFor } from './relation.js';
 
 type NarrativeCheck = Extract<Check, { kind: 'narrative' }>;
 
@@ -191,12 +191,8 @@ function figures(report: Report, check: NarrativeCheck): Outcome[] {
 function contradictions(report: Report, check: NarrativeCheck): Outcome[] {
   const out: Outcome[] = [];
   for (const c of check.contradictions ?? []) {
-    const relation = parseRelation(c.when);
-    // Blank cells read as 0 here: the condition is then less often true, never more.
-    const left = evaluate(relation.left, resolverFor(report, true));
-    const right = relation.right ? evaluate(relation.right, resolverFor(report, true)) : null;
-    if (left.missing.length || left.text.length || (right && (right.missing.length || right.text.length))) continue;
-    if (!relation.op || !right || !compare(left.value, relation.op, right.value, 0)) continue;
+    if (!holds(report, c.when)) continue;
+    const left = evaluate(parseRelation(c.when).left, resolverFor(report, true));
     const re = new RegExp(c.pattern);
     for (const sentence of report.sentences) {
       const m = re.exec(sentence.text);

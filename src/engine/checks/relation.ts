@@ -165,3 +165,17 @@ export function checkRelation(ctx: CheckContext, check: RelationCheck): Outcome[
   }
   return out;
 }
+
+/**
+ * True when a condition over cells holds for certain: every cell it names is present (blank cells
+ * read as 0) and the comparison is true. Used for the `when` of text and narrative checks.
+ */
+export function holds(report: Report, condition: string): boolean {
+  const relation = parseRelation(condition);
+  const resolver = resolverFor(report, true);
+  const left = evaluate(relation.left, resolver);
+  const right = relation.right ? evaluate(relation.right, resolver) : null;
+  if (left.missing.length || left.text.length || left.empty || !relation.op || !right) return false;
+  if (right.missing.length || right.text.length || right.empty) return false;
+  return compare(left.value, relation.op, right.value, 0);
+}

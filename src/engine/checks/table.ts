@@ -8,13 +8,12 @@ type TableCheck = Extract<Check, { kind: 'table' }>;
 /** Evaluates a table check. */
 export function checkTable(ctx: CheckContext, check: TableCheck): Outcome[] {
   const table = ctx.report.tables[check.table];
+  const what = check.report ?? 'table';
   if (!table) {
-    const outcome: Outcome = { status: 'fail', key: 'missing', location: { line: 1, table: check.table, tableLabel: tableLabel(check.table) }, vars: { table: tableLabel(check.table), rows: '' } };
-    // A rule about missing rows still says first that the whole table is missing.
-    if (check.rows) outcome.message = { zh: `未找到${tableLabel(check.table)}`, en: `Table ${check.table} not found` };
-    return [outcome];
+    // A missing table is the table rule's finding; the rows rule has nothing to add.
+    return what === 'table' ? [{ status: 'fail', key: 'missing', location: { line: 1, table: check.table, tableLabel: tableLabel(check.table) }, vars: { table: tableLabel(check.table) } }] : [];
   }
-  if (!check.rows) return [];
+  if (what === 'table') return [];
   const unreadable = new Set(table.unreadable.map((u) => u.row));
   const missing = table.missingRows.filter((r) => !unreadable.has(r));
   if (missing.length === 0) return [];

@@ -1,5 +1,6 @@
 /** `text`: a pattern that must not appear (template leftovers, conversion residue) or must appear. */
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
+import { holds } from './relation.js';
 import type { Check } from '../schema.js';
 
 type TextCheck = Extract<Check, { kind: 'text' }>;
@@ -7,6 +8,8 @@ type TextCheck = Extract<Check, { kind: 'text' }>;
 /** Evaluates a text check. */
 export function checkText(ctx: CheckContext, check: TextCheck): Outcome[] {
   const { report } = ctx;
+  if (check.issuers && !check.issuers.includes(report.meta.issuer.kind)) return [];
+  if (check.when && !holds(report, check.when)) return [];
   const re = new RegExp(check.pattern, `g${(check.flags ?? '').replace(/g/g, '')}`);
   const where = check.where ?? 'all';
   const title = report.meta.title;
