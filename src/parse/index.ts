@@ -68,6 +68,17 @@ export function parseReport(source: SourceText): Report {
   const prose = sentences(lines, isProse, (n) => headingAt.get(n));
   const narrative = narrativeNumbers(prose);
 
+  if (lines.some((l) => l.norm.trim() !== '') && Object.keys(found.tables).length === 0 && !Object.values(found.anchors).some(Boolean)) {
+    // Located where the tables should begin: the heading of 二、 (or the first line).
+    const where = outline.find((s) => s.level === 1 && /主动公开|收到和处理|统计/.test(s.title))?.at ?? { line: 1 };
+    problems.push({
+      id: 'parse/no-tables',
+      severity: 'info',
+      message: '报告中没有找到任何统计表格（表二、表三、表四或《政府信息公开情况统计表》），表格数据无法核对。',
+      messageEn: 'No statistical table found; table data cannot be checked.',
+      at: where,
+    });
+  }
   if (lines.length > 0 && lines.every((l) => l.norm.trim() === '') && !problems.some((p) => p.id === 'ingest/empty')) {
     problems.push({ id: 'parse/empty', severity: 'error', message: '报告没有文字内容。', messageEn: 'The report has no text.', at: { line: 1 } });
   }

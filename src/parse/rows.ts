@@ -208,6 +208,8 @@ function readCellLines(lines: readonly SourceLine[], texts: readonly string[], s
       (readCell(last.text).state !== 'number' || last.text === '');
     if (!continues) break;
     last.text = (last.text + raw.trim()).replace(/\s+/g, ' ');
+    // The blank line was inside the cell, not between rows.
+    sawBlank = false;
     i++;
   }
   flush();
