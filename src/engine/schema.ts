@@ -119,7 +119,7 @@ const LayoutCheck = z.strictObject({
 
 const NarrativeCheck = z.strictObject({
   kind: z.literal('narrative'),
-  what: z.enum(['parts-sum', 'figure-vs-cell', 'percent', 'contradiction']),
+  what: z.enum(['parts-sum', 'figure-vs-cell', 'percent', 'contradiction', 'missing-number', 'enumeration', 'plans-year']),
   /** figure-vs-cell: sentence patterns and the cells they name (see rules/README). */
   figures: z
     .array(
@@ -130,6 +130,8 @@ const NarrativeCheck = z.strictObject({
         /** Other cell sets the figure may also mean (a subset or a wider sum). */
         alternatives: z.array(z.array(z.string().min(1)).min(1)).optional(),
         unit: z.string().optional(),
+        /** The figure is a channel's (网站, 微博 …): channel words do not put it out of scope. */
+        channel: z.boolean().optional(),
       }),
     )
     .optional(),

@@ -15,7 +15,13 @@ import { holds, resolverFor } from './relation.js';
 type NarrativeCheck = Extract<Check, { kind: 'narrative' }>;
 
 /** Words that put a figure in another scope than the report's own table. */
-const SCOPE = /全市|全区|全县|全省|全州|全旗|全镇|各单位|各部门|各乡镇|各镇|各街道|区直|县直|市直|所属|下属|累计|历年|网站|门户|微博|微信|公众号|新媒体|公报|平台|代表|备案|同比|较上年|上年度?|去年|余|多|近|约|超过|以上|以下/;
+const SCOPE = /全市|全省|全州|各单位|各部门|各乡镇|各镇|各街道|区直|县直|市直|所属|下属|系统内|累计|历年|备案|同比|较上年|去年|余|多|近|约|超过|以上|以下/;
+
+/**
+ * Channel words: a figure published through one channel (网站, 微博 …) is not the total, unless the
+ * figure the rule compares is itself a channel figure.
+ */
+const CHANNEL = /网站|门户|微博|微信|公众号|新媒体|公报|平台|客户端|短视频/;
 
 const byUnit = (numbers: NarrativeNumber[], unit: string): NarrativeNumber[] => numbers.filter((n) => n.unit === unit);
 
@@ -144,7 +150,8 @@ function percentages(report: Report): Outcome[] {
 }
 
 function valueOf(report: Report, cells: string[]): number | null {
-  const resolver = resolverFor(report, true);
+  // A blank cell is reported by the table rules; a figure is compared with numbers only.
+  const resolver = resolverFor(report, false);
   let sum = 0;
   for (const id of cells) {
     const v = resolver.cell(id);
@@ -164,11 +171,12 @@ function figures(report: Report, check: NarrativeCheck): Outcome[] {
     const alternatives = (fig.alternatives ?? []).map((a) => valueOf(report, a)).filter((v): v is number => v !== null);
     report.sentences.forEach((sentence: Sentence) => {
       for (const m of sentence.text.matchAll(re)) {
-        const raw = m[1];
+        const raw = m.slice(1).find((g) => g !== undefined);
         if (raw === undefined) continue;
         const clauseStart = Math.max(sentence.text.lastIndexOf('，', m.index), sentence.text.lastIndexOf('；', m.index), sentence.text.lastIndexOf(',', m.index), 0);
         const clause = sentence.text.slice(clauseStart, m.index + m[0].length);
         if (SCOPE.test(clause) || otherYear(sentence.text, report.meta.year)) continue;
+        if (!fig.channel && CHANNEL.test(clause)) continue;
         const stated = Number(raw.replace(/,/g, ''));
         if (stated === expected || alternatives.includes(stated)) continue;
         const at = spanAt(sentence, m.index + m[0].indexOf(raw));
@@ -211,6 +219,75 @@ function contradictions(report: Report, check: NarrativeCheck): Outcome[] {
   return out;
 }
 
+/** Words that take a count before them: when no number stands there, one was left out. */
+const MISSING_NUMBER = /(?:公开|发布|受理|收到|办结|答复|制发|废止|处理|办理|回复)[^，。；、\d零一二两三四五六七八九十百千万余多几]{1,12}?[^\d\s零一二两三四五六七八九十百千万余多几逐每各本此该这数首某单]\s*(条|件)(?=[，。；、）)]|$)/g;
+
+/** A count word with no number before it ("公开核准企业资质条。"). */
+function missingNumbers(report: Report): Outcome[] {
+  const out: Outcome[] = [];
+  for (const sentence of report.sentences) {
+    for (const m of sentence.text.matchAll(MISSING_NUMBER)) {
+      const before = sentence.text.slice(Math.max(0, m.index + m[0].length - 3), m.index + m[0].length);
+      if (/[部整全若逐一]件|条[例件款文目线]|[信邮]件|文件|案件|附件|事件|稿件|要件|软件|证件|物件|部件|组件|来件|函件/.test(before + (sentence.text[m.index + m[0].length] ?? ''))) continue;
+      out.push({
+        status: 'fail', key: `missing:${m[0]}`, location: locate(spanAt(sentence, m.index + m[0].length - 1)),
+        vars: { quote: m[0] }, actual: m[0],
+        message: { zh: `“${m[0]}”前面缺少数字：量词「${m[1]}」前应写明数量`, en: `A number is missing before "${m[1]}" in "${m[0]}"` },
+      });
+    }
+  }
+  return out;
+}
+
+const ENUM = /([一二三四五六七八九十])是/g;
+const ORDER = '一二三四五六七八九十';
+
+/** 一是…三是 without 二是, within one section. */
+function enumerationGaps(report: Report): Outcome[] {
+  const out: Outcome[] = [];
+  let expected = 1;
+  let section: string | undefined;
+  for (const sentence of report.sentences) {
+    if (sentence.section !== section) {
+      section = sentence.section;
+      expected = 1;
+    }
+    for (const m of sentence.text.matchAll(ENUM)) {
+      const n = ORDER.indexOf(m[1]!) + 1;
+      if (n === 1) expected = 2;
+      else if (n === expected) expected++;
+      else if (n > expected && expected > 1) {
+        const missing = ORDER.slice(expected - 1, n - 1).split('').map((c) => `${c}是`).join('、');
+        out.push({
+          status: 'fail', key: `enum:${section ?? ''}:${n}`, location: locate(spanAt(sentence, m.index)),
+          vars: { found: m[0], missing }, expected: missing, actual: m[0],
+          message: { zh: `列举跳号：出现了“${m[0]}”，但前面没有“${missing}”`, en: `Enumeration skips ${missing} before "${m[0]}"` },
+        });
+        expected = n + 1;
+      } else expected = n + 1;
+    }
+  }
+  return out;
+}
+
+/** "2016年，我们将…" in a 2016 report: next year's plans dated with the report year. */
+function plansYear(report: Report): Outcome[] {
+  const year = report.meta.year;
+  if (year === null) return [];
+  const out: Outcome[] = [];
+  const re = new RegExp(`(?:^|[。；])\\s*(?:在)?(${year})\\s*年(?:度)?(?:中|里)?[，,]?[^。；]{0,20}?(?:将|计划|拟|准备|力争|打算)`);
+  for (const sentence of report.sentences) {
+    const m = re.exec(sentence.text) ?? (new RegExp(`^(?:在)?(${year})\\s*年(?:度)?[，,]?[^。；]{0,20}?(?:将|计划|拟|准备|力争|打算)`).exec(sentence.text));
+    if (!m || /已|完成|取得|实现了|开展了/.test(sentence.text.slice(0, 30))) continue;
+    out.push({
+      status: 'fail', key: `plans:${sentence.text.slice(0, 20)}`, location: locate(spanAt(sentence, m.index)),
+      vars: { year }, expected: year + 1, actual: year,
+      message: { zh: `这里用报告年度 ${year} 年说明今后的打算（“${sentence.text.slice(0, 30)}…”），应为 ${year + 1} 年？`, en: `Plans are dated ${year}, the report year; should it be ${year + 1}?` },
+    });
+  }
+  return out;
+}
+
 /** Evaluates a narrative check. */
 export function checkNarrative(ctx: CheckContext, check: NarrativeCheck): Outcome[] {
   switch (check.what) {
@@ -222,5 +299,11 @@ export function checkNarrative(ctx: CheckContext, check: NarrativeCheck): Outcom
       return figures(ctx.report, check);
     case 'contradiction':
       return contradictions(ctx.report, check);
+    case 'missing-number':
+      return missingNumbers(ctx.report);
+    case 'enumeration':
+      return enumerationGaps(ctx.report);
+    case 'plans-year':
+      return plansYear(ctx.report);
   }
 }
