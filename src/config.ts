@@ -6,10 +6,15 @@ import * as z from 'zod';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { SeveritySchema } from './model/finding.js';
 import type { LoadError } from './engine/load.js';
+import { suggest } from './engine/ids.js';
 
 /** The config file schema. */
+const RuleSettingsSchema = z.record(z.string(), z.union([z.literal('off'), SeveritySchema]));
+
 export const ConfigSchema = z.strictObject({
-  rules: z.record(z.string(), z.union([z.literal('off'), SeveritySchema])).optional(),
+  rules: RuleSettingsSchema.optional(),
+  /** Settings for some files only: globs relative to the config file's folder. */
+  overrides: z.array(z.strictObject({ files: z.array(z.string().min(1)).min(1), rules: RuleSettingsSchema })).optional(),
   rulesDirs: z.array(z.string()).optional(),
   locale: z.enum(['zh', 'en']).optional(),
   failSeverity: SeveritySchema.optional(),
@@ -50,15 +55,19 @@ export function loadConfigText(text: string, file: string, knownRules: readonly 
   };
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const hint = issue.code === 'unrecognized_keys' ? '可用字段：rules、rulesDirs、locale、failSeverity' : issue.path[0] === 'rules' ? '规则可设为 off、error、warning 或 info' : undefined;
+      const hint = issue.code === 'unrecognized_keys' ? '可用字段：rules、overrides、rulesDirs、locale、failSeverity' : issue.path.includes('rules') ? '规则可设为 off、error、warning 或 info' : undefined;
       errors.push({ file, ...at(issue.path as (string | number)[]), message: `${issue.path.join('.') || '(根)'}：${issue.message}`, ...(hint ? { hint } : {}) });
     }
   }
-  const rules = data && typeof data === 'object' && 'rules' in data && data.rules && typeof data.rules === 'object' ? Object.keys(data.rules) : [];
-  for (const id of rules) {
-    if (!knownRules.includes(id)) {
-      const near = knownRules.filter((k) => k.includes(id) || id.includes(k) || k.split('-')[0] === id.split('-')[0]).slice(0, 3);
-      errors.push({ file, ...at(['rules', id]), message: `未知的规则「${id}」`, ...(near.length ? { hint: `是不是 ${near.join('、')}？` } : { hint: '用 xxgk-lint rules 列出所有规则' }) });
+  const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+  const root = record(data);
+  const ruleMaps: [(string | number)[], Record<string, unknown>][] = [[['rules'], record(root.rules)]];
+  if (Array.isArray(root.overrides)) root.overrides.forEach((o, i) => ruleMaps.push([['overrides', i, 'rules'], record(record(o).rules)]));
+  for (const [path, rules] of ruleMaps) {
+    for (const id of Object.keys(rules)) {
+      if (knownRules.includes(id)) continue;
+      const near = suggest(id, knownRules);
+      errors.push({ file, ...at([...path, id]), message: `未知的规则「${id}」`, ...(near.length ? { hint: `是不是 ${near.join('、')}？` } : { hint: '用 xxgk-lint rules 列出所有规则' }) });
     }
   }
   return errors.length || !result.success ? { config: null, errors } : { config: result.data, errors };

@@ -1,100 +1,80 @@
 #!/usr/bin/env node
 /**
  * The command line: the only place that touches the file system, the terminal and the exit code.
- * Exit codes: 0 no finding at or above the fail severity; 1 there is one; 2 usage error,
- * unreadable rule pack or config.
+ * Exit codes: 0 no finding at or above the fail severity (and warnings within --max-warnings);
+ * 1 there is one; 2 usage error, unreadable rule pack, config, waiver or baseline file.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { checkBytes } from '../check.js';
-import { loadConfigText, type Config } from '../config.js';
-import { formatLoadError, type LoadError } from '../engine/load.js';
-import { Checker } from '../engine/run.js';
-import { packJsonSchema, type Pack } from '../engine/schema.js';
+import { Checker, type RuleSettings } from '../engine/run.js';
+import { packJsonSchema } from '../engine/schema.js';
 import { ingest } from '../ingest/index.js';
-import { SEVERITY_RANK, type Severity } from '../model/finding.js';
+import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
 import { loadRuleDirs } from '../node.js';
 import { parseReport } from '../parse/index.js';
 import { FORMATTERS, type FormatterName, type ResultEntry } from '../report/index.js';
 import { formatOutline } from '../report/outline.js';
 import { VERSION } from '../version.js';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
+import { writeRuleDocs } from './docs.js';
 import { expandInputs } from './files.js';
-
-class ExitError extends Error {
-  constructor(readonly code: number, message: string) {
-    super(message);
-  }
-}
-
-function fail(errors: LoadError[], what: string): never {
-  throw new ExitError(2, `${what}：\n${errors.map((e) => `  ${formatLoadError(e)}`).join('\n')}`);
-}
-
-/** Finds `.xxgk-lint.yaml` in the folder of the first input or above it. */
-function findConfig(start: string): string | null {
-  let dir = resolve(start);
-  for (let i = 0; i < 30; i++) {
-    for (const name of ['.xxgk-lint.yaml', '.xxgk-lint.yml']) if (existsSync(join(dir, name))) return join(dir, name);
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return null;
-}
+import { ExitError, fail, loadSetup, settingsFor } from './setup.js';
+import { applyWaivers, loadWaiversFor, unusedWaivers } from './waivers.js';
 
 interface CheckCliOptions {
   format: string;
-  rules?: string[];
+  rules: string[];
   config?: string;
   failSeverity?: Severity;
   locale?: 'zh' | 'en';
   output?: string;
   color?: boolean;
+  maxWarnings?: string;
+  quiet?: boolean;
+  baseline?: string;
+  baselineWrite?: string;
+  waivers: boolean;
 }
 
-function loadSetup(options: { rules?: string[]; config?: string }, firstInput: string | undefined): { packs: Pack[]; config: Config } {
-  const dirs = [...(options.rules ?? [])];
-  const first = loadRuleDirs(dirs);
-  if (first.errors.length) fail(first.errors, '规则包有错误');
-  const configFile = options.config ?? (firstInput ? findConfig(existsSync(firstInput) ? dirname(firstInput) : '.') : null);
-  let config: Config = {};
-  if (configFile) {
-    let text: string;
-    try {
-      text = readFileSync(configFile, 'utf8');
-    } catch (error) {
-      throw new ExitError(2, `无法读取配置文件 ${configFile}：${(error as Error).message}`);
-    }
-    let known = first.packs.flatMap((p) => p.rules.map((r) => r.id));
-    const extraDirs = (loadConfigText(text, configFile, known).config?.rulesDirs ?? []).map((d) => resolve(dirname(configFile), d));
-    let packs = first.packs;
-    if (extraDirs.length) {
-      const more = loadRuleDirs([...dirs, ...extraDirs]);
-      if (more.errors.length) fail(more.errors, '规则包有错误');
-      packs = more.packs;
-      known = packs.flatMap((p) => p.rules.map((r) => r.id));
-    }
-    const loaded = loadConfigText(text, configFile, known);
-    if (!loaded.config) fail(loaded.errors, '配置文件有错误');
-    config = loaded.config;
-    return { packs, config };
-  }
-  return { packs: first.packs, config };
-}
+const today = (): string => new Date().toISOString().slice(0, 10);
 
 async function runCheck(inputs: string[], options: CheckCliOptions): Promise<number> {
   if (!(options.format in FORMATTERS)) throw new ExitError(2, `未知的输出格式「${options.format}」，可用：${Object.keys(FORMATTERS).join('、')}`);
-  const { packs, config } = loadSetup(options, inputs[0]);
-  const locale = options.locale ?? config.locale ?? 'zh';
-  const failSeverity = options.failSeverity ?? config.failSeverity ?? 'error';
-  const checker = new Checker(packs, { locale, rules: config.rules ?? {} });
+  const maxWarnings = options.maxWarnings === undefined ? Number.POSITIVE_INFINITY : Number(options.maxWarnings);
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY) throw new ExitError(2, `--max-warnings 需要一个整数，而不是「${options.maxWarnings}」`);
+  const setup = loadSetup(options.rules, options.config, inputs[0]);
+  const locale = options.locale ?? setup.config.locale ?? 'zh';
+  const failSeverity = options.failSeverity ?? setup.config.failSeverity ?? 'error';
   const { files, unmatched } = await expandInputs(inputs);
   if (files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${unmatched.join('、') || inputs.join('、')}`);
-  const results: ResultEntry[] = [];
-  for (const path of unmatched) {
-    results.push({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1 } }] });
+  const waivers = options.waivers ? loadWaiversFor(files) : { waivers: [], errors: [] };
+  if (waivers.errors.length) fail(waivers.errors, '豁免文件有错误');
+  let baseline: ReturnType<typeof readBaseline> | null = null;
+  if (options.baseline) {
+    try {
+      baseline = readBaseline(options.baseline);
+    } catch (error) {
+      throw new ExitError(2, (error as Error).message);
+    }
   }
+
+  // One checker per distinct rule settings (config overrides may differ between files).
+  const checkers = new Map<string, Checker>();
+  const checkerFor = (settings: RuleSettings): Checker => {
+    const key = JSON.stringify(settings);
+    let checker = checkers.get(key);
+    if (!checker) {
+      checker = new Checker(setup.packs, { locale, rules: settings });
+      checkers.set(key, checker);
+    }
+    return checker;
+  };
+
+  const results: ResultEntry[] = [];
+  const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1 } }] });
+  for (const path of unmatched) results.push(notFound(path));
+  let suppressedCount = 0;
   for (const file of files) {
     let bytes: Uint8Array;
     try {
@@ -103,15 +83,35 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
       results.push({ file, report: null, findings: [{ ruleId: 'ingest/unreadable', severity: 'error', message: `${locale === 'zh' ? '无法读取文件' : 'Cannot read file'}：${(error as Error).message}`, location: { line: 1 } }] });
       continue;
     }
-    const result = await checkBytes(bytes, file, checker);
-    results.push({ file, report: result.report, findings: result.findings });
+    const result = await checkBytes(bytes, file, checkerFor(settingsFor(setup, file)));
+    let findings: Finding[] = result.findings;
+    const waived = applyWaivers(file, findings, waivers.waivers, today());
+    findings = waived.findings;
+    suppressedCount += waived.suppressed.length;
+    if (baseline && options.baseline) {
+      const based = applyBaseline(baseline, options.baseline, file, findings);
+      findings = based.findings;
+      suppressedCount += based.suppressed.length;
+    }
+    results.push({ file, report: result.report, findings });
   }
+  for (const [source, findings] of unusedWaivers(waivers.waivers, files)) results.push({ file: source, report: null, findings });
+
+  if (options.baselineWrite) {
+    const count = writeBaseline(options.baselineWrite, results);
+    process.stderr.write(locale === 'zh' ? `已把 ${count} 个问题记录到基线 ${options.baselineWrite}\n` : `Recorded ${count} findings in the baseline ${options.baselineWrite}\n`);
+    return 0;
+  }
+  const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const color = options.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !options.output);
-  const text = FORMATTERS[options.format as FormatterName](results, { locale, color, version: VERSION });
+  const text = FORMATTERS[options.format as FormatterName](shown, { locale, color, version: VERSION });
   if (options.output) writeFileSync(options.output, text + '\n');
   else process.stdout.write(text + '\n');
+  if (suppressedCount > 0 && options.format === 'stylish') process.stderr.write(locale === 'zh' ? `（另有 ${suppressedCount} 个问题已豁免或在基线中）\n` : `(${suppressedCount} findings waived or in the baseline)\n`);
   const threshold = SEVERITY_RANK[failSeverity];
-  return results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;
+  const all = results.flatMap((r) => r.findings);
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  return all.some((f) => SEVERITY_RANK[f.severity] >= threshold) || warnings > maxWarnings ? 1 : 0;
 }
 
 async function runParse(file: string, options: { format: string }): Promise<number> {
@@ -126,13 +126,18 @@ async function runParse(file: string, options: { format: string }): Promise<numb
   return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
-function runRules(options: { format: string; rules?: string[]; schema?: boolean }): number {
+async function runRules(options: { format: string; rules: string[]; schema?: boolean; dir: string }): Promise<number> {
   if (options.schema) {
     process.stdout.write(JSON.stringify(packJsonSchema(), null, 2) + '\n');
     return 0;
   }
-  const { packs, errors } = loadRuleDirs(options.rules ?? []);
+  const { packs, errors } = loadRuleDirs(options.rules);
   if (errors.length) fail(errors, '规则包有错误');
+  if (options.format === 'markdown') {
+    const count = await writeRuleDocs(packs, options.dir);
+    process.stderr.write(`已写入 ${count} 个文件到 ${options.dir}\n`);
+    return 0;
+  }
   const rows = packs.flatMap((p) => p.rules.map((r) => ({ pack: p.pack, id: r.id, severity: r.severity, editions: (r.editions ?? p.editions ?? ['2008', '2019', '2021']).join(','), description: r.description })));
   if (options.format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   else for (const r of rows) process.stdout.write(`${r.id.padEnd(36)} ${r.severity.padEnd(8)} ${r.editions.padEnd(15)} ${r.description}\n`);
@@ -156,8 +161,13 @@ export function program(): Command {
     .option('-r, --rules <dir>', '另外加载的规则包文件夹（可重复）', collect, [] as string[])
     .option('-c, --config <file>', '配置文件（默认在报告所在文件夹及上级查找 .xxgk-lint.yaml）')
     .addOption(new Option('--fail-severity <severity>', '达到此严重程度时退出码为 1').choices(['error', 'warning', 'info']))
+    .option('--max-warnings <n>', '警告超过此数时退出码为 1')
+    .option('-q, --quiet', '只报告错误')
     .addOption(new Option('--locale <locale>', '消息语言').choices(['zh', 'en']))
     .option('-o, --output <file>', '写入文件而不是标准输出')
+    .option('--baseline <file>', '只报告不在此基线文件中的问题')
+    .option('--baseline-write <file>', '把本次发现的问题记录为基线文件')
+    .option('--no-waivers', '不使用报告旁边的 .xxgk-lint-waivers.yaml 豁免文件')
     .option('--no-color', '不使用颜色')
     .action(async (paths: string[], options: CheckCliOptions) => {
       process.exitCode = await runCheck(paths, options);
@@ -172,12 +182,13 @@ export function program(): Command {
     });
   cmd
     .command('rules')
-    .description('列出规则')
-    .addOption(new Option('-f, --format <name>', '输出格式').default('text').choices(['text', 'json']))
+    .description('列出规则；--format markdown 生成每条规则的说明文档')
+    .addOption(new Option('-f, --format <name>', '输出格式').default('text').choices(['text', 'json', 'markdown']))
     .option('-r, --rules <dir>', '另外加载的规则包文件夹（可重复）', collect, [] as string[])
+    .option('--dir <dir>', 'markdown 文档写到哪个文件夹', 'docs/rules')
     .option('--schema', '输出规则文件的 JSON Schema')
-    .action((options: { format: string; rules?: string[]; schema?: boolean }) => {
-      process.exitCode = runRules(options);
+    .action(async (options: { format: string; rules: string[]; schema?: boolean; dir: string }) => {
+      process.exitCode = await runRules(options);
     });
   return cmd;
 }
@@ -199,7 +210,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /main\.(?:js|ts)$/.test(process.argv[1]) || /xxgk-lint$/.test(process.argv[1] ?? '');
+const invokedDirectly = /(?:main\.(?:js|ts)|xxgk-lint)$/.test(process.argv[1] ?? '');
 if (invokedDirectly) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

@@ -11,6 +11,7 @@ import type { Finding } from '../../src/model/finding.js';
 import type { Report } from '../../src/model/report.js';
 import { parseReport } from '../../src/parse/index.js';
 import { loadRuleDirs } from '../../src/node.js';
+import { applyExample } from '../../src/engine/examples.js';
 
 /** The project root (tests run from it). */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -25,36 +26,9 @@ export function parseFixture(path: string): Report {
   return parseText(readFileSync(resolve(ROOT, path), 'utf8'));
 }
 
-/**
- * Writes new cell values into report text at the cells' places, found by parsing the text.
- * Throws when a cell does not exist, so a broken example fails loudly.
- */
-export function setCells(text: string, set: Record<string, string>): string {
-  const report = parseText(text);
-  const lines = text.split('\n');
-  for (const [id, value] of Object.entries(set)) {
-    const table = report.tables[id.slice(0, id.indexOf('.'))];
-    const cell = table?.cells[id];
-    if (!cell) throw new Error(`example sets ${id}, which the fixture does not have`);
-    const index = cell.at.line - 1;
-    const line = lines[index]!;
-    const from = Math.max(0, (cell.at.column ?? 1) - 1);
-    const at = cell.raw === '' ? from : line.indexOf(cell.raw, from);
-    if (at < 0) throw new Error(`cannot find ${cell.raw} for ${id} on line ${cell.at.line}`);
-    lines[index] = line.slice(0, at) + value + line.slice(at + cell.raw.length);
-  }
-  return lines.join('\n');
-}
-
 /** The text of an example. */
 export function exampleText(example: Example): string {
-  let text = readFileSync(resolve(ROOT, example.fixture), 'utf8');
-  for (const [from, to] of example.replace ?? []) {
-    if (!text.includes(from)) throw new Error(`example replaces "${from}", not in ${example.fixture}`);
-    text = text.split(from).join(to);
-  }
-  if (example.set) text = setCells(text, example.set);
-  return text;
+  return applyExample(readFileSync(resolve(ROOT, example.fixture), 'utf8'), example);
 }
 
 let packs: Pack[] | null = null;

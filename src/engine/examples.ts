@@ -1,0 +1,48 @@
+/**
+ * Rule examples: a fixture report changed as the example says (text replaced, cells set), for
+ * the tests that run every example and for the generated rule docs.
+ */
+import { parseReport } from '../parse/index.js';
+import { ingestText } from '../ingest/text.js';
+import { DEFAULT_LIMITS } from '../ingest/limits.js';
+import type { Example } from './schema.js';
+
+/**
+ * Writes new cell values into report text at the cells' places, found by parsing the text.
+ * Throws when a cell does not exist, so a broken example fails loudly.
+ */
+export function setCells(text: string, set: Record<string, string>): string {
+  const report = parseReport(ingestText(new TextEncoder().encode(text), 'text', DEFAULT_LIMITS));
+  const lines = text.split('\n');
+  for (const [id, value] of Object.entries(set)) {
+    const table = report.tables[id.startsWith('stat-items.') ? 'stat-items' : id.slice(0, id.indexOf('.'))];
+    const cell = table?.cells[id];
+    if (!cell) throw new Error(`example sets ${id}, which the fixture does not have`);
+    const index = cell.at.line - 1;
+    const line = lines[index]!;
+    const from = Math.max(0, (cell.at.column ?? 1) - 1);
+    const at = cell.raw === '' ? from : line.indexOf(cell.raw, from);
+    if (at < 0) throw new Error(`cannot find ${cell.raw} for ${id} on line ${cell.at.line}`);
+    lines[index] = line.slice(0, at) + value + line.slice(at + cell.raw.length);
+  }
+  return lines.join('\n');
+}
+
+/** The text of an example, given its fixture's text. */
+export function applyExample(fixtureText: string, example: Example): string {
+  let text = fixtureText;
+  for (const [from, to] of example.replace ?? []) {
+    if (!text.includes(from)) throw new Error(`example replaces "${from}", not in ${example.fixture}`);
+    text = text.split(from).join(to);
+  }
+  if (example.set) text = setCells(text, example.set);
+  return text;
+}
+
+/** A short description of how an example changes its fixture, for docs. */
+export function describeExample(example: Example): string {
+  const parts: string[] = [];
+  for (const [id, value] of Object.entries(example.set ?? {})) parts.push(`把 \`${id}\` 改为 \`${value}\``);
+  for (const [from, to] of example.replace ?? []) parts.push(`把“${from.replace(/\t/g, '⇥').replace(/\n/g, '↵')}”改为“${to.replace(/\t/g, '⇥').replace(/\n/g, '↵')}”`);
+  return parts.length ? parts.join('；') : '原样';
+}
