@@ -3,7 +3,16 @@
  * each valid example yields none, and messages have no unfilled placeholders.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { runCrossExample } from '../src/batch/example-run.js';
+import { isCrossRule, type Example, type Rule } from '../src/engine/schema.js';
 import { builtinPacks, checkText, exampleText } from './helpers/examples.js';
+
+/** Findings of the rule on its example: one report, or a batch for cross-report rules. */
+async function findingsOf(rule: Rule, example: Example) {
+  if (isCrossRule(rule)) return runCrossExample(builtinPacks(), rule, example, (f) => readFileSync(f, 'utf8'));
+  return (await checkText(exampleText(example), rule.id)).filter((f) => f.ruleId === rule.id);
+}
 
 const rules = builtinPacks().flatMap((p) => p.rules);
 
@@ -18,7 +27,7 @@ describe('built-in rule packs', () => {
     describe(rule.id, () => {
       rule.examples.invalid.forEach((example, i) => {
         it(`finds the defect in invalid example ${i + 1} (${example.fixture})`, async () => {
-          const findings = (await checkText(exampleText(example), rule.id)).filter((f) => f.ruleId === rule.id);
+          const findings = await findingsOf(rule, example);
           expect(findings.length).toBeGreaterThan(0);
           expect(findings.some((f) => f.severity !== 'info' || rule.severity === 'info')).toBe(true);
           for (const f of findings) {
@@ -29,7 +38,7 @@ describe('built-in rule packs', () => {
       });
       rule.examples.valid.forEach((example, i) => {
         it(`passes valid example ${i + 1} (${example.fixture})`, async () => {
-          const findings = (await checkText(exampleText(example), rule.id)).filter((f) => f.ruleId === rule.id);
+          const findings = await findingsOf(rule, example);
           expect(findings).toEqual([]);
         });
       });

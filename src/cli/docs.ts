@@ -4,14 +4,16 @@ import { dirname, join, resolve } from 'node:path';
 import { ruleDoc, rulesIndex, type ExampleRuns } from '../engine/docs.js';
 import { applyExample } from '../engine/examples.js';
 import { Checker } from '../engine/run.js';
-import type { Example, Pack, Rule } from '../engine/schema.js';
+import { isCrossRule, type Example, type Pack, type Rule } from '../engine/schema.js';
+import { runCrossExample } from '../batch/example-run.js';
 import { ingestText } from '../ingest/text.js';
 import { DEFAULT_LIMITS } from '../ingest/limits.js';
 import type { Finding } from '../model/finding.js';
 import { parseReport } from '../parse/index.js';
 import { builtinRulesDir } from '../node.js';
 
-async function runExample(checker: Checker, rule: Rule, example: Example, root: string): Promise<Finding[]> {
+async function runExample(checker: Checker, rule: Rule, example: Example, root: string, packs: readonly Pack[]): Promise<Finding[]> {
+  if (isCrossRule(rule)) return runCrossExample(packs, rule, example, (f) => readFileSync(resolve(root, f), 'utf8'));
   const text = applyExample(readFileSync(resolve(root, example.fixture), 'utf8'), example);
   const report = parseReport(ingestText(new TextEncoder().encode(text), 'text', DEFAULT_LIMITS));
   return (await checker.check(report)).filter((f) => f.ruleId === rule.id);
@@ -25,8 +27,8 @@ export async function ruleDocs(packs: readonly Pack[], root = dirname(builtinRul
     for (const rule of pack.rules) {
       const checker = new Checker(packs, { rules: Object.fromEntries(all.filter((r) => r.id !== rule.id).map((r) => [r.id, 'off' as const])) });
       const runs: ExampleRuns = { invalid: [], valid: [] };
-      for (const e of rule.examples.invalid) runs.invalid.push(await runExample(checker, rule, e, root));
-      for (const e of rule.examples.valid) runs.valid.push(await runExample(checker, rule, e, root));
+      for (const e of rule.examples.invalid) runs.invalid.push(await runExample(checker, rule, e, root, packs));
+      for (const e of rule.examples.valid) runs.valid.push(await runExample(checker, rule, e, root, packs));
       pages.set(`${rule.id}.md`, ruleDoc(rule, pack, runs));
     }
   }

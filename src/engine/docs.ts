@@ -52,6 +52,12 @@ function describeCheck(check: Check): string {
       lines.push('', '句子中有范围限定词（全市、各单位、累计、备案、其他年度、约数等）时不作比较。这类检查都是警告或提示。');
       return lines.join('\n');
     }
+    case 'cross-year':
+      return ['跨年度核对（同一机关相邻两年的报告，`prev.` 表示上一年度报告的单元格）：', '', '```', check.assert, '```'].join('\n');
+    case 'consolidated':
+      return `汇总报告核对：本级政府汇总报告的 ${check.cells.map((c) => `\`${c}\``).join('、')} 应等于所属各单位报告之和（允许相对误差 ${check.tolerance ?? 0}）。`;
+    case 'similarity':
+      return `相似度核对：${check.scope === 'problems' ? '“五、存在的主要问题及改进情况”' : '报告正文'}与${check.against === 'previous' ? '同一机关上一年度报告' : '同批其他机关的报告'}的重合比例达到 ${Math.round(check.threshold * 100)}% 时提示，并列出相同的段落。`;
   }
 }
 
@@ -89,12 +95,17 @@ export function ruleDoc(rule: Rule, pack: Pack, runs: ExampleRuns): string {
     '## 不通过的例子',
     '',
   ];
+  const related = (example: Rule['examples']['invalid'][number]): string =>
+    [
+      example.previous ? `；上一年度报告 \`${example.previous.fixture}\`（${describeExample(example.previous)}）` : '',
+      ...(example.constituents ?? []).map((c) => `；同批报告 \`${c.fixture}\`（${describeExample(c)}）`),
+    ].join('');
   rule.examples.invalid.forEach((example, i) => {
-    out.push(`\`${example.fixture}\`（${describeExample(example)}）：`, '', findingLines(runs.invalid[i] ?? []), '');
+    out.push(`\`${example.fixture}\`（${describeExample(example)}）${related(example)}：`, '', findingLines(runs.invalid[i] ?? []), '');
   });
   out.push('## 通过的例子', '');
   rule.examples.valid.forEach((example, i) => {
-    out.push(`\`${example.fixture}\`（${describeExample(example)}）：${findingLines(runs.valid[i] ?? [])}`, '');
+    out.push(`\`${example.fixture}\`（${describeExample(example)}）${related(example)}：${findingLines(runs.valid[i] ?? [])}`, '');
   });
   if (rule.docs) out.push('## 说明', '', rule.docs, '');
   return out.join('\n');

@@ -35,5 +35,10 @@ export function evaluateRule(ctx: CheckContext): Outcome[] {
       return checkLayout(ctx, check);
     case 'narrative':
       return checkNarrative(ctx, check);
+    case 'cross-year':
+    case 'consolidated':
+    case 'similarity':
+      // Compared across reports by the batch (src/batch/cross.ts), never on one report.
+      return [];
   }
 }

@@ -29,7 +29,7 @@ export function setCells(text: string, set: Record<string, string>): string {
 }
 
 /** The text of an example, given its fixture's text. */
-export function applyExample(fixtureText: string, example: Example): string {
+export function applyExample(fixtureText: string, example: Pick<Example, 'fixture' | 'set' | 'replace'>): string {
   let text = fixtureText;
   for (const [from, to] of example.replace ?? []) {
     if (!text.includes(from)) throw new Error(`example replaces "${from}", not in ${example.fixture}`);
@@ -40,7 +40,7 @@ export function applyExample(fixtureText: string, example: Example): string {
 }
 
 /** A short description of how an example changes its fixture, for docs. */
-export function describeExample(example: Example): string {
+export function describeExample(example: Pick<Example, 'set' | 'replace'>): string {
   const parts: string[] = [];
   for (const [id, value] of Object.entries(example.set ?? {})) parts.push(`把 \`${id}\` 改为 \`${value}\``);
   for (const [from, to] of example.replace ?? []) parts.push(`把“${from.replace(/\t/g, '⇥').replace(/\n/g, '↵')}”改为“${to.replace(/\t/g, '⇥').replace(/\n/g, '↵')}”`);

@@ -119,12 +119,12 @@ export function loadPackText(text: string, file: string, limits: PackLimits = DE
   }
   pack.rules.forEach((rule, index) => {
     const check = rule.check;
-    if (check.kind !== 'relation') return;
+    if (check.kind !== 'relation' && check.kind !== 'cross-year') return;
     const node = nodeAt(doc.contents, ['rules', index, 'check', 'assert']);
     const base = at(node?.range?.[0] ?? 0);
     const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? 1 : 0;
     const vars = Object.keys(check.for ?? {});
-    const exprs = [check.assert, ...(check.when ? [check.when] : [])];
+    const exprs = [check.assert, ...(check.kind === 'relation' && check.when ? [check.when] : [])];
     for (const source of exprs) {
       const used = [...source.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]!);
       for (const v of used) {
@@ -137,7 +137,8 @@ export function loadPackText(text: string, file: string, limits: PackLimits = DE
           const relation = parseRelation(concrete);
           const refs = [...references(relation.left), ...(relation.right ? references(relation.right) : [])];
           for (const ref of refs) {
-            const ok = ref.glob ? globMatchesAny(ref.id) : knownCellIds().has(ref.id);
+            const id = check.kind === 'cross-year' ? ref.id.replace(/^prev\./, '') : ref.id;
+            const ok = ref.glob ? globMatchesAny(id) : knownCellIds().has(id);
             if (!ok && !errors.some((e) => e.message.includes(`「${ref.id}」`))) {
               const near = suggest(ref.id);
               errors.push({

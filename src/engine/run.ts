@@ -6,7 +6,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { RuleEngine } from './adapter.js';
 import { hash, render } from './message.js';
-import type { Pack, Rule } from './schema.js';
+import { isCrossRule, type Pack, type Rule } from './schema.js';
 
 /** Per-rule settings: turn a rule off or change its severity. */
 export type RuleSettings = Record<string, 'off' | Severity>;
@@ -48,7 +48,7 @@ export class Checker {
     const rules: Rule[] = [];
     for (const pack of packs) {
       for (const rule of pack.rules) {
-        if (settings[rule.id] === 'off') continue;
+        if (settings[rule.id] === 'off' || isCrossRule(rule)) continue;
         rules.push(rule);
         packEditions.set(rule, rule.editions ?? pack.editions ?? ALL_EDITIONS);
       }

@@ -16,14 +16,23 @@ const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id 必须是
 /** A message in Chinese (required) and English. Placeholders are `{{name}}`. */
 export const MessageSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
-/** A test example: a fixture report, optionally changed (cells set, text replaced). */
-export const ExampleSchema = z.strictObject({
+const ExampleBase = {
   fixture: z.string().min(1),
   /** Cell id → new raw text, written at the cell's place in the fixture. */
   set: z.record(z.string(), z.string()).optional(),
   /** Text replacements, applied in order: [from, to]. */
   replace: z.array(z.tuple([z.string(), z.string()])).optional(),
+};
+const RelatedExample = z.strictObject(ExampleBase);
+
+/** A test example: a fixture report, optionally changed (cells set, text replaced). */
+export const ExampleSchema = z.strictObject({
+  ...ExampleBase,
   note: z.string().optional(),
+  /** Cross-report rules: the same agency's report of the year before. */
+  previous: RelatedExample.optional(),
+  /** Consolidated rules: the constituent reports (the example's report is their parent). */
+  constituents: z.array(RelatedExample).optional(),
 });
 /** @see ExampleSchema */
 export type Example = z.infer<typeof ExampleSchema>;
@@ -140,9 +149,36 @@ const NarrativeCheck = z.strictObject({
     .optional(),
 });
 
+const CrossYearCheck = z.strictObject({
+  kind: z.literal('cross-year'),
+  for: ForSchema.optional(),
+  /** A relation over this year's cells and last year's (`prev.<cell id>`). */
+  assert: z.string().min(3),
+  tolerance: z.number().min(0).optional(),
+});
+
+const ConsolidatedCheck = z.strictObject({
+  kind: z.literal('consolidated'),
+  /** Additive cells: the consolidated report's value against the sum of its constituents'. */
+  cells: z.array(z.string().min(1)).min(1),
+  /** Allowed relative gap (units are added or dropped during the year). */
+  tolerance: z.number().min(0).max(1).optional(),
+});
+
+const SimilarityCheck = z.strictObject({
+  kind: z.literal('similarity'),
+  /** Section 五 (problems and improvements) or the whole body. */
+  scope: z.enum(['problems', 'body']),
+  /** The same agency's previous report, or other agencies' reports in the batch. */
+  against: z.enum(['previous', 'others']),
+  /** Share of shared text (0–1) from which a finding is made. */
+  threshold: z.number().min(0).max(1),
+});
+
 /** One check; `kind` selects the evaluator. */
 export const CheckSchema = z.discriminatedUnion('kind', [
   RelationCheck, CellStateCheck, SectionsCheck, SectionLengthCheck, TableCheck, TextCheck, DeadlineCheck, MetadataCheck, LayoutCheck, NarrativeCheck,
+  CrossYearCheck, ConsolidatedCheck, SimilarityCheck,
 ]);
 /** @see CheckSchema */
 export type Check = z.infer<typeof CheckSchema>;
@@ -181,3 +217,11 @@ export function packJsonSchema(): unknown {
 
 /** The check kinds, for hints. */
 export const CHECK_KINDS: readonly string[] = CheckSchema.options.map((o) => o.shape.kind.value);
+
+/** Check kinds that compare several reports (evaluated by the batch, not per report). */
+export const CROSS_KINDS: readonly string[] = ['cross-year', 'consolidated', 'similarity'];
+
+/** True for a rule that compares several reports. */
+export function isCrossRule(rule: Rule): boolean {
+  return CROSS_KINDS.includes(rule.check.kind);
+}

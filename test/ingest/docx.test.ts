@@ -1,69 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { crc32, deflateRawSync } from 'node:zlib';
 import {
   AlignmentType, Document, LevelFormat, LevelSuffix, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/index.js';
-import { checkZipBomb, formatNumber, ingestDocx, readZipDirectory } from '../../src/ingest/docx.js';
+import { ingestDocx } from '../../src/ingest/docx.js';
+import { formatNumber } from '../../src/ingest/docx-numbering.js';
+import { checkZipBomb, readZipDirectory } from '../../src/ingest/zip.js';
 import { DEFAULT_LIMITS } from '../../src/ingest/limits.js';
+import { zip, type ZipPart } from '../helpers/zip.js';
 
 const ROOT = new URL('../../', import.meta.url);
-
-// ---------------------------------------------------------------------------------------------
-// A minimal zip writer, so tests can hand-write OOXML parts and forge size headers.
-
-interface ZipPart {
-  name: string;
-  data: Uint8Array | string;
-  /** Store instead of deflate. */
-  stored?: boolean;
-  /** Uncompressed size to declare instead of the real one. */
-  declaredSize?: number;
-}
-
-function zip(parts: readonly ZipPart[]): Uint8Array {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const raw = typeof part.data === 'string' ? Buffer.from(part.data, 'utf-8') : Buffer.from(part.data);
-    const body = part.stored === true ? raw : deflateRawSync(raw);
-    const name = Buffer.from(part.name, 'utf-8');
-    const size = part.declaredSize ?? raw.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(part.stored === true ? 0 : 8, 8);
-    local.writeUInt32LE(crc32(raw), 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(part.stored === true ? 0 : 8, 10);
-    entry.writeUInt32LE(crc32(raw), 16);
-    entry.writeUInt32LE(body.length, 20);
-    entry.writeUInt32LE(size, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    chunks.push(local, name, body);
-    central.push(entry, name);
-    offset += local.length + name.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...chunks, cd, end]));
-}
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const para = (text: string, pPr = ''): string => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;

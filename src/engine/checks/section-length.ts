@@ -2,6 +2,7 @@
  * `section-length`: a section's length in characters, white space not counted (2021: 总体情况
  * "篇幅原则上不超过一千字").
  */
+import { isPageNumber } from '../../parse/rows.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 
@@ -15,7 +16,8 @@ export function checkSectionLength(ctx: CheckContext, check: SectionLengthCheck)
   if (index < 0) return [];
   const start = top[index]!;
   const end = top[index + 1]?.at.line ?? Number.MAX_SAFE_INTEGER;
-  const body = lines.filter((l) => l.at.line >= start.at.line && l.at.line < end).map((l) => l.norm).join('');
+  // Page numbers printed in the section (-1-, 第 2 页) are not its text.
+  const body = lines.filter((l) => l.at.line >= start.at.line && l.at.line < end && !isPageNumber(l.norm)).map((l) => l.norm).join('');
   const length = body.replace(/\s+/g, '').length - `${start.number}、${start.title}`.length;
   if (length <= check.max) return [];
   return [{ status: 'fail', key: `length:${check.section}`, location: locate(start.at, { section: `${start.number}、${start.title}` }), vars: { section: `${start.number}、${start.title}`, length, max: check.max }, expected: check.max, actual: length }];

@@ -1,0 +1,109 @@
+/**
+ * Checking one file for a batch: the result entry the formatters print, the small record the
+ * summary keeps, the status (checked, unreadable, not a report), a content hash for duplicates,
+ * and the snapshot of cells and text the cross-report rules need later.
+ */
+import { checkBytes } from '../check.js';
+import type { Checker } from '../engine/run.js';
+import type { Report } from '../model/report.js';
+import type { ResultEntry } from '../report/index.js';
+import { hash } from '../engine/message.js';
+import { countFindings, type BatchRecord } from './types.js';
+
+/** What cross-report rules keep of a report: a few cells, section 五, a text signature. */
+export interface Snapshot {
+  file: string;
+  agency: string | null;
+  year: number | null;
+  edition: Report['meta']['edition'];
+  /** Cell id → value (numbers only; blanks as 0, other states left out), with the cell's line. */
+  cells: Record<string, { value: number; line: number; state: string }>;
+  /** The text of section 五 (存在的主要问题及改进情况), white space removed. */
+  problems: string;
+  /** Line where section 五 starts. */
+  problemsLine: number;
+  /** The report body, white space removed, for similarity. */
+  body: string;
+}
+
+/** Everything the batch keeps from one file. */
+export interface Processed {
+  entry: ResultEntry;
+  record: BatchRecord;
+  snapshot: Snapshot | null;
+  /** Hash of the bytes (duplicate detection). */
+  digest: string;
+}
+
+/** A fast content hash of bytes (two FNV-1a passes over the data; not cryptographic). */
+export function digestBytes(bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i]!, 0x01000193);
+    b = Math.imul(b ^ bytes[bytes.length - 1 - i]!, 0x811c9dc5);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}${bytes.length.toString(16)}`;
+}
+
+/** True when a readable file shows nothing of an annual report: no title, no tables, no format headings. */
+export function looksLikeReport(report: Report): boolean {
+  if (Object.keys(report.tables).length > 0) return true;
+  if (report.meta.title && /信息公开|政务公开|年度报告|年报/.test(report.meta.title.text)) return true;
+  const headings = report.outline.filter((s) => s.level === 1 && /公开|申请|复议|问题|总体情况|概述/.test(s.title));
+  return headings.length >= 2;
+}
+
+function snapshotOf(file: string, report: Report, cellIds: ReadonlySet<string>): Snapshot {
+  const cells: Snapshot['cells'] = {};
+  for (const table of Object.values(report.tables)) {
+    for (const cell of Object.values(table.cells)) {
+      if (!cellIds.has(cell.id)) continue;
+      if (cell.state === 'number' || cell.state === 'blank' || cell.state === 'dash') cells[cell.id] = { value: cell.value ?? 0, line: cell.at.line, state: cell.state };
+    }
+  }
+  const top = report.outline.filter((s) => s.level === 1);
+  const five = top.find((s) => /存在.{0,4}问题|主要问题|改进/.test(s.title));
+  const next = five ? top.find((s) => s.at.line > five.at.line) : undefined;
+  const inFive = (line: number): boolean => five !== undefined && line > five.at.line && line < (next?.at.line ?? Number.MAX_SAFE_INTEGER);
+  const problems = report.lines.filter((l) => inFive(l.at.line)).map((l) => l.norm).join('').replace(/\s+/g, '');
+  const body = report.sentences.map((s) => s.text).join('').replace(/\s+/g, '');
+  return { file, agency: report.meta.agency?.name ?? null, year: report.meta.year, edition: report.meta.edition, cells, problems, problemsLine: five?.at.line ?? 1, body };
+}
+
+/**
+ * Checks one file's bytes. `seen` maps content digests to the first file that had them, so a
+ * duplicate is recorded as such and not checked again.
+ */
+export async function processFile(bytes: Uint8Array, file: string, checker: Checker, snapshotCells: ReadonlySet<string>): Promise<Processed> {
+  const digest = digestBytes(bytes);
+  const result = await checkBytes(bytes, file, checker);
+  const { report, findings } = result;
+  const meta = report.meta;
+  const unreadable = report.lines.length === 0 || report.problems.some((p) => p.severity === 'error' && p.id.startsWith('ingest/'));
+  let status: BatchRecord['status'] = 'checked';
+  let statusReason: string | undefined;
+  if (unreadable) {
+    status = 'unreadable';
+    statusReason = report.problems.find((p) => p.severity === 'error')?.message ?? '无法读取';
+  } else if (!looksLikeReport(report)) {
+    status = 'not-a-report';
+    statusReason = '文件可以读取，但没有年度报告的标题、章节或统计表格，可能不是政府信息公开工作年度报告';
+  }
+  const shown = status === 'not-a-report'
+    ? [{ ruleId: 'batch/not-a-report', severity: 'warning' as const, message: statusReason!, location: { line: 1 } }]
+    : findings;
+  const record: BatchRecord = {
+    file, status, agency: meta.agency?.name ?? null, year: meta.year, edition: meta.edition, publishedAt: meta.publishedAt?.iso ?? null,
+    findings: shown, counts: countFindings(shown), ...(statusReason ? { statusReason } : {}),
+  };
+  return {
+    entry: { file, report, findings: shown },
+    record,
+    snapshot: status === 'checked' ? snapshotOf(file, report, snapshotCells) : null,
+    digest,
+  };
+}
+
+/** Stable id of a text passage, for keys. */
+export const passageKey = (text: string): string => hash(text);
