@@ -52,8 +52,8 @@ export interface CrossOptions {
   /** Previous-year reports that are not themselves reported on (`--prev`). */
   previous?: readonly Snapshot[];
   manifest?: readonly ManifestEntry[] | null;
-  /** Reads a report's full body again, to show shared passages in large batches. */
-  body?: (file: string) => string;
+  /** Reads a report's body again (large batches keep only a sketch of it). */
+  body?: (file: string) => Promise<string>;
 }
 
 function resolverFor(current: Snapshot, prev: Snapshot): Resolver {
@@ -68,7 +68,7 @@ function resolverFor(current: Snapshot, prev: Snapshot): Resolver {
 }
 
 /** Evaluates every cross-report rule on a batch; findings by file. */
-export function crossCheck(packs: readonly Pack[], snapshots: readonly Snapshot[], options: CrossOptions): Map<string, Finding[]> {
+export async function crossCheck(packs: readonly Pack[], snapshots: readonly Snapshot[], options: CrossOptions): Promise<Map<string, Finding[]>> {
   const out = new Map<string, Finding[]>();
   const add = (file: string, f: Finding): void => {
     out.set(file, [...(out.get(file) ?? []), f]);
@@ -142,7 +142,7 @@ export function crossCheck(packs: readonly Pack[], snapshots: readonly Snapshot[
       } else {
         // Others: candidate pairs share many sketch values (an inverted index keeps this near
         // linear for large batches); each candidate is confirmed on the texts.
-        const sketches = snapshots.map((s) => sketch(s[field]));
+        const sketches = snapshots.map((s) => (field === 'body' ? s.sketch : sketch(s[field])));
         const postings = new Map<number, number[]>();
         sketches.forEach((values, i) => {
           for (const v of values) postings.set(v, [...(postings.get(v) ?? []), i]);
@@ -162,8 +162,8 @@ export function crossCheck(packs: readonly Pack[], snapshots: readonly Snapshot[
             const a = snapshots[i]!;
             const b = snapshots[j]!;
             if (count < 8 || sameAgency(a.agency, b.agency) || sketchSimilarity(sketches[i]!, sketches[j]!) < check.threshold * 0.5) continue;
-            const ta = a[field] || options.body?.(a.file) || '';
-            const tb = b[field] || options.body?.(b.file) || '';
+            const ta = a[field] || (await options.body?.(a.file)) || '';
+            const tb = b[field] || (await options.body?.(b.file)) || '';
             const share = overlap(ta, tb);
             if (share < check.threshold) continue;
             const passages = sharedPassages(ta, tb).map((p) => `“${p.slice(0, 60)}${p.length > 60 ? '…' : ''}”`).join('；');

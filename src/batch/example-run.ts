@@ -30,6 +30,6 @@ export async function runCrossExample(packs: readonly Pack[], rule: Rule, exampl
         ...others.map((o, i) => ({ agency: o.agency ?? '', parent: main.agency ?? '', line: i + 2, ...(o.year !== null ? { year: o.year } : {}) })),
       ]
     : null;
-  const found = crossCheck(only, [main, ...others], { locale: 'zh', previous, manifest });
+  const found = await crossCheck(only, [main, ...others], { locale: 'zh', previous, manifest });
   return found.get('example.txt') ?? [];
 }

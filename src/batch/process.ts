@@ -7,7 +7,7 @@ import { checkBytes } from '../check.js';
 import type { Checker } from '../engine/run.js';
 import type { Report } from '../model/report.js';
 import type { ResultEntry } from '../report/index.js';
-import { hash } from '../engine/message.js';
+import { sketch } from './similarity.js';
 import { countFindings, type BatchRecord } from './types.js';
 
 /** What cross-report rules keep of a report: a few cells, section 五, a text signature. */
@@ -22,8 +22,10 @@ export interface Snapshot {
   problems: string;
   /** Line where section 五 starts. */
   problemsLine: number;
-  /** The report body, white space removed, for similarity. */
+  /** The report body, white space removed, for similarity (empty in large batches, see `sketch`). */
   body: string;
+  /** A bottom-k sketch of the body, to find similar reports without keeping their text. */
+  sketch: number[];
 }
 
 /** Everything the batch keeps from one file. */
@@ -54,7 +56,7 @@ export function looksLikeReport(report: Report): boolean {
   return headings.length >= 2;
 }
 
-function snapshotOf(file: string, report: Report, cellIds: ReadonlySet<string>): Snapshot {
+function snapshotOf(file: string, report: Report, cellIds: ReadonlySet<string>, keepBody: boolean): Snapshot {
   const cells: Snapshot['cells'] = {};
   for (const table of Object.values(report.tables)) {
     for (const cell of Object.values(table.cells)) {
@@ -68,14 +70,14 @@ function snapshotOf(file: string, report: Report, cellIds: ReadonlySet<string>):
   const inFive = (line: number): boolean => five !== undefined && line > five.at.line && line < (next?.at.line ?? Number.MAX_SAFE_INTEGER);
   const problems = report.lines.filter((l) => inFive(l.at.line)).map((l) => l.norm).join('').replace(/\s+/g, '');
   const body = report.sentences.map((s) => s.text).join('').replace(/\s+/g, '');
-  return { file, agency: report.meta.agency?.name ?? null, year: report.meta.year, edition: report.meta.edition, cells, problems, problemsLine: five?.at.line ?? 1, body };
+  return { file, agency: report.meta.agency?.name ?? null, year: report.meta.year, edition: report.meta.edition, cells, problems, problemsLine: five?.at.line ?? 1, body: keepBody ? body : '', sketch: sketch(body) };
 }
 
 /**
  * Checks one file's bytes. `seen` maps content digests to the first file that had them, so a
  * duplicate is recorded as such and not checked again.
  */
-export async function processFile(bytes: Uint8Array, file: string, checker: Checker, snapshotCells: ReadonlySet<string>): Promise<Processed> {
+export async function processFile(bytes: Uint8Array, file: string, checker: Checker, snapshotCells: ReadonlySet<string>, keepBody = true): Promise<Processed> {
   const digest = digestBytes(bytes);
   const result = await checkBytes(bytes, file, checker);
   const { report, findings } = result;
@@ -100,10 +102,7 @@ export async function processFile(bytes: Uint8Array, file: string, checker: Chec
   return {
     entry: { file, report, findings: shown },
     record,
-    snapshot: status === 'checked' ? snapshotOf(file, report, snapshotCells) : null,
+    snapshot: status === 'checked' ? snapshotOf(file, report, snapshotCells, keepBody) : null,
     digest,
   };
 }
-
-/** Stable id of a text passage, for keys. */
-export const passageKey = (text: string): string => hash(text);

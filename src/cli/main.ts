@@ -6,8 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { checkBytes } from '../check.js';
-import { Checker, type RuleSettings } from '../engine/run.js';
+import { loadManifestText } from '../batch/manifest.js';
+import { defaultJobs } from '../batch/pool.js';
+import { runBatch, type BatchOutcome } from '../batch/run.js';
+import type { ManifestEntry } from '../batch/types.js';
 import { packJsonSchema } from '../engine/schema.js';
 import { ingest } from '../ingest/index.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
@@ -35,6 +37,10 @@ interface CheckCliOptions {
   baseline?: string;
   baselineWrite?: string;
   waivers: boolean;
+  jobs?: string;
+  manifest?: string;
+  prev: string[];
+  progress?: boolean;
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -59,42 +65,63 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     }
   }
 
-  // One checker per distinct rule settings (config overrides may differ between files).
-  const checkers = new Map<string, Checker>();
-  const checkerFor = (settings: RuleSettings): Checker => {
-    const key = JSON.stringify(settings);
-    let checker = checkers.get(key);
-    if (!checker) {
-      checker = new Checker(setup.packs, { locale, rules: settings });
-      checkers.set(key, checker);
-    }
-    return checker;
-  };
-
-  const results: ResultEntry[] = [];
-  const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1 } }] });
-  for (const path of unmatched) results.push(notFound(path));
-  let suppressedCount = 0;
-  for (const file of files) {
-    let bytes: Uint8Array;
+  const jobs = options.jobs === undefined ? (files.length >= 64 ? defaultJobs() : 1) : Number(options.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new ExitError(2, `--jobs 需要一个正整数，而不是「${options.jobs}」`);
+  let manifest: { entries: ManifestEntry[]; file: string } | null = null;
+  if (options.manifest) {
+    let text: string;
     try {
-      bytes = new Uint8Array(readFileSync(file));
+      text = readFileSync(options.manifest, 'utf8');
     } catch (error) {
-      results.push({ file, report: null, findings: [{ ruleId: 'ingest/unreadable', severity: 'error', message: `${locale === 'zh' ? '无法读取文件' : 'Cannot read file'}：${(error as Error).message}`, location: { line: 1 } }] });
-      continue;
+      throw new ExitError(2, `无法读取清单 ${options.manifest}：${(error as Error).message}`);
     }
-    const result = await checkBytes(bytes, file, checkerFor(settingsFor(setup, file)));
-    let findings: Finding[] = result.findings;
-    const waived = applyWaivers(file, findings, waivers.waivers, today());
+    const loaded = loadManifestText(text, options.manifest);
+    if (loaded.errors.length) fail(loaded.errors, '清单有错误');
+    manifest = { entries: loaded.entries, file: options.manifest };
+  }
+  const previous = options.prev.length ? (await expandInputs(options.prev)).files : [];
+
+  // A progress line on a terminal only: never in CI, never when output is piped.
+  const showProgress = options.progress ?? (Boolean(process.stderr.isTTY) && !process.env.CI && files.length > 1);
+  const started = Date.now();
+  const onProgress = showProgress
+    ? (done: number, total: number): void => {
+        const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+        process.stderr.write(`\r检查中 ${done}/${total}（${Math.floor((done / total) * 100)}%）${rate.toFixed(0)} 个/秒  `);
+        if (done === total) process.stderr.write('\n');
+      }
+    : undefined;
+  const signal = { stopped: false };
+  const onInterrupt = (): void => {
+    signal.stopped = true;
+  };
+  process.once('SIGINT', onInterrupt);
+  let outcome: BatchOutcome;
+  try {
+    outcome = await runBatch({
+      files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor: (file) => settingsFor(setup, file), locale, jobs,
+      keepReports: options.format === 'html' || files.length <= 200, manifest, previous, signal, ...(onProgress ? { onProgress } : {}),
+    });
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+
+  const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1 } }] });
+  const results: ResultEntry[] = unmatched.map(notFound);
+  let suppressedCount = 0;
+  for (const entry of outcome.entries) {
+    let findings: Finding[] = entry.findings;
+    const waived = applyWaivers(entry.file, findings, waivers.waivers, today());
     findings = waived.findings;
     suppressedCount += waived.suppressed.length;
     if (baseline && options.baseline) {
-      const based = applyBaseline(baseline, options.baseline, file, findings);
+      const based = applyBaseline(baseline, options.baseline, entry.file, findings);
       findings = based.findings;
       suppressedCount += based.suppressed.length;
     }
-    results.push({ file, report: result.report, findings });
+    results.push({ ...entry, findings });
   }
+  if (outcome.interrupted) process.stderr.write(locale === 'zh' ? `已中断：检查了 ${outcome.entries.length}/${files.length} 个文件，已检查的结果照常输出\n` : `Interrupted: ${outcome.entries.length}/${files.length} files checked\n`);
   for (const [source, findings] of unusedWaivers(waivers.waivers, files)) results.push({ file: source, report: null, findings });
 
   if (options.baselineWrite) {
@@ -168,6 +195,10 @@ export function program(): Command {
     .option('--baseline <file>', '只报告不在此基线文件中的问题')
     .option('--baseline-write <file>', '把本次发现的问题记录为基线文件')
     .option('--no-waivers', '不使用报告旁边的 .xxgk-lint-waivers.yaml 豁免文件')
+    .option('-j, --jobs <n>', '并行检查的线程数（默认：文件多时用全部 CPU）')
+    .option('--manifest <file>', '报告清单（CSV 或 YAML：agency, region, parent, year, file），用于缺报、汇总和配对')
+    .option('--prev <path>', '上一年度报告所在的文件或文件夹，用于跨年度核对（可重复）', collect, [] as string[])
+    .option('--no-progress', '不显示进度')
     .option('--no-color', '不使用颜色')
     .action(async (paths: string[], options: CheckCliOptions) => {
       process.exitCode = await runCheck(paths, options);

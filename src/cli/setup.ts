@@ -43,6 +43,8 @@ export interface Setup {
   packs: Pack[];
   config: Config;
   configDir: string;
+  /** The extra rule folders (built-in packs are always loaded). */
+  ruleDirs: string[];
 }
 
 /** Loads the packs (built-in, --rules folders, config rulesDirs) and the config. */
@@ -57,7 +59,7 @@ export function loadSetup(ruleDirs: readonly string[], configPath: string | unde
     }
   };
   const configFile = configPath ?? (firstInput ? findConfig(startDir(firstInput)) : null);
-  if (!configFile) return { packs: first.packs, config: {}, configDir: process.cwd() };
+  if (!configFile) return { packs: first.packs, config: {}, configDir: process.cwd(), ruleDirs: [...ruleDirs] };
   let text: string;
   try {
     text = readFileSync(configFile, 'utf8');
@@ -75,7 +77,7 @@ export function loadSetup(ruleDirs: readonly string[], configPath: string | unde
   }
   const loaded = loadConfigText(text, configFile, known());
   if (!loaded.config) fail(loaded.errors, '配置文件有错误');
-  return { packs, config: loaded.config, configDir };
+  return { packs, config: loaded.config, configDir, ruleDirs: [...ruleDirs, ...extraDirs] };
 }
 
 /** The rule settings for one report file: the config's rules, then each matching override. */

@@ -16,6 +16,7 @@ export const formatJson: Formatter = (results, options) =>
           title: r.report?.meta.title?.text ?? null,
         },
         findings: r.findings,
+        ...(r.status ? { status: r.status } : {}),
       })),
       summary: summarize(results),
     },

@@ -7,6 +7,8 @@ export interface ResultEntry {
   file: string;
   report: Report | null;
   findings: Finding[];
+  /** In batch runs: checked, unreadable, not-a-report, duplicate or missing. */
+  status?: string;
 }
 
 /** Options every formatter accepts. */

@@ -1,0 +1,137 @@
+/**
+ * A run over many report files: check each (in worker threads when there are many), record a
+ * status for every input (checked, unreadable, not a report, duplicate, missing from the manifest),
+ * then run the cross-report rules and merge their findings into the files they concern.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { RuleSettings } from '../engine/run.js';
+import type { Pack } from '../engine/schema.js';
+import { ingest } from '../ingest/index.js';
+import type { Report } from '../model/report.js';
+import { parseReport } from '../parse/index.js';
+import type { ResultEntry } from '../report/index.js';
+import { crossCellIds, crossCheck, sameAgency } from './cross.js';
+import { checkFiles } from './pool.js';
+import type { Snapshot } from './process.js';
+import { countFindings, type BatchRecord, type ManifestEntry } from './types.js';
+
+/** Parameters of {@link runBatch}. */
+export interface BatchParams {
+  files: readonly string[];
+  packs: readonly Pack[];
+  ruleDirs: string[];
+  settingsFor: (file: string) => RuleSettings;
+  locale: 'zh' | 'en';
+  jobs: number;
+  /** Keep the whole report model of each file (the html formatter draws its tables). */
+  keepReports: boolean;
+  manifest?: { entries: ManifestEntry[]; file: string } | null;
+  /** Reports of the previous year, for continuity rules only. */
+  previous?: readonly string[];
+  onProgress?: (done: number, total: number) => void;
+  signal?: { stopped: boolean };
+}
+
+/** What a batch run produces. */
+export interface BatchOutcome {
+  entries: ResultEntry[];
+  records: BatchRecord[];
+  interrupted: boolean;
+}
+
+/** A report reduced to its metadata, for large batches (findings are kept in full). */
+function metaOnly(report: Report): Report {
+  return { ...report, tables: {}, lines: [], sentences: [], narrative: [], outline: [] };
+}
+
+/** Runs a batch. */
+export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
+  const { files, packs, locale } = params;
+  const snapshotCells = crossCellIds(packs);
+  const keepBody = files.length <= 500;
+  const tasks = files.map((file, index) => ({ index, file, settings: params.settingsFor(file) }));
+  const entries: ResultEntry[] = [];
+  const records: BatchRecord[] = [];
+  const snapshots: Snapshot[] = [];
+  const firstByDigest = new Map<string, string>();
+  let done = 0;
+  const pool = { jobs: params.jobs, packs, ruleDirs: params.ruleDirs, locale, snapshotCells, keepBody, ...(params.signal ? { signal: params.signal } : {}) };
+  for await (const result of checkFiles(tasks, pool)) {
+    done++;
+    params.onProgress?.(done, files.length);
+    if ('error' in result) {
+      const finding = { ruleId: 'batch/failed', severity: 'error' as const, message: `检查这个文件时出了内部错误：${result.error}`, location: { line: 1 } };
+      entries.push({ file: result.file, report: null, findings: [finding], status: 'unreadable' });
+      records.push({ file: result.file, status: 'unreadable', statusReason: result.error, agency: null, year: null, edition: null, publishedAt: null, findings: [finding], counts: countFindings([finding]) });
+      continue;
+    }
+    const { processed } = result;
+    const first = firstByDigest.get(processed.digest);
+    if (first !== undefined) {
+      const finding = { ruleId: 'batch/duplicate', severity: 'info' as const, message: `与 ${first} 内容完全相同，未重复检查`, location: { line: 1 } };
+      entries.push({ file: result.file, report: null, findings: [finding], status: 'duplicate' });
+      records.push({ ...processed.record, status: 'duplicate', statusReason: `与 ${first} 相同`, findings: [finding], counts: countFindings([finding]) });
+      continue;
+    }
+    firstByDigest.set(processed.digest, result.file);
+    const entry = params.keepReports ? processed.entry : { ...processed.entry, report: processed.entry.report ? metaOnly(processed.entry.report) : null };
+    entries.push({ ...entry, status: processed.record.status });
+    records.push(processed.record);
+    if (processed.snapshot) snapshots.push(processed.snapshot);
+  }
+  const interrupted = done < files.length;
+
+  // The manifest gives region and parent, and names reports that should be here but are not.
+  const manifest = params.manifest;
+  if (manifest) {
+    const base = dirname(resolve(manifest.file));
+    for (const record of records) {
+      const entry = manifest.entries.find((e) => (e.file ? resolve(base, e.file) === resolve(record.file) : sameAgency(e.agency, record.agency) && (e.year === undefined || e.year === record.year)));
+      if (entry?.region) record.region = entry.region;
+      if (entry?.parent) record.parent = entry.parent;
+    }
+    if (!interrupted) {
+      for (const e of manifest.entries) {
+        const found = records.some((r) => (e.file ? resolve(base, e.file) === resolve(r.file) : sameAgency(e.agency, r.agency) && (e.year === undefined || e.year === r.year)));
+        if (found) continue;
+        const finding = { ruleId: 'batch/missing', severity: 'error' as const, message: `清单第 ${e.line} 行的报告没有找到：${e.agency}${e.year ? ` ${e.year} 年度` : ''}${e.file ? `（${e.file}）` : ''}`, location: { line: e.line } };
+        records.push({ file: e.file ? resolve(base, e.file) : `${manifest.file}#${e.line}`, status: 'missing', statusReason: finding.message, agency: e.agency, year: e.year ?? null, edition: null, publishedAt: null, findings: [finding], counts: countFindings([finding]), ...(e.region ? { region: e.region } : {}), ...(e.parent ? { parent: e.parent } : {}) });
+        entries.push({ file: manifest.file, report: null, findings: [finding], status: 'missing' });
+      }
+    }
+  }
+
+  // Previous-year reports (--prev): snapshots only.
+  const previous: Snapshot[] = [];
+  if (params.previous?.length) {
+    for await (const result of checkFiles(params.previous.map((file, index) => ({ index, file, settings: {} })), { ...pool, packs: [] })) {
+      if ('processed' in result && result.processed.snapshot) previous.push(result.processed.snapshot);
+    }
+  }
+  if (!interrupted) {
+    const body = async (file: string): Promise<string> => {
+      try {
+        return (await parseFile(file)).sentences.map((s) => s.text).join('').replace(/\s+/g, '');
+      } catch {
+        return '';
+      }
+    };
+    const cross = await crossCheck(packs, snapshots, { locale, previous, manifest: manifest?.entries ?? null, body });
+    for (const [file, findings] of cross) {
+      const entry = entries.find((e) => e.file === file);
+      const record = records.find((r) => r.file === file);
+      if (entry) entry.findings = [...entry.findings, ...findings].sort((a, b) => a.location.line - b.location.line);
+      if (record) {
+        record.findings = [...record.findings, ...findings];
+        record.counts = countFindings(record.findings);
+      }
+    }
+  }
+  return { entries, records, interrupted };
+}
+
+/** Parses one file in this thread (for `extract` and for reading a body again). */
+export async function parseFile(file: string): Promise<Report> {
+  return parseReport(await ingest(new Uint8Array(readFileSync(file)), file));
+}

@@ -1,0 +1,50 @@
+/**
+ * A batch worker thread: loads the rule packs once, then checks the files it is sent (it reads
+ * them itself, so no bytes cross threads) and posts each result back.
+ */
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { Checker, type RuleSettings } from '../engine/run.js';
+import { loadRuleDirs } from '../node.js';
+import { processFile, type Processed } from './process.js';
+
+/** What the worker is started with. */
+export interface WorkerInit {
+  ruleDirs: string[];
+  locale: 'zh' | 'en';
+  snapshotCells: string[];
+  keepBody: boolean;
+}
+
+/** One file to check. */
+export interface Task {
+  index: number;
+  file: string;
+  settings: RuleSettings;
+}
+
+/** A message from the worker. */
+export type WorkerMessage = { index: number; processed: Processed } | { index: number; error: string } | { chunkDone: true };
+
+const init = workerData as WorkerInit;
+const { packs } = loadRuleDirs(init.ruleDirs);
+const cells = new Set(init.snapshotCells);
+const checkers = new Map<string, Checker>();
+
+parentPort!.on('message', async (tasks: Task[]) => {
+  for (const task of tasks) {
+    try {
+      const key = JSON.stringify(task.settings);
+      let checker = checkers.get(key);
+      if (!checker) {
+        checker = new Checker(packs, { locale: init.locale, rules: task.settings });
+        checkers.set(key, checker);
+      }
+      const processed = await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, cells, init.keepBody);
+      parentPort!.postMessage({ index: task.index, processed } satisfies WorkerMessage);
+    } catch (error) {
+      parentPort!.postMessage({ index: task.index, error: (error as Error).message } satisfies WorkerMessage);
+    }
+  }
+  parentPort!.postMessage({ chunkDone: true } satisfies WorkerMessage);
+});
