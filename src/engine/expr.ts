@@ -163,8 +163,19 @@ export function references(e: Expr, out: { id: string; pos: number; glob: boolea
   return out;
 }
 
-/** Converts a glob (`t3.r.deny.*.np`) to a regular expression over cell ids. */
+const globRegExps = new Map<string, RegExp>();
+
+/** Converts a glob (`t3.r.deny.*.np`) to a regular expression over cell ids (cached). */
 export function globToRegExp(glob: string): RegExp {
+  let re = globRegExps.get(glob);
+  if (!re) {
+    re = makeGlobRegExp(glob);
+    globRegExps.set(glob, re);
+  }
+  return re;
+}
+
+function makeGlobRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[A-Za-z0-9_]+')}$`);
 }
 

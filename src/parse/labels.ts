@@ -39,13 +39,40 @@ export function coreKey(text: string): string {
  * ratio, when it is high (misprints). Labels of fewer than four characters only match exactly.
  */
 export function labelSimilarity(fragment: string, label: string): number {
-  const f = coreKey(fragment);
-  const l = coreKey(label);
+  // Reports repeat the same labels: the score of a pair is computed once.
+  const memoKey = `${fragment}\u0000${label}`;
+  const memo = similarityMemo.get(memoKey);
+  if (memo !== undefined) return memo;
+  const score = similarityOf(coreKey(fragment), coreKey(label));
+  if (similarityMemo.size > 200_000) similarityMemo.clear();
+  similarityMemo.set(memoKey, score);
+  return score;
+}
+
+const similarityMemo = new Map<string, number>();
+
+/** Upper bound of 2·LCS/(|a|+|b|): characters the two strings share, counted with multiplicity. */
+function sharedCharBound(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of a) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let shared = 0;
+  for (const ch of b) {
+    const n = counts.get(ch) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(ch, n - 1);
+    }
+  }
+  return (2 * shared) / (a.length + b.length);
+}
+
+function similarityOf(f: string, l: string): number {
   if (f.length === 0 || l.length === 0) return 0;
   if (f === l) return 1;
   if (l.length < 4 || f.length < 2) return 0;
   if (f.includes(l)) return l.length >= 6 || f.length <= l.length + 4 ? 0.9 : 0.8;
   if (f.length >= 4 && l.includes(f)) return 0.6 + 0.35 * (f.length / l.length);
+  if (sharedCharBound(f, l) < 0.8) return 0;
   const ratio = (2 * lcsLength(f, l)) / (f.length + l.length);
   return ratio >= 0.8 ? ratio * 0.95 : 0;
 }

@@ -23,7 +23,8 @@ interface Observed {
   near: number[];
 }
 
-const isGroupLabel = (text: string): boolean => T3_GROUP_LABELS.some((g) => coreKey(g) === coreKey(text));
+const GROUP_KEYS = new Set(T3_GROUP_LABELS.map(coreKey));
+const isGroupLabel = (text: string): boolean => GROUP_KEYS.has(coreKey(text));
 
 /** Similarity of a row's label cells to a canonical row: the best over its cells, rightmost first. */
 function ownSimilarity(view: RowView, def: RowDef): number {
@@ -39,18 +40,36 @@ function ownSimilarity(view: RowView, def: RowDef): number {
   return best;
 }
 
-function observe(views: RowView[], valueRows: RowView[], def: TableDef): Observed[] {
+/** Similarities of rows to canonical rows, computed once per table (both layouts share rows). */
+type SimilarityCache = Map<RowView, Map<RowDef, number>>;
+
+function cachedSimilarity(cache: SimilarityCache, view: RowView, def: RowDef): number {
+  let byRow = cache.get(view);
+  if (!byRow) {
+    byRow = new Map();
+    cache.set(view, byRow);
+  }
+  let sim = byRow.get(def);
+  if (sim === undefined) {
+    sim = ownSimilarity(view, def);
+    byRow.set(def, sim);
+  }
+  return sim;
+}
+
+function observe(views: RowView[], valueRows: RowView[], def: TableDef, cache: SimilarityCache): Observed[] {
+  const index = new Map(views.map((v, i) => [v, i]));
   return valueRows.map((view) => {
-    const own = def.rows.map((r) => ownSimilarity(view, r));
+    const own = def.rows.map((r) => cachedSimilarity(cache, view, r));
     const near = def.rows.map(() => 0);
     // Label-only rows directly above and below (until the neighbouring value row) are evidence too.
-    const position = views.indexOf(view);
+    const position = index.get(view)!;
     for (const step of [-1, 1]) {
       for (let k = position + step, n = 0; k >= 0 && k < views.length && n < 3; k += step, n++) {
         const other = views[k]!;
         if (other.numbers > 0) break;
         def.rows.forEach((r, j) => {
-          near[j] = Math.max(near[j]!, ownSimilarity(other, r));
+          near[j] = Math.max(near[j]!, cachedSimilarity(cache, other, r));
         });
       }
     }
@@ -65,8 +84,8 @@ interface Mapping {
   score: number;
 }
 
-function alignTo(views: RowView[], valueRows: RowView[], def: TableDef): Mapping {
-  const observed = observe(views, valueRows, def);
+function alignTo(views: RowView[], valueRows: RowView[], def: TableDef, cache: SimilarityCache): Mapping {
+  const observed = observe(views, valueRows, def, cache);
   const { assignment, score } = align(observed.length, def.rows.length, {
     match(i, j) {
       const o = observed[i]!;
@@ -116,6 +135,9 @@ function dropGuesses(m: Mapping): Set<number> {
   return dropped;
 }
 
+const SINGLE = t3Def('single');
+const SPLIT = t3Def('split');
+
 /** Column ids for a value row of `count` values, given whether the header has a 小计 column. */
 function columnsFor(values: RowView['values'], subtotalAt: number): { cols: string[]; cells: RowView['values'] } | string {
   let cells = values;
@@ -161,8 +183,9 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
   const first = valueRows[0]!;
   const header = views.filter((v) => v.index < first.index);
   const subtotalAt = subtotalPosition(header);
-  const single = alignTo(views, valueRows, t3Def('single'));
-  const split = alignTo(views, valueRows, t3Def('split'));
+  const cache: SimilarityCache = new Map();
+  const single = alignTo(views, valueRows, SINGLE, cache);
+  const split = alignTo(views, valueRows, SPLIT, cache);
   const best = single.score > split.score || (single.score === split.score && prefer === 'single') ? single : split;
   const dropped = dropGuesses(best);
   const table = emptyTable('t3', best.def.variant, best.def.label, rows[start]!);

@@ -34,8 +34,16 @@ function compile(check: RelationCheck): Compiled[] {
   return compiled;
 }
 
+const globCache = new WeakMap<Report, Map<string, string[] | null>>();
+
 /** A resolver over a report's tables. */
 export function resolverFor(report: Report, blankAsZero = true): Resolver {
+  let globs = globCache.get(report);
+  if (!globs) {
+    globs = new Map();
+    globCache.set(report, globs);
+  }
+  const cachedGlobs = globs;
   return {
     cell(id) {
       const { table: tableId, row } = splitCellId(id);
@@ -51,6 +59,19 @@ export function resolverFor(report: Report, blankAsZero = true): Resolver {
       return blankAsZero ? { kind: 'value', value: 0, state: cell.state } : { kind: 'missing' };
     },
     glob(glob) {
+      const cached = cachedGlobs.get(glob);
+      if (cached !== undefined) return cached;
+      const result = matchGlob(report, glob);
+      cachedGlobs.set(glob, result);
+      return result;
+    },
+  };
+}
+
+/** The cell ids of a report a glob covers, or null when rows it covers could not be read. */
+function matchGlob(report: Report, glob: string): string[] | null {
+  {
+    {
       const table = report.tables[glob.slice(0, glob.indexOf('.'))];
       if (!table) return null;
       const re = globToRegExp(glob);
@@ -58,8 +79,8 @@ export function resolverFor(report: Report, blankAsZero = true): Resolver {
       const unread = [...table.missingRows, ...table.unreadable.map((u) => u.row)];
       for (const row of unread) for (const col of cols) if (re.test(`${table.id}.${row}.${col}`)) return null;
       return Object.keys(table.cells).filter((id) => re.test(id));
-    },
-  };
+    }
+  }
 }
 
 /** How a term is named in a sum: by column when all terms share a row, by row when they share a column. */
