@@ -73,8 +73,28 @@ export async function crossCheck(packs: readonly Pack[], snapshots: readonly Sna
   const add = (file: string, f: Finding): void => {
     out.set(file, [...(out.get(file) ?? []), f]);
   };
-  const pool = [...snapshots, ...(options.previous ?? [])];
-  const previousOf = (s: Snapshot): Snapshot | undefined => (s.year === null ? undefined : pool.find((p) => p !== s && p.year === s.year! - 1 && sameAgency(p.agency, s.agency)));
+  // Reports by year, and by agency key, so that pairing stays linear in large batches.
+  const byYear = new Map<number, Snapshot[]>();
+  for (const p of [...snapshots, ...(options.previous ?? [])]) if (p.year !== null) byYear.set(p.year, [...(byYear.get(p.year) ?? []), p]);
+  const keyMemo = new Map<string, Map<string, Snapshot>>();
+  const byAgency = (year: number): Map<string, Snapshot> => {
+    let map = keyMemo.get(String(year));
+    if (!map) {
+      map = new Map();
+      for (const p of byYear.get(year) ?? []) if (p.agency && !map.has(labelKey(p.agency))) map.set(labelKey(p.agency), p);
+      keyMemo.set(String(year), map);
+    }
+    return map;
+  };
+  const previousOf = (s: Snapshot): Snapshot | undefined => {
+    if (s.year === null || !s.agency) return undefined;
+    const candidates = byAgency(s.year - 1);
+    const key = labelKey(s.agency);
+    const exact = candidates.get(key);
+    if (exact) return exact;
+    for (const [k, p] of candidates) if (sameAgency(k, key)) return p;
+    return undefined;
+  };
   const text = (rule: Rule, vars: Record<string, string | number>): string => render(options.locale === 'en' ? rule.message.en : rule.message.zh, vars);
 
   for (const { rule, editions } of crossRules(packs)) {

@@ -82,7 +82,7 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   const previous = options.prev.length ? (await expandInputs(options.prev)).files : [];
 
   // A progress line on a terminal only: never in CI, never when output is piped.
-  const showProgress = options.progress ?? (Boolean(process.stderr.isTTY) && !process.env.CI && files.length > 1);
+  const showProgress = options.progress !== false && Boolean(process.stderr.isTTY) && !process.env.CI && files.length > 1;
   const started = Date.now();
   const onProgress = showProgress
     ? (done: number, total: number): void => {
