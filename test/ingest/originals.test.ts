@@ -395,7 +395,8 @@ describe('xxgk-lint check on a folder', () => {
   it('checks every file of a folder mixing .txt, .md, .html, .docx and .pdf', async () => {
     const dir = tempDir();
     copyFileSync(join(TEXT, '013-pingtan-2024.txt'), join(dir, '013-pingtan-2024.txt'));
-    copyFileSync(join(TEXT, '013-pingtan-2024.txt'), join(dir, '013-pingtan-2024.md'));
+    // A different report as .md: two files with the same bytes would be one checked and one duplicate.
+    copyFileSync(join(TEXT, '004-shuyang-county-2025.txt'), join(dir, '004-shuyang-county-2025.md'));
     const originals = ['001-huaian-city-2024.pdf', '002-hongze-district-2023.pdf', '003-hongze-district-2024.pdf', '013-pingtan-2024.html', '013-pingtan-2024.docx'];
     for (const name of originals) copyFileSync(join(ORIGINAL, name), join(dir, name));
 
@@ -403,7 +404,7 @@ describe('xxgk-lint check on a folder', () => {
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout) as { results: JsonResult[]; summary: { files: number } };
     const byName = new Map(out.results.map((r) => [basename(r.file), r]));
-    expect([...byName.keys()].sort()).toEqual(['013-pingtan-2024.md', '013-pingtan-2024.txt', ...originals].sort());
+    expect([...byName.keys()].sort()).toEqual(['004-shuyang-county-2025.md', '013-pingtan-2024.txt', ...originals].sort());
     expect(out.results).toHaveLength(7);
     expect(out.summary.files).toBe(7);
     const expected: Record<string, [number, string]> = {
@@ -411,6 +412,7 @@ describe('xxgk-lint check on a folder', () => {
       '002': [2023, '洪泽区人民政府'],
       '003': [2024, '淮安市洪泽区人民政府'],
       '013': [2024, '平潭综合实验区'],
+      '004': [2025, '沐阳县人民政府'],
     };
     for (const [name, result] of byName) {
       const [year, agency] = expected[name.slice(0, 3)]!;
