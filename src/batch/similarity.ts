@@ -3,7 +3,6 @@
  * character shingles, an exact overlap for two texts, a bottom-k sketch to find candidate pairs in
  * large batches, and the shared passages to show the reader.
  */
-import { hash } from '../engine/message.js';
 
 const SHINGLE = 8;
 
@@ -23,10 +22,23 @@ export function overlap(a: string, b: string): number {
   return small.size === 0 ? 0 : shared / small.size;
 }
 
-/** A bottom-k sketch: the k smallest shingle hashes, for estimating overlap without the text. */
+/**
+ * A bottom-k sketch: the k smallest shingle hashes, for estimating overlap without the text.
+ * The hash (FNV-1a over the shingle's UTF-16 units) is computed in place, without slicing the
+ * text into shingle strings: every report of a batch is sketched, so this runs millions of times.
+ */
 export function sketch(text: string, k = 128): number[] {
-  const values = [...shingles(text)].map((s) => parseInt(hash(s), 16));
-  return values.sort((x, y) => x - y).slice(0, k);
+  const count = Math.max(0, text.length - SHINGLE + 1);
+  const hashes = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    hashes[i] = h >>> 0;
+  }
+  hashes.sort();
+  const out: number[] = [];
+  for (let i = 0; i < hashes.length && out.length < k; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) out.push(hashes[i]!);
+  return out;
 }
 
 /** Estimated Jaccard similarity of two sketches. */

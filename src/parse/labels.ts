@@ -83,3 +83,52 @@ export function bestSimilarity(fragment: string, label: string, aliases: readonl
   for (const alias of aliases) best = Math.max(best, labelSimilarity(fragment, alias));
   return best;
 }
+
+const rowScores = new WeakMap<LabelledRow, Map<string, number>>();
+
+/**
+ * {@link bestSimilarity} of a fragment to a format row, cached per row object and fragment: the
+ * fragment strings are reused while a table is aligned, so the lookup hashes no new string.
+ */
+export function rowSimilarity(fragment: string, row: LabelledRow): number {
+  let byText = rowScores.get(row);
+  if (!byText) {
+    byText = new Map();
+    rowScores.set(row, byText);
+  }
+  let score = byText.get(fragment);
+  if (score === undefined) {
+    score = bestSimilarity(fragment, row.label, row.aliases);
+    if (byText.size > 5_000) byText.clear();
+    byText.set(fragment, score);
+  }
+  return score;
+}
+
+/** A format row as label matching sees it: its printed label and accepted variants. */
+export interface LabelledRow {
+  label: string;
+  aliases?: readonly string[];
+}
+
+const rowVectors = new WeakMap<readonly LabelledRow[], Map<string, number[]>>();
+
+/**
+ * The similarity of a printed label to each row of a format table, cached per table and text:
+ * every 2008 统计表 is tried against every variant, row by row, so the same label meets the same
+ * rows again and again (and again in the next report of a batch).
+ */
+export function similarityRow(text: string, rows: readonly LabelledRow[]): readonly number[] {
+  let byText = rowVectors.get(rows);
+  if (!byText) {
+    byText = new Map();
+    rowVectors.set(rows, byText);
+  }
+  let vector = byText.get(text);
+  if (vector === undefined) {
+    vector = rows.map((r) => (text === '' ? 0 : rowSimilarity(text, r)));
+    if (byText.size > 20_000) byText.clear();
+    byText.set(text, vector);
+  }
+  return vector;
+}

@@ -6,7 +6,7 @@
 import type { TableInstance } from '../model/report.js';
 import { align } from './align.js';
 import { STAT_DEFS, type TableDef } from './definitions.js';
-import { bestSimilarity, coreKey, LABEL_MATCH } from './labels.js';
+import { coreKey, LABEL_MATCH, similarityRow } from './labels.js';
 import type { Row } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
 
@@ -14,15 +14,12 @@ interface Candidate {
   def: TableDef;
   views: RowView[];
   assignment: number[];
-  sims: number[][];
+  sims: (readonly number[])[];
   matched: number;
 }
 
 function tryDef(views: RowView[], def: TableDef): Candidate {
-  const sims = views.map((v) => {
-    const text = labelText(v);
-    return def.rows.map((r) => (text === '' ? 0 : bestSimilarity(text, r.label, r.aliases)));
-  });
+  const sims = views.map((v) => similarityRow(labelText(v), def.rows));
   const { assignment } = align(views.length, def.rows.length, {
     match: (i, j) => (sims[i]![j]! >= LABEL_MATCH ? 10 * sims[i]![j]! : null),
     skipCanonical: (j) => (def.rows[j]!.optional ? -0.5 : -2),

@@ -6,7 +6,7 @@
  */
 import type { Edition, TableInstance } from '../model/report.js';
 import { T2_ITEMS, T2_LABEL, type RowDef } from './definitions.js';
-import { bestSimilarity, LABEL_MATCH } from './labels.js';
+import { LABEL_MATCH, rowSimilarity } from './labels.js';
 import { fold, labelKey } from './normalize.js';
 import { readCell, splitGluedDigits } from './numbers.js';
 import type { Row } from './rows.js';
@@ -68,7 +68,7 @@ function findLabelled(views: ReturnType<typeof viewRow>[], def: RowDef, used: Se
   for (const view of views) {
     if (used.has(view.index)) continue;
     for (const cell of view.labels) {
-      const sim = bestSimilarity(cell.text, def.label, def.aliases);
+      const sim = rowSimilarity(cell.text, def);
       const exactish = labelKey(cell.text).endsWith(labelKey(def.label)) || sim >= 0.99;
       if (sim >= LABEL_MATCH && (exactish || labelKey(cell.text).length <= labelKey(def.label).length + 2)) {
         const printed = labelKey(cell.text) === labelKey(def.label) || labelKey(cell.text).endsWith(labelKey(def.label)) ? null : cell.text;

@@ -9,7 +9,7 @@
 import type { TableInstance } from '../model/report.js';
 import { align } from './align.js';
 import { T3_COLS, T3_GROUP_LABELS, t3Def, type RowDef, type TableDef } from './definitions.js';
-import { bestSimilarity, coreKey, LABEL_MATCH } from './labels.js';
+import { coreKey, LABEL_MATCH, rowSimilarity } from './labels.js';
 import type { Row } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
 
@@ -32,11 +32,11 @@ function ownSimilarity(view: RowView, def: RowDef): number {
   for (let k = view.labels.length - 1; k >= 0; k--) {
     const text = view.labels[k]!.text;
     if (isGroupLabel(text) && def.label !== text) continue;
-    const sim = bestSimilarity(text, def.label, def.aliases);
+    const sim = rowSimilarity(text, def);
     if (sim > best) best = sim;
     if (best >= LABEL_MATCH) break;
   }
-  if (best < LABEL_MATCH && view.labels.length > 1) best = Math.max(best, bestSimilarity(labelText(view), def.label, def.aliases));
+  if (best < LABEL_MATCH && view.labels.length > 1) best = Math.max(best, rowSimilarity(labelText(view), def));
   return best;
 }
 
@@ -159,7 +159,7 @@ function withWordValues(view: RowView, width: number, def: TableDef): RowView['v
   const short = width - view.values.length;
   if (short <= 0 || short >= view.labels.length || !['tab', 'pipe', 'cells', 'bar'].includes(view.row.kind)) return view.values;
   const extra = view.labels.slice(view.labels.length - short);
-  const wordy = extra.every((c) => c.text.length <= 10 && !isGroupLabel(c.text) && def.rows.every((r) => bestSimilarity(c.text, r.label, r.aliases) < 0.6));
+  const wordy = extra.every((c) => c.text.length <= 10 && !isGroupLabel(c.text) && def.rows.every((r) => rowSimilarity(c.text, r) < 0.6));
   return wordy ? [...extra, ...view.values] : view.values;
 }
 
@@ -220,7 +220,7 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
       table.cells[cell.id] = cell;
     });
     if (o.ownBest >= LABEL_MATCH && o.own[j]! < 1) {
-      const printed = o.view.labels.map((c) => c.text).find((t) => bestSimilarity(t, def.label, def.aliases) === o.own[j]) ?? label;
+      const printed = o.view.labels.map((c) => c.text).find((t) => rowSimilarity(t, def) === o.own[j]) ?? label;
       if (coreKey(printed) !== coreKey(def.label) && coreKey(def.label).length > coreKey(printed).length - 2 && printed.length >= def.label.length - 2) {
         table.drift.push({ row: def.id, printed, expected: def.label, at: rowSpan(o.view.row) });
       }
