@@ -132,3 +132,41 @@ describe('rule docs', () => {
     expect(page).toContain('## 通过的例子');
   });
 });
+
+describe('check --format and --output', () => {
+  const report = 'fixtures/corpus/text/002-hongze-district-2023.txt';
+  // What each format must show of 002's 表四 error, in its own syntax.
+  const markers: Record<string, (out: string) => boolean> = {
+    stylish: (out) => out.includes('table4-group-total') && out.includes('第149行'),
+    json: (out) => (JSON.parse(out) as Out).results[0]!.findings.some((f) => f.ruleId === 'table4-group-total'),
+    sarif: (out) => (JSON.parse(out) as { version: string; runs: { results: { ruleId: string }[] }[] }).runs[0]!.results.some((r) => r.ruleId === 'table4-group-total'),
+    junit: (out) => out.startsWith('<?xml') && out.includes('<failure') && out.includes('table4-group-total'),
+    github: (out) => /^::error file=.*002-hongze-district-2023\.txt,line=149/m.test(out),
+    markdown: (out) => /^\| 第149行 .*table4-group-total/m.test(out),
+    html: (out) => out.startsWith('<!DOCTYPE html>') && out.includes('data-cell="t4.rev.total"'),
+  };
+
+  for (const [format, shows] of Object.entries(markers)) {
+    it(`writes ${format} to a file with --output, exit code as for stylish`, async () => {
+      const out = join(mkdtempSync(join(tmpdir(), 'xxgk-fmt-')), `out.${format}`);
+      const run = await runCli(['check', '--format', format, '--no-color', '--output', out, report]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(shows(readFileSync(out, 'utf8'))).toBe(true);
+    });
+  }
+
+  it('rejects an unknown format with exit 2 and lists the known ones', async () => {
+    const run = await runCli(['check', '--format', 'pdf', report]);
+    expect(run.code).toBe(2);
+    for (const format of Object.keys(markers)) expect(run.stderr).toContain(format);
+  });
+});
+
+describe('serve', () => {
+  it('rejects a bad port with exit 2', async () => {
+    const run = await runCli(['serve', '--port', '70000']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--port');
+  });
+});

@@ -2,7 +2,8 @@
  * The optional manifest of a batch: which reports are expected (agency, region, parent, year,
  * file), as CSV (with a header row) or YAML (a list). Errors are located.
  */
-import { parse as parseYaml } from 'yaml';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import * as z from 'zod';
 import type { LoadError } from '../engine/load.js';
 import type { ManifestEntry } from './types.js';
@@ -23,29 +24,6 @@ const HEADER_ALIASES: Record<string, keyof z.infer<typeof EntrySchema>> = {
   file: 'file', 文件: 'file',
 };
 
-/** Splits one CSV line (RFC 4180 quoting). */
-function csvCells(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells.map((c) => c.trim());
-}
-
 /** Reads a manifest's text; `kind` from the file name. */
 export function loadManifestText(text: string, file: string): { entries: ManifestEntry[]; errors: LoadError[] } {
   const errors: LoadError[] = [];
@@ -60,28 +38,47 @@ export function loadManifestText(text: string, file: string): { entries: Manifes
     entries.push({ agency: e.agency, line, ...(e.region ? { region: e.region } : {}), ...(e.parent ? { parent: e.parent } : {}), ...(e.year !== undefined ? { year: e.year } : {}), ...(e.file ? { file: e.file } : {}) });
   };
   if (/\.ya?ml$/i.test(file)) {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      return { entries, errors: doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: `YAML 错误：${e.message.split('\n')[0] ?? e.message}` })) };
+    }
+    const root = doc.contents;
+    const seq = isSeq(root) ? root : isMap(root) ? root.get('reports', true) : null;
+    if (!isSeq(seq)) return { entries, errors: [{ file, line: 1, column: 1, message: '清单应为一个列表（或 reports: 列表）' }] };
+    const lineOf = (node: unknown): number => {
+      const range = (node as YamlNode | null)?.range;
+      return range ? lineCounter.linePos(range[0]).line : 1;
+    };
     let data: unknown;
     try {
-      data = parseYaml(text, { maxAliasCount: 50 });
+      data = doc.toJS({ maxAliasCount: 50 }); // an alias bomb stops here
     } catch (error) {
       return { entries, errors: [{ file, line: 1, column: 1, message: `YAML 错误：${(error as Error).message}` }] };
     }
-    const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { reports?: unknown }).reports) ? (data as { reports: unknown[] }).reports : null;
-    if (!list) return { entries, errors: [{ file, line: 1, column: 1, message: '清单应为一个列表（或 reports: 列表）' }] };
-    list.forEach((item, i) => add(item, i + 1));
+    const list = (Array.isArray(data) ? data : (data as { reports: unknown[] }).reports) as unknown[];
+    seq.items.forEach((item, i) => add(list[i], lineOf(item)));
     return { entries, errors };
   }
-  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
-  const header = csvCells(lines[0] ?? '').map((h) => HEADER_ALIASES[h.toLowerCase()] ?? HEADER_ALIASES[h]);
+  let records: { record: string[]; raw: string; info: { lines: number } }[];
+  try {
+    // csv-parse handles RFC 4180 quoting (quoted commas, doubled quotes, line breaks in quotes);
+    // `info` gives the line each record ends on; its raw text tells how many lines it spans.
+    records = parseCsv(text, { bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+  } catch (error) {
+    const e = error as Error & { lines?: number; column?: number };
+    return { entries, errors: [{ file, line: e.lines ?? 1, column: 1, message: `CSV 错误：${e.message}` }] };
+  }
+  const [first, ...rest] = records;
+  const header = (first?.record ?? []).map((h) => HEADER_ALIASES[h.toLowerCase()] ?? HEADER_ALIASES[h]);
   if (!header.includes('agency')) return { entries, errors: [{ file, line: 1, column: 1, message: '清单第一行应为列名，至少要有 agency（或“机关”）列', hint: '例如：agency,region,parent,year,file' } as LoadError] };
-  lines.slice(1).forEach((line, i) => {
-    if (line.trim() === '') return;
-    const cells = csvCells(line);
-    const raw: Record<string, string> = {};
+  for (const { record: cells, raw, info } of rest) {
+    const firstLine = info.lines - (raw.replace(/^[\r\n]+|[\r\n]+$/g, '').match(/\n/g)?.length ?? 0);
+    const fields: Record<string, string> = {};
     header.forEach((h, k) => {
-      if (h && cells[k] !== undefined && cells[k] !== '') raw[h] = cells[k]!;
+      if (h && cells[k] !== undefined && cells[k] !== '') fields[h] = cells[k]!;
     });
-    add(raw, i + 2);
-  });
+    add(fields, firstLine);
+  }
   return { entries, errors };
 }

@@ -20,6 +20,8 @@ export interface PoolOptions {
   locale: 'zh' | 'en';
   snapshotCells: ReadonlySet<string>;
   keepBody: boolean;
+  /** Keep each report's whole model (else metadata only, trimmed where it is checked). */
+  keepReports: boolean;
   /** Files per message to a worker. */
   chunk?: number;
   /** Stop early (Ctrl-C): no new work is sent; finished results are still yielded. */
@@ -43,7 +45,7 @@ async function* inThread(tasks: readonly Task[], options: PoolOptions): AsyncGen
       checkers.set(key, checker);
     }
     try {
-      yield { index: task.index, file: task.file, processed: await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, options.snapshotCells, options.keepBody) };
+      yield { index: task.index, file: task.file, processed: await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, options.snapshotCells, options.keepBody, options.keepReports) };
     } catch (error) {
       yield { index: task.index, file: task.file, error: (error as Error).message };
     }
@@ -58,7 +60,7 @@ function workerUrl(): URL {
 
 async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGenerator<PoolResult> {
   const chunk = options.chunk ?? 8;
-  const init: WorkerInit = { ruleDirs: options.ruleDirs, locale: options.locale, snapshotCells: [...options.snapshotCells], keepBody: options.keepBody };
+  const init: WorkerInit = { ruleDirs: options.ruleDirs, locale: options.locale, snapshotCells: [...options.snapshotCells], keepBody: options.keepBody, keepReports: options.keepReports };
   const url = workerUrl();
   const workers = Array.from({ length: Math.min(options.jobs, Math.ceil(tasks.length / chunk)) }, () => new Worker(url, { workerData: init }));
   const files = new Map(tasks.map((t) => [t.index, t.file]));

@@ -3,6 +3,7 @@
  * summary keeps, the status (checked, unreadable, not a report), a content hash for duplicates,
  * and the snapshot of cells and text the cross-report rules need later.
  */
+import { createHash } from 'node:crypto';
 import { checkBytes } from '../check.js';
 import type { Checker } from '../engine/run.js';
 import type { Report } from '../model/report.js';
@@ -37,15 +38,9 @@ export interface Processed {
   digest: string;
 }
 
-/** A fast content hash of bytes (two FNV-1a passes over the data; not cryptographic). */
+/** A content hash of bytes, for duplicate detection (SHA-1 from node:crypto: native and fast). */
 export function digestBytes(bytes: Uint8Array): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < bytes.length; i++) {
-    a = Math.imul(a ^ bytes[i]!, 0x01000193);
-    b = Math.imul(b ^ bytes[bytes.length - 1 - i]!, 0x811c9dc5);
-  }
-  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}${bytes.length.toString(16)}`;
+  return createHash('sha1').update(bytes).digest('hex');
 }
 
 /** True when a readable file shows nothing of an annual report: no title, no tables, no format headings. */
@@ -73,11 +68,16 @@ function snapshotOf(file: string, report: Report, cellIds: ReadonlySet<string>, 
   return { file, agency: report.meta.agency?.name ?? null, year: report.meta.year, edition: report.meta.edition, cells, problems, problemsLine: five?.at.line ?? 1, body: keepBody ? body : '', sketch: sketch(body) };
 }
 
+/** A report reduced to what the formatters print of it in large batches (no body, no tables). */
+export function metaOnly(report: Report): Report {
+  return { ...report, tables: {}, lines: [], sentences: [], narrative: [], outline: [] };
+}
+
 /**
  * Checks one file's bytes. `seen` maps content digests to the first file that had them, so a
  * duplicate is recorded as such and not checked again.
  */
-export async function processFile(bytes: Uint8Array, file: string, checker: Checker, snapshotCells: ReadonlySet<string>, keepBody = true): Promise<Processed> {
+export async function processFile(bytes: Uint8Array, file: string, checker: Checker, snapshotCells: ReadonlySet<string>, keepBody = true, keepReport = true): Promise<Processed> {
   const digest = digestBytes(bytes);
   const result = await checkBytes(bytes, file, checker);
   const { report, findings } = result;
@@ -100,7 +100,8 @@ export async function processFile(bytes: Uint8Array, file: string, checker: Chec
     findings: shown, counts: countFindings(shown), ...(statusReason ? { statusReason } : {}),
   };
   return {
-    entry: { file, report, findings: shown },
+    // Trimmed here, in the worker, so the whole model never crosses threads when it is not kept.
+    entry: { file, report: keepReport ? report : metaOnly(report), findings: shown },
     record,
     snapshot: status === 'checked' ? snapshotOf(file, report, snapshotCells, keepBody) : null,
     digest,

@@ -13,7 +13,7 @@ import { parseReport } from '../parse/index.js';
 import type { ResultEntry } from '../report/index.js';
 import { crossCellIds, crossCheck, sameAgency } from './cross.js';
 import { checkFiles } from './pool.js';
-import type { Snapshot } from './process.js';
+import { metaOnly, type Snapshot } from './process.js';
 import { countFindings, type BatchRecord, type ManifestEntry } from './types.js';
 
 /** Parameters of {@link runBatch}. */
@@ -30,6 +30,13 @@ export interface BatchParams {
   /** Reports of the previous year, for continuity rules only. */
   previous?: readonly string[];
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called once per input file, in input order, as its result arrives and before the report is
+   * reduced to its metadata: per-file output (e.g. `extract`) can be written as it goes instead
+   * of keeping every report. The batch waits for a returned promise (back-pressure). Not called
+   * for manifest entries that are missing, nor with the cross-report findings added at the end.
+   */
+  onResult?: (entry: ResultEntry, record: BatchRecord) => void | Promise<void>;
   signal?: { stopped: boolean };
 }
 
@@ -38,11 +45,6 @@ export interface BatchOutcome {
   entries: ResultEntry[];
   records: BatchRecord[];
   interrupted: boolean;
-}
-
-/** A report reduced to its metadata, for large batches (findings are kept in full). */
-function metaOnly(report: Report): Report {
-  return { ...report, tables: {}, lines: [], sentences: [], narrative: [], outline: [] };
 }
 
 /** Runs a batch. */
@@ -56,27 +58,36 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
   const snapshots: Snapshot[] = [];
   const firstByDigest = new Map<string, string>();
   let done = 0;
-  const pool = { jobs: params.jobs, packs, ruleDirs: params.ruleDirs, locale, snapshotCells, keepBody, ...(params.signal ? { signal: params.signal } : {}) };
+  // onResult sees the whole report; it is trimmed here, after the callback, when not kept.
+  const trimAfterResult = !params.keepReports && params.onResult !== undefined;
+  const pool = { jobs: params.jobs, packs, ruleDirs: params.ruleDirs, locale, snapshotCells, keepBody, keepReports: params.keepReports || trimAfterResult, ...(params.signal ? { signal: params.signal } : {}) };
   for await (const result of checkFiles(tasks, pool)) {
     done++;
     params.onProgress?.(done, files.length);
     if ('error' in result) {
       const finding = { ruleId: 'batch/failed', severity: 'error' as const, message: `检查这个文件时出了内部错误：${result.error}`, location: { line: 1 } };
-      entries.push({ file: result.file, report: null, findings: [finding], status: 'unreadable' });
-      records.push({ file: result.file, status: 'unreadable', statusReason: result.error, agency: null, year: null, edition: null, publishedAt: null, findings: [finding], counts: countFindings([finding]) });
+      const entry: ResultEntry = { file: result.file, report: null, findings: [finding], status: 'unreadable' };
+      const record: BatchRecord = { file: result.file, status: 'unreadable', statusReason: result.error, agency: null, year: null, edition: null, publishedAt: null, findings: [finding], counts: countFindings([finding]) };
+      await params.onResult?.(entry, record);
+      entries.push(entry);
+      records.push(record);
       continue;
     }
     const { processed } = result;
     const first = firstByDigest.get(processed.digest);
     if (first !== undefined) {
       const finding = { ruleId: 'batch/duplicate', severity: 'info' as const, message: `与 ${first} 内容完全相同，未重复检查`, location: { line: 1 } };
-      entries.push({ file: result.file, report: null, findings: [finding], status: 'duplicate' });
-      records.push({ ...processed.record, status: 'duplicate', statusReason: `与 ${first} 相同`, findings: [finding], counts: countFindings([finding]) });
+      const entry: ResultEntry = { file: result.file, report: null, findings: [finding], status: 'duplicate' };
+      const record: BatchRecord = { ...processed.record, status: 'duplicate', statusReason: `与 ${first} 相同`, findings: [finding], counts: countFindings([finding]) };
+      await params.onResult?.(entry, record);
+      entries.push(entry);
+      records.push(record);
       continue;
     }
     firstByDigest.set(processed.digest, result.file);
-    const entry = params.keepReports ? processed.entry : { ...processed.entry, report: processed.entry.report ? metaOnly(processed.entry.report) : null };
-    entries.push({ ...entry, status: processed.record.status });
+    await params.onResult?.({ ...processed.entry, status: processed.record.status }, processed.record);
+    const report = trimAfterResult && processed.entry.report ? metaOnly(processed.entry.report) : processed.entry.report;
+    entries.push({ ...processed.entry, report, status: processed.record.status });
     records.push(processed.record);
     if (processed.snapshot) snapshots.push(processed.snapshot);
   }
@@ -118,9 +129,11 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
       }
     };
     const cross = await crossCheck(packs, snapshots, { locale, previous, manifest: manifest?.entries ?? null, body });
+    const entryByFile = new Map(entries.map((e) => [e.file, e]));
+    const recordByFile = new Map(records.map((r) => [r.file, r]));
     for (const [file, findings] of cross) {
-      const entry = entries.find((e) => e.file === file);
-      const record = records.find((r) => r.file === file);
+      const entry = entryByFile.get(file);
+      const record = recordByFile.get(file);
       if (entry) entry.findings = [...entry.findings, ...findings].sort((a, b) => a.location.line - b.location.line);
       if (record) {
         record.findings = [...record.findings, ...findings];

@@ -14,6 +14,7 @@ export interface WorkerInit {
   locale: 'zh' | 'en';
   snapshotCells: string[];
   keepBody: boolean;
+  keepReports: boolean;
 }
 
 /** One file to check. */
@@ -40,7 +41,7 @@ parentPort!.on('message', async (tasks: Task[]) => {
         checker = new Checker(packs, { locale: init.locale, rules: task.settings });
         checkers.set(key, checker);
       }
-      const processed = await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, cells, init.keepBody);
+      const processed = await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, cells, init.keepBody, init.keepReports);
       parentPort!.postMessage({ index: task.index, processed } satisfies WorkerMessage);
     } catch (error) {
       parentPort!.postMessage({ index: task.index, error: (error as Error).message } satisfies WorkerMessage);

@@ -20,8 +20,11 @@ import { formatOutline } from '../report/outline.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { writeRuleDocs } from './docs.js';
+import { runExtract, type ExtractCliOptions } from './extract.js';
 import { expandInputs } from './files.js';
+import { runServe } from './serve.js';
 import { ExitError, fail, loadSetup, settingsFor } from './setup.js';
+import { reportedRecords, summaryTarget, writeSummary } from './summary.js';
 import { applyWaivers, loadWaiversFor, unusedWaivers } from './waivers.js';
 
 interface CheckCliOptions {
@@ -41,6 +44,8 @@ interface CheckCliOptions {
   manifest?: string;
   prev: string[];
   progress?: boolean;
+  summary?: string;
+  summaryFormat?: string;
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -49,6 +54,7 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   if (!(options.format in FORMATTERS)) throw new ExitError(2, `未知的输出格式「${options.format}」，可用：${Object.keys(FORMATTERS).join('、')}`);
   const maxWarnings = options.maxWarnings === undefined ? Number.POSITIVE_INFINITY : Number(options.maxWarnings);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY) throw new ExitError(2, `--max-warnings 需要一个整数，而不是「${options.maxWarnings}」`);
+  const summary = summaryTarget(options.summary, options.summaryFormat);
   const setup = loadSetup(options.rules, options.config, inputs[0]);
   const locale = options.locale ?? setup.config.locale ?? 'zh';
   const failSeverity = options.failSeverity ?? setup.config.failSeverity ?? 'error';
@@ -109,6 +115,7 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1 } }] });
   const results: ResultEntry[] = unmatched.map(notFound);
   let suppressedCount = 0;
+  const reported: Finding[][] = [];
   for (const entry of outcome.entries) {
     let findings: Finding[] = entry.findings;
     const waived = applyWaivers(entry.file, findings, waivers.waivers, today());
@@ -120,9 +127,14 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
       suppressedCount += based.suppressed.length;
     }
     results.push({ ...entry, findings });
+    reported.push(findings);
   }
   if (outcome.interrupted) process.stderr.write(locale === 'zh' ? `已中断：检查了 ${outcome.entries.length}/${files.length} 个文件，已检查的结果照常输出\n` : `Interrupted: ${outcome.entries.length}/${files.length} files checked\n`);
   for (const [source, findings] of unusedWaivers(waivers.waivers, files)) results.push({ file: source, report: null, findings });
+  if (summary) {
+    const written = await writeSummary(summary, reportedRecords(outcome, reported, results.slice(0, unmatched.length)), { packs: setup.packs, locale, interrupted: outcome.interrupted });
+    process.stderr.write(locale === 'zh' ? `已写入汇总 ${written}\n` : `Summary written to ${written}\n`);
+  }
 
   if (options.baselineWrite) {
     const count = writeBaseline(options.baselineWrite, results);
@@ -200,8 +212,33 @@ export function program(): Command {
     .option('--prev <path>', '上一年度报告所在的文件或文件夹，用于跨年度核对（可重复）', collect, [] as string[])
     .option('--no-progress', '不显示进度')
     .option('--no-color', '不使用颜色')
+    .option('--summary <file>', '另外写出批量汇总（按规则、机关、年度、状态、缺报），格式按扩展名：.txt .md .html .csv .xlsx')
+    .addOption(new Option('--summary-format <format>', '汇总的格式（默认按 --summary 的扩展名）').choices(['text', 'txt', 'markdown', 'md', 'html', 'csv', 'xlsx']))
     .action(async (paths: string[], options: CheckCliOptions) => {
       process.exitCode = await runCheck(paths, options);
+    });
+  cmd
+    .command('extract')
+    .description('把多份报告的统计表格导出为一张长表（每份报告的每个单元格一行），CSV 或 XLSX')
+    .argument('<paths...>', '报告文件、文件夹或通配符')
+    .requiredOption('-o, --output <file>', '输出文件（.csv 或 .xlsx）')
+    .addOption(new Option('-f, --format <name>', '输出格式（默认按 --output 的扩展名）').choices(['csv', 'xlsx']))
+    .option('-j, --jobs <n>', '并行读取的线程数（默认：文件多时用全部 CPU）')
+    .addOption(new Option('--locale <locale>', '列名的语言').choices(['zh', 'en']).default('zh'))
+    .option('--no-progress', '不显示进度')
+    .action(async (paths: string[], options: ExtractCliOptions) => {
+      process.exitCode = await runExtract(paths, options);
+    });
+  cmd
+    .command('serve')
+    .description('在本机启动检查网页（报告只在浏览器里检查，不会上传）')
+    .option('-p, --port <n>', '端口（0 表示任选一个空闲端口）', '8080')
+    .option('--host <host>', '监听地址（默认只允许本机访问）', '127.0.0.1')
+    .option('--open', '启动后用默认浏览器打开网页')
+    .action(async (options: { port: string; host: string; open?: boolean }) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExitError(2, `--port 需要 0 到 65535 之间的整数，而不是「${options.port}」`);
+      process.exitCode = await runServe({ port, host: options.host, ...(options.open ? { open: true } : {}) });
     });
   cmd
     .command('parse')

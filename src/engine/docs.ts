@@ -14,7 +14,8 @@ export interface ExampleRuns {
   valid: Finding[][];
 }
 
-function describeCheck(check: Check): string {
+/** What a check verifies, in Chinese markdown (shared by the docs pages and the web page's rule panel). */
+export function describeCheck(check: Check): string {
   switch (check.kind) {
     case 'relation': {
       const vars = Object.entries(check.for ?? {}).map(([k, v]) => `\`${k}\` ∈ ${v.map((x) => `\`${x}\``).join('、')}`);

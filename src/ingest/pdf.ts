@@ -5,7 +5,7 @@
  * set next to each other join without spaces. Page numbers and running headers are left out of the
  * lines; each line's origin keeps its page.
  */
-import { getDocument, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, GlobalWorkerOptions, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { IngestProblem, SourceLine, SourceMeta, SourceText } from '../model/source.js';
 import { isCjkChar } from './grid.js';
 import type { IngestLimits } from './limits.js';
@@ -30,6 +30,30 @@ async function pdfjsAssetDirs(): Promise<{ cMapUrl?: string; standardFontDataUrl
   } catch {
     return {};
   }
+}
+
+/** Where pdf.js finds its worker script, CMaps and standard fonts outside Node. */
+export interface PdfAssets {
+  /** URL of `pdf.worker.mjs` (browsers need a worker; Node runs pdf.js in-process). */
+  workerSrc?: string;
+  /** URL of the folder of pdf.js's packed CMaps, ending in `/`. */
+  cMapUrl?: string;
+  /** URL of the folder of pdf.js's standard fonts, ending in `/`. */
+  standardFontDataUrl?: string;
+}
+
+let configuredAssets: { cMapUrl?: string; standardFontDataUrl?: string } | null = null;
+
+/**
+ * Tells pdf.js where its assets are, for the web page (which bundles them as static files). Under
+ * Node nobody calls this and the folders are resolved from the installed package, as before.
+ */
+export function setPdfAssets(assets: PdfAssets): void {
+  if (assets.workerSrc !== undefined) GlobalWorkerOptions.workerSrc = assets.workerSrc;
+  configuredAssets = {
+    ...(assets.cMapUrl !== undefined ? { cMapUrl: assets.cMapUrl } : {}),
+    ...(assets.standardFontDataUrl !== undefined ? { standardFontDataUrl: assets.standardFontDataUrl } : {}),
+  };
 }
 
 /** A text item placed on the page: top-left origin, y grows downwards, baseline y. */
@@ -241,7 +265,7 @@ export async function ingestPdf(bytes: Uint8Array, limits: IngestLimits): Promis
       cMapPacked: true,
       useSystemFonts: false,
       stopAtErrors: false,
-      ...(await pdfjsAssetDirs()),
+      ...(configuredAssets ?? (await pdfjsAssetDirs())),
     });
     let doc;
     try {

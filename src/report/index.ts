@@ -1,10 +1,23 @@
 /** The formatter registry. */
+import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
-/** Formatters by name. */
-export const FORMATTERS = { stylish: formatStylish, json: formatJson } as const satisfies Record<string, Formatter>;
+/** Formatters by name (the names `check --format` accepts). */
+export const FORMATTERS = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  junit: formatJunit,
+  github: formatGithub,
+  markdown: formatMarkdown,
+  html: formatHtml,
+} as const satisfies Record<string, Formatter>;
 
 /** A formatter name. */
 export type FormatterName = keyof typeof FORMATTERS;

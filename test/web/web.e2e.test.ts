@@ -1,0 +1,207 @@
+/**
+ * End-to-end test of the web page: builds it with Vite into a temporary folder, serves it with
+ * `runServe` on a random port and drives Debian's Chromium with playwright-core. The page must
+ * show the same findings as the CLI, highlight the failing table cells, download the same JSON,
+ * log no console errors and make no request outside its own origin.
+ *
+ * Skipped only when Chromium is missing and CI is not set (CI must run it).
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runServe } from '../../src/cli/serve.js';
+import type { Finding } from '../../src/model/finding.js';
+import { runCli } from '../helpers/cli.js';
+
+const ROOT = new URL('../../', import.meta.url);
+const path = (p: string): string => new URL(p, ROOT).pathname;
+const SEED = 'fixtures/seeds/003-ankang-2018.txt';
+const PDF = 'fixtures/corpus/original/002-hongze-district-2023.pdf';
+const OUTPUT = path('test-output/');
+
+function findChromium(): string | null {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh', encoding: 'utf8' }).trim().split('\n')[0] || null;
+  } catch {
+    return null;
+  }
+}
+
+const CHROMIUM = findChromium();
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface CliJson {
+  results: { file: string; report: Record<string, unknown>; findings: Finding[] }[];
+  summary: Record<string, number>;
+}
+
+async function cliJson(file: string): Promise<CliJson> {
+  const run = await runCli(['check', '--format', 'json', '--no-waivers', file]);
+  return JSON.parse(run.stdout) as CliJson;
+}
+
+describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', () => {
+  let outDir = '';
+  let url = '';
+  let stop: () => void = () => undefined;
+  let served: Promise<number> = Promise.resolve(0);
+  let printed = '';
+  let browser: Browser;
+  const consoleErrors: string[] = [];
+  const requests: { url: string; method: string; afterLoad: boolean }[] = [];
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), 'xxgk-web-'));
+    mkdirSync(OUTPUT, { recursive: true });
+    await build({ configFile: path('web/vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed += String(chunk);
+      return true;
+    });
+    const listening = new Promise<string>((ok) => {
+      served = runServe({ port: 0, host: '127.0.0.1', root: outDir, until: new Promise<void>((done) => (stop = done)), onListening: ok });
+    });
+    url = await listening;
+    write.mockRestore();
+    if (CHROMIUM === null) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    stop();
+    await served;
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  /** A fresh page on the served site, with console errors and requests recorded. */
+  async function open(): Promise<Page> {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    let loaded = false;
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), afterLoad: loaded }));
+    await page.goto(url);
+    await page.waitForSelector('body[data-state="ready"]');
+    loaded = true;
+    return page;
+  }
+
+  type Shown = { ruleId: string; severity: string; message: string };
+  // The page groups findings by section and table, so its order differs from the CLI's.
+  const sorted = (list: Shown[]): Shown[] => [...list].sort((a, b) => `${a.ruleId}|${a.message}`.localeCompare(`${b.ruleId}|${b.message}`));
+  const asShown = (findings: readonly Finding[]): Shown[] => sorted(findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })));
+
+  async function shownFindings(page: Page): Promise<Shown[]> {
+    return sorted(
+      await page.$$eval('li.finding', (items) =>
+        items.map((li) => ({ ruleId: li.getAttribute('data-rule') ?? '', severity: li.getAttribute('data-severity') ?? '', message: li.querySelector('.message')?.textContent ?? '' })),
+      ),
+    );
+  }
+
+  it('prints its URL in Chinese', () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(printed).toContain(`已启动：${url}`);
+    expect(printed).toContain('不会上传');
+  });
+
+  it('(a) shows the findings of pasted text, as the CLI finds them', async () => {
+    const expected = (await cliJson(SEED)).results[0]!.findings;
+    expect(expected.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['stat-sum-rows', 'stat-channels-cover-total', 'blank-cells']));
+    const page = await open();
+    await expect(page.textContent('#privacy')).resolves.toContain('不会上传');
+    await page.click('#paste-details summary');
+    await page.fill('#paste-text', readFileSync(path(SEED), 'utf8'));
+    await page.click('#paste-form button[type="submit"]');
+    await page.waitForSelector('body[data-state="done"]');
+    expect(await shownFindings(page)).toEqual(asShown(expected));
+    await expect(page.textContent('#status')).resolves.toMatch(/检查完成.*1 个错误/);
+    // The 统计表 row the error names is marked, with the value it should have.
+    const cell = page.locator('[data-cell="stat.org.3.v"]');
+    await expect(cell.getAttribute('class')).resolves.toMatch(/xl-mark.*xl-error/);
+    await expect(cell.textContent()).resolves.toContain('2');
+    // Grouped by table and section, in report order.
+    const groups = await page.$$eval('.finding-group h4', (hs) => hs.map((h) => h.textContent ?? ''));
+    expect(groups.some((g) => g.startsWith('政府信息公开情况统计表'))).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(OUTPUT, 'web-003.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('(b, d) checks an uploaded PDF, highlights the 表四 cell and downloads the CLI JSON', async () => {
+    const cli = await cliJson(PDF);
+    const page = await open();
+    await page.setInputFiles('#file-input', path(PDF));
+    await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+    const shown = await shownFindings(page);
+    expect(shown.filter((f) => f.ruleId === 'table4-group-total' && f.severity === 'error')).toHaveLength(2);
+    expect(shown).toEqual(asShown(cli.results[0]!.findings));
+
+    const cell = page.locator('[data-cell="t4.rev.total"]');
+    await expect(cell.getAttribute('class')).resolves.toMatch(/xl-mark.*xl-error/);
+    await expect(cell.textContent()).resolves.toContain('应为 11');
+    // "在表格中查看" scrolls to the cell and focuses it.
+    await page.locator('li.finding[data-rule="table4-group-total"]').first().getByRole('button', { name: '在表格中查看' }).click();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).resolves.toBe('t4.rev.total');
+    await page.screenshot({ path: join(OUTPUT, 'web-002.png'), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    expect(download.suggestedFilename()).toBe('002-hongze-district-2023-检查结果.json');
+    const json = JSON.parse(readFileSync(await download.path(), 'utf8')) as CliJson;
+    expect(json.results).toHaveLength(1);
+    expect(json.results[0]!.file).toBe('002-hongze-district-2023.pdf');
+    expect(json.results[0]!.report).toEqual(cli.results[0]!.report);
+    expect(json.results[0]!.findings).toEqual(cli.results[0]!.findings);
+    expect(json.summary).toEqual(cli.summary);
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#download-xlsx')]);
+    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+    const [html] = await Promise.all([page.waitForEvent('download'), page.click('#download-html')]);
+    expect(readFileSync(await html.path(), 'utf8')).toMatch(/data-cell="t4\.rev\.total"[^>]*class="[^"]*xl-mark/);
+    await page.context().close();
+  });
+
+  it('is usable with the keyboard: arrows between findings, Enter locates, R explains the rule', async () => {
+    const page = await open();
+    await page.setInputFiles('#file-input', path(SEED));
+    await page.waitForSelector('body[data-state="done"]');
+    await page.focus('li.finding[tabindex="0"]');
+    await page.keyboard.press('ArrowDown');
+    const second = await page.evaluate(() => document.activeElement?.getAttribute('data-rule'));
+    expect(second).toBe('stat-channels-cover-total');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell') ?? document.activeElement?.id)).resolves.toBeTruthy();
+    await page.focus('li.finding[data-rule="date-present"]').catch(() => undefined);
+    await page.locator('li.finding[data-rule="stat-sum-rows"]').focus();
+    await page.keyboard.press('r');
+    const dialog = page.locator('#rule-dialog');
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    await expect(dialog.textContent()).resolves.toContain('依据');
+    await page.keyboard.press('Escape');
+    await expect(dialog.isVisible()).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-rule'))).resolves.toBe('stat-sum-rows');
+    // The severity filter hides findings.
+    await page.uncheck('input[data-severity="warning"]');
+    expect((await shownFindings(page)).length).toBeGreaterThan(0);
+    await expect(page.locator('li.finding[data-severity="warning"]:visible').count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('(c) logs no console errors and requests nothing outside its own origin', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+    const origin = new URL(url).origin;
+    expect(requests.filter((r) => new URL(r.url).origin !== origin && !r.url.startsWith('blob:') && !r.url.startsWith('data:'))).toEqual([]);
+    // After the page loaded, only its own static files (code, pdf.js assets), never a report.
+    expect(requests.filter((r) => r.afterLoad && (r.method !== 'GET' || !/\/(assets|pdfjs)\//.test(new URL(r.url, url).pathname)) && !r.url.startsWith('blob:'))).toEqual([]);
+  });
+});
