@@ -8,7 +8,9 @@
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin } from 'vite';
+import { serviceWorkerSource } from './offline/service-worker.js';
 
 const webRoot = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(webRoot, '..');
@@ -66,11 +68,48 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+/**
+ * Writes `sw.js`, the service worker that keeps the page usable offline (see
+ * offline/service-worker.ts). Runs last, so the list holds every emitted file (the pdf.js assets
+ * too) plus the public folder, which Vite copies without passing it through the bundle.
+ */
+function offlineWorker(): Plugin {
+  return {
+    name: 'xxgk-offline',
+    apply: 'build',
+    // The page registers the worker only when this tag says the build wrote one (not in dev).
+    transformIndexHtml: (html) => html.replace('</head>', '  <meta name="xxgk-service-worker" content="./sw.js" />\n  </head>'),
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const files = [...Object.keys(bundle), ...filesUnder(join(webRoot, 'public'))].filter((f) => f !== 'sw.js' && !f.endsWith('.map')).sort();
+        const hash = createHash('sha256');
+        for (const name of files) {
+          const chunk = bundle[name];
+          hash.update(name);
+          if (chunk?.type === 'chunk') hash.update(chunk.code);
+          else if (chunk?.type === 'asset') hash.update(typeof chunk.source === 'string' ? chunk.source : Buffer.from(chunk.source));
+          else hash.update(readFileSync(join(webRoot, 'public', name)));
+        }
+        this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource(files, hash.digest('hex').slice(0, 16)) });
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
   base: './',
   publicDir: 'public',
-  plugins: [pdfjsAssets(), contentSecurityPolicy()],
+  plugins: [pdfjsAssets(), contentSecurityPolicy(), offlineWorker()],
   resolve: {
     alias: [{ find: /^node:module$/, replacement: join(webRoot, 'src/node-module-stub.ts') }],
   },

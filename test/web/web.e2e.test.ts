@@ -7,7 +7,7 @@
  * Skipped only when Chromium is missing and CI is not set (CI must run it).
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -196,12 +196,36 @@ describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', () 
     await page.context().close();
   });
 
+  it('works offline once loaded: checks a PDF and reloads with the network off', async () => {
+    const page = await open();
+    await page.waitForSelector('body[data-offline="ready"]', { timeout: 60_000 });
+    await expect(page.locator('#offline-note').isVisible()).resolves.toBe(true);
+    await page.context().setOffline(true);
+    // Fails if the page reached the network: pdf.js, its worker and CMaps must come from the cache.
+    await page.setInputFiles('#file-input', path(PDF));
+    await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+    await expect(page.locator('li.finding[data-rule="table4-group-total"][data-severity="error"]').count()).resolves.toBe(2);
+    await page.reload();
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+    await page.locator('#paste-details summary').click();
+    await page.fill('#paste-text', readFileSync(path(SEED), 'utf8'));
+    await page.locator('#paste-form button[type="submit"]').click();
+    await page.waitForSelector('body[data-state="done"]', { timeout: 30_000 });
+    await expect(page.locator('li.finding').count()).resolves.toBeGreaterThan(0);
+    await page.context().close();
+  });
+
   it('(c) logs no console errors and requests nothing outside its own origin', () => {
     expect(consoleErrors).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
     const origin = new URL(url).origin;
     expect(requests.filter((r) => new URL(r.url).origin !== origin && !r.url.startsWith('blob:') && !r.url.startsWith('data:'))).toEqual([]);
-    // After the page loaded, only its own static files (code, pdf.js assets), never a report.
-    expect(requests.filter((r) => r.afterLoad && (r.method !== 'GET' || !/\/(assets|pdfjs)\//.test(new URL(r.url, url).pathname)) && !r.url.startsWith('blob:'))).toEqual([]);
+    // After the page loaded, only GETs of its own built files (code, pdf.js assets, the page itself
+    // on reload), never a report sent anywhere.
+    const builtFile = (u: string): boolean => {
+      const pathname = decodeURIComponent(new URL(u, url).pathname);
+      return pathname === '/' || (existsSync(join(outDir, pathname)) && statSync(join(outDir, pathname)).isFile());
+    };
+    expect(requests.filter((r) => r.afterLoad && !r.url.startsWith('blob:') && (r.method !== 'GET' || !builtFile(r.url)))).toEqual([]);
   });
 });

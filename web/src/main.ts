@@ -181,7 +181,29 @@ function boot(): void {
     announce,
   );
   document.body.dataset['state'] = 'ready';
+  void keepOffline();
   announce(`准备就绪：已加载 ${page.rules.size} 条检查规则。请选择、拖入或粘贴报告。`);
 }
 
 boot();
+
+/**
+ * Registers the service worker that stores the page's files in the browser (built pages only: the
+ * build names it in a meta tag; the dev server has none), then tells the user that the page now works without a network.
+ * Failing to register is not an error for the user: the page still works online.
+ */
+async function keepOffline(): Promise<void> {
+  const script = document.querySelector<HTMLMetaElement>('meta[name="xxgk-service-worker"]')?.content;
+  if (!script || !('serviceWorker' in navigator) || location.protocol === 'file:') return;
+  try {
+    await navigator.serviceWorker.register(script);
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((ok) => navigator.serviceWorker.addEventListener('controllerchange', () => ok(), { once: true }));
+    }
+    document.body.dataset['offline'] = 'ready';
+    byId('offline-note').hidden = false;
+  } catch {
+    // Private windows and some policies forbid service workers; the page works online regardless.
+  }
+}
