@@ -29,20 +29,28 @@ export function setCells(text: string, set: Record<string, string>): string {
 }
 
 /** The text of an example, given its fixture's text. */
-export function applyExample(fixtureText: string, example: Pick<Example, 'fixture' | 'set' | 'replace'>): string {
+export function applyExample(fixtureText: string, example: Pick<Example, 'fixture' | 'set' | 'replace' | 'cut'>): string {
   let text = fixtureText;
   for (const [from, to] of example.replace ?? []) {
     if (!text.includes(from)) throw new Error(`example replaces "${from}", not in ${example.fixture}`);
     text = text.split(from).join(to);
+  }
+  for (const [from, until] of example.cut ?? []) {
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => l.includes(from));
+    const end = start < 0 ? -1 : lines.findIndex((l, i) => i > start && l.includes(until));
+    if (start < 0 || end < 0) throw new Error(`example cuts from "${from}" until "${until}", not both in ${example.fixture}`);
+    text = [...lines.slice(0, start), ...lines.slice(end)].join('\n');
   }
   if (example.set) text = setCells(text, example.set);
   return text;
 }
 
 /** A short description of how an example changes its fixture, for docs. */
-export function describeExample(example: Pick<Example, 'set' | 'replace'>): string {
+export function describeExample(example: Pick<Example, 'set' | 'replace' | 'cut'>): string {
   const parts: string[] = [];
   for (const [id, value] of Object.entries(example.set ?? {})) parts.push(`把 \`${id}\` 改为 \`${value}\``);
   for (const [from, to] of example.replace ?? []) parts.push(`把“${from.replace(/\t/g, '⇥').replace(/\n/g, '↵')}”改为“${to.replace(/\t/g, '⇥').replace(/\n/g, '↵')}”`);
+  for (const [from, until] of example.cut ?? []) parts.push(`删去从含“${from}”的一行到含“${until}”的一行之前的内容`);
   return parts.length ? parts.join('；') : '原样';
 }

@@ -16,12 +16,26 @@ const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id 必须是
 /** A message in Chinese (required) and English. Placeholders are `{{name}}`. */
 export const MessageSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
+/**
+ * A fixture path: relative to the package root, inside it. Examples are read by the tests and the
+ * docs generator; a pack must not make them read `/etc/passwd` or `../../secret`.
+ */
+const FixturePath = z
+  .string()
+  .min(1)
+  .refine((p) => !/^(?:[/\\]|[A-Za-z]:)/.test(p) && !p.split(/[/\\]/).includes('..') && !p.includes('\0'), {
+    error: '示例文件路径必须是包内的相对路径（不能以 / 开头，不能含 ..）',
+  });
+
 const ExampleBase = {
-  fixture: z.string().min(1),
+  fixture: FixturePath,
   /** Cell id → new raw text, written at the cell's place in the fixture. */
   set: z.record(z.string(), z.string()).optional(),
   /** Text replacements, applied in order: [from, to]. */
-  replace: z.array(z.tuple([z.string(), z.string()])).optional(),
+  replace: z.array(z.tuple([z.string().min(1), z.string()])).optional(),
+  /** Passages removed, applied after `replace`: [from, until], from the start of the first line
+   * holding `from` up to (not including) the first later line holding `until`. */
+  cut: z.array(z.tuple([z.string().min(1), z.string().min(1)])).optional(),
 };
 const RelatedExample = z.strictObject(ExampleBase);
 

@@ -1,9 +1,44 @@
 /** `table`: a table the format requires, and (optionally) its rows. */
 import { rowLabel, tableLabel } from '../labels.js';
 import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
+import type { Section } from '../../model/report.js';
 import type { Check } from '../schema.js';
 
 type TableCheck = Extract<Check, { kind: 'table' }>;
+
+/**
+ * What shows a statistical table in the text even when the parser could not build it: the part
+ * of the report the format puts it in (by its heading), holding a grid of numbers that stand
+ * alone between spaces. 表三 has some twenty rows of seven numbers; 表四 is one row of fifteen
+ * (often cut in three).
+ */
+const TRACES: Readonly<Record<string, { heading: RegExp; perLine: number; minLines: number }>> = {
+  t3: { heading: /(?:收到|处理).*申请/, perLine: 4, minLines: 8 },
+  t4: { heading: /行政复议|行政诉讼/, perLine: 5, minLines: 1 },
+};
+
+/** Numbers standing alone on a line (table cells), not figures inside prose such as "3件". */
+const standaloneNumbers = (text: string): number => text.match(/(?<=^|\s)\d+(?=\s|$)/g)?.length ?? 0;
+
+/**
+ * Where the text shows a table the parser could not build: the heading of its part of the report,
+ * when that part holds the grid of numbers. Then "not found" would be a false error: the table is
+ * there, in a layout the parser did not follow (e.g. a PDF with wrapped or vertical cells), so the
+ * check cannot be made. Null when the part has no such grid (or the report lacks the part).
+ */
+function tableTrace(ctx: CheckContext, table: string): Section | null {
+  const trace = TRACES[table];
+  if (!trace) return null;
+  const { outline, lines } = ctx.report;
+  const parts = outline.filter((s) => s.level === 1);
+  for (const [k, part] of parts.entries()) {
+    if (!trace.heading.test(part.title)) continue;
+    const end = parts[k + 1]?.at.line ?? Number.POSITIVE_INFINITY;
+    const grid = lines.filter((l) => l.at.line > part.at.line && l.at.line < end && standaloneNumbers(l.norm) >= trace.perLine).length;
+    if (grid >= trace.minLines) return part;
+  }
+  return null;
+}
 
 /** Evaluates a table check. */
 export function checkTable(ctx: CheckContext, check: TableCheck): Outcome[] {
@@ -11,6 +46,12 @@ export function checkTable(ctx: CheckContext, check: TableCheck): Outcome[] {
   const what = check.report ?? 'table';
   if (!table) {
     // A missing table is the table rule's finding; the rows rule has nothing to add.
+    if (what !== 'table') return [];
+    const trace = tableTrace(ctx, check.table);
+    if (trace !== null) {
+      const label = tableLabel(check.table);
+      return [cannot('unparsed', `${label}似在此处，但未能读成表格，无法核对其中的数值；请核对原件（若是 PDF，可改用 Word 或网页原件检查）`, `This looks like ${check.table}, but it could not be read as a table, so it cannot be checked`, locate(trace.at, { table: check.table, tableLabel: label }))];
+    }
     return what === 'table' ? [{ status: 'fail', key: 'missing', location: { line: 1, table: check.table, tableLabel: tableLabel(check.table) }, vars: { table: tableLabel(check.table) } }] : [];
   }
   if (what === 'table') return [];
