@@ -36,7 +36,7 @@ export function checkMetadata(ctx: CheckContext, check: MetadataCheck): Outcome[
     case 'title':
       return meta.title ? [] : [{ status: 'fail', key: 'title', location: { line: 1 }, vars: {} }];
     case 'date':
-      return meta.dates.some((d) => d.role !== 'body') ? [] : [{ status: 'fail', key: 'date', location: { line: Math.max(1, ctx.report.lines.length) }, vars: {} }];
+      return meta.dates.some((d) => d.role !== 'body') ? [] : [{ status: 'fail', key: 'date', location: locate(ctx.report.lines.at(-1)?.at), vars: {} }]; // the end, where a signature date goes
     case 'agency-consistent': {
       const title = meta.agencies.find((a) => a.source === 'title' || a.source === 'filler');
       const signature = meta.agencies.find((a) => a.source === 'signature');
