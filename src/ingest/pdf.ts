@@ -9,6 +9,8 @@ import { getDocument, GlobalWorkerOptions, Util } from 'pdfjs-dist/legacy/build/
 import type { IngestProblem, SourceLine, SourceMeta, SourceText } from '../model/source.js';
 import { isCjkChar } from './grid.js';
 import type { IngestLimits } from './limits.js';
+import { joinRowsAcrossPages } from './pdf-page-breaks.js';
+import { pageTables } from './pdf-page-tables.js';
 
 function problem(id: string, severity: IngestProblem['severity'], message: string, messageEn: string): IngestProblem {
   return { id, message, messageEn, severity };
@@ -69,6 +71,8 @@ interface PageLine {
   y: number;
   size: number;
   items: Glyphs[];
+  /** A ruled table's row, already laid out (cells joined by TAB): printed as is. */
+  text?: string;
 }
 
 /** The parts of a pdf.js text item that layout reads. */
@@ -251,8 +255,8 @@ export async function ingestPdf(bytes: Uint8Array, limits: IngestLimits): Promis
   const failed = (p: IngestProblem): SourceText => ({ lines: [], kind: 'pdf', meta: {}, problems: [p] });
   if (bytes.length > limits.maxFileBytes) {
     return failed(problem('ingest/too-large', 'error',
-      `文件大小 ${bytes.length} 字节，超过上限 ${limits.maxFileBytes} 字节，未检查。`,
-      `The file is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit; not checked.`));
+      `文件大小 ${bytes.length} 字节，超过上限 ${limits.maxFileBytes} 字节，未检查（上限可在配置文件的 limits.maxFileBytes 调整）。`,
+      `The file is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit (limits.maxFileBytes in .xxgk-lint.yaml); not checked.`));
   }
   let task: ReturnType<typeof getDocument> | undefined;
   try {
@@ -299,8 +303,8 @@ async function readPages(doc: PdfDocument, limits: IngestLimits): Promise<Source
   const pageCount = Math.min(doc.numPages, limits.maxPdfPages);
   if (doc.numPages > limits.maxPdfPages) {
     problems.push(problem('ingest/too-many-pages', 'warning',
-      `PDF 共 ${doc.numPages} 页，只读取了前 ${limits.maxPdfPages} 页，后面的内容未检查。`,
-      `The PDF has ${doc.numPages} pages; only the first ${limits.maxPdfPages} were read.`));
+      `PDF 共 ${doc.numPages} 页，只读取了前 ${limits.maxPdfPages} 页，后面的内容未检查（上限可在配置文件的 limits.maxPdfPages 调整）。`,
+      `The PDF has ${doc.numPages} pages; only the first ${limits.maxPdfPages} were read (limits.maxPdfPages).`));
   }
   const pages: ReadPage[] = [];
   const pagesWithoutText: number[] = [];
@@ -322,11 +326,14 @@ async function readPages(doc: PdfDocument, limits: IngestLimits): Promise<Source
       const perChar = raw.str.length > 0 ? (raw.width * scale) / raw.str.length : 0;
       items.push({ text, x: e + lead * perChar, y: f, width: perChar * text.length, size });
     }
+    // Ruled tables come out as whole rows; the text around them is laid out by position.
+    const tables = await pageTables(page, viewport.transform, items);
     page.cleanup();
     if (items.length === 0) pagesWithoutText.push(number);
-    pages.push({ number, width: viewport.width, height: viewport.height, lines: groupLines(items) });
+    pages.push({ number, width: viewport.width, height: viewport.height, lines: [...groupLines(tables.rest), ...tables.rows].sort((a, b) => a.y - b.y) });
   }
 
+  joinRowsAcrossPages(pages);
   const meta = infoMeta((await doc.getMetadata().catch(() => ({ info: undefined }))).info);
   if (pages.every((p) => p.lines.length === 0)) {
     problems.push(problem('ingest/no-text-layer', 'error',
@@ -350,7 +357,7 @@ async function readPages(doc: PdfDocument, limits: IngestLimits): Promise<Source
     const left = Math.min(...kept.flatMap((l) => l.items.map((i) => i.x)));
     page.lines.forEach((line, index) => {
       if (drop.has(line)) return;
-      const text = layoutLine(line, left, unit);
+      const text = line.text ?? layoutLine(line, left, unit);
       if (text.trim() === '') return;
       lines.push({ text, origin: { line: lines.length + 1, page: page.number, pageLine: index + 1 } });
     });

@@ -55,14 +55,15 @@ describe('ingestPdf on the corpus PDFs', () => {
     expect(mine).toContain(squash('五、存在的主要问题及改进情况'));
   });
 
-  it('002: lays out 表三 and 表四 rows with column gaps of two or more spaces', () => {
+  it('002: reads the ruled 表二, 表三 and 表四 as whole rows, cells joined by TAB', () => {
     const lines = results.get('002-hongze-district-2023')?.lines ?? [];
     const texts = lines.map((l) => l.text);
-    const review = lines.find((l) => /^\s*10\s{2,}1(\s{2,}0){8}\s{2,}5(\s{2,}0){4}$/.test(l.text));
+    const review = lines.find((l) => /^10\t1(\t0){8}\t5(\t0){4}$/.test(l.text));
     expect(review?.origin.page).toBe(4);
-    expect(texts.some((t) => /^一、本年新收政府信息公开申请数量\s{2,}21(\s{2,}0){5}\s{2,}21$/.test(t))).toBe(true);
-    expect(texts.some((t) => /^\s+1\.属于国家秘密\s{2,}1(\s{2,}0){5}\s{2,}1$/.test(t))).toBe(true);
-    expect(texts.some((t) => /^\s*行政许可\s{2,}550$/.test(t))).toBe(true);
+    // Merged cells: the text at their first position, the positions they also cover empty.
+    expect(texts).toContain('一、本年新收政府信息公开申请数量\t\t\t21\t0\t0\t0\t0\t0\t21');
+    expect(texts).toContain('\t（三）不予公开\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1');
+    expect(texts.some((t) => /^行政许可\t550\t*$/.test(t))).toBe(true);
     // Body text: CJK glyphs join, a number keeps single spaces.
     expect(texts).toContain('要求编制此报告。报告中所列数据统计期限自 2023 年 1 月 1 日');
   });

@@ -6,7 +6,6 @@
  * Needs Debian's `chromium`. Without it the test is skipped locally (with a message) but fails in
  * CI, where it must run.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,19 +16,11 @@ import { checkBytes } from '../../src/check.js';
 import { Checker } from '../../src/engine/run.js';
 import { formatHtml, SEVERITY_COLORS } from '../../src/report/html.js';
 import { builtinPacks, ROOT } from '../helpers/examples.js';
+import { CHROMIUM_ARGS, findChromium } from '../helpers/chromium.js';
 
-/** The path `command -v chromium` gives, or null. */
-function findChromium(): string | null {
-  try {
-    const path = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-    return path === '' ? null : path;
-  } catch {
-    return null;
-  }
-}
 
 const CHROMIUM = findChromium();
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [...CHROMIUM_ARGS];
 const OUTPUT = join(ROOT, 'test-output');
 
 if (!CHROMIUM && !process.env.CI) {

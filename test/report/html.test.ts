@@ -60,7 +60,7 @@ describe('html formatter: 002 洪泽区 2023 (two 表四 errors)', () => {
     const finding = $(`[id="${href.slice(1)}"]`);
     expect(finding.is('li.xl-finding.xl-error')).toBe(true);
     expect(finding.find('.xl-rule code').text()).toBe('table4-group-total');
-    expect(finding.text()).toContain('第4页 第102行');
+    expect(finding.text()).toContain('第4页 第84行');
     expect(finding.text()).toContain('表四 › 行政复议 › 总计');
     expect(finding.find('.xl-ea').text()).toBe('应为 11，实际 0');
     expect(finding.find('.xl-basis').text()).toMatch(/^依据：.*表四/);

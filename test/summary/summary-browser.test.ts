@@ -3,7 +3,6 @@
  * charts draw a bar per rule with errors and per agency with errors, longest for the most
  * errors, with accessible titles; the page logs no error; a screenshot is kept for review.
  */
-import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,17 +10,11 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { batchFolder, perRule, type JsonOut } from './helpers.js';
+import { CHROMIUM_ARGS, findChromium } from '../helpers/chromium.js';
 
-function chromiumPath(): string | null {
-  try {
-    return execSync('command -v chromium', { shell: '/bin/sh', encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
 
-const executablePath = chromiumPath();
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const executablePath = findChromium();
+const ARGS = [...CHROMIUM_ARGS];
 
 describe('the HTML summary in Chromium', () => {
   it.skipIf(!executablePath)('draws bars for the rules and agencies with errors, without console errors', async () => {

@@ -6,7 +6,6 @@
  *
  * Skipped only when Chromium is missing and CI is not set (CI must run it).
  */
-import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runServe } from '../../src/cli/serve.js';
 import type { Finding } from '../../src/model/finding.js';
 import { runCli } from '../helpers/cli.js';
+import { CHROMIUM_ARGS, findChromium } from '../helpers/chromium.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const path = (p: string): string => new URL(p, ROOT).pathname;
@@ -23,17 +23,9 @@ const SEED = 'fixtures/seeds/003-ankang-2018.txt';
 const PDF = 'fixtures/corpus/original/002-hongze-district-2023.pdf';
 const OUTPUT = path('test-output/');
 
-function findChromium(): string | null {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh', encoding: 'utf8' }).trim().split('\n')[0] || null;
-  } catch {
-    return null;
-  }
-}
 
 const CHROMIUM = findChromium();
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [...CHROMIUM_ARGS];
 
 interface CliJson {
   results: { file: string; report: Record<string, unknown>; findings: Finding[] }[];
