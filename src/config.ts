@@ -7,6 +7,22 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'y
 import { SeveritySchema } from './model/finding.js';
 import type { LoadError } from './engine/load.js';
 import { suggest } from './engine/ids.js';
+import { DEFAULT_LIMITS, type IngestLimits } from './ingest/limits.js';
+
+const positive = z.number({ error: '需要一个正整数' }).int({ error: '需要一个正整数' }).positive({ error: '需要一个正整数' }).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Input limits (see {@link IngestLimits}); each is optional, the others keep their defaults. A
+ * value is a positive integer; a limit is raised for unusual but genuine reports, or lowered
+ * where hostile files are expected.
+ */
+export const LimitsSchema = z.strictObject({
+  maxFileBytes: positive.optional(),
+  maxDocxUncompressedBytes: positive.optional(),
+  maxPdfPages: positive.optional(),
+  maxHtmlDepth: positive.optional(),
+  maxLines: positive.optional(),
+});
 
 /** The config file schema. */
 const RuleSettingsSchema = z.record(z.string(), z.union([z.literal('off'), SeveritySchema]));
@@ -18,6 +34,7 @@ export const ConfigSchema = z.strictObject({
   rulesDirs: z.array(z.string()).optional(),
   locale: z.enum(['zh', 'en']).optional(),
   failSeverity: SeveritySchema.optional(),
+  limits: LimitsSchema.optional(),
 });
 /** @see ConfigSchema */
 export type Config = z.infer<typeof ConfigSchema>;
@@ -55,7 +72,7 @@ export function loadConfigText(text: string, file: string, knownRules: readonly 
   };
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const hint = issue.code === 'unrecognized_keys' ? '可用字段：rules、overrides、rulesDirs、locale、failSeverity' : issue.path.includes('rules') ? '规则可设为 off、error、warning 或 info' : undefined;
+      const hint = issue.code === 'unrecognized_keys' ? (issue.path[0] === 'limits' ? `可用的上限：${Object.keys(LimitsSchema.shape).join('、')}` : '可用字段：rules、overrides、rulesDirs、locale、failSeverity、limits') : issue.path[0] === 'limits' ? '上限是正整数，例如 maxFileBytes: 20971520' : issue.path.includes('rules') ? '规则可设为 off、error、warning 或 info' : undefined;
       errors.push({ file, ...at(issue.path as (string | number)[]), message: `${issue.path.join('.') || '(根)'}：${issue.message}`, ...(hint ? { hint } : {}) });
     }
   }
@@ -71,4 +88,13 @@ export function loadConfigText(text: string, file: string, knownRules: readonly 
     }
   }
   return errors.length || !result.success ? { config: null, errors } : { config: result.data, errors };
+}
+
+/** The input limits of a config: its `limits` section over {@link DEFAULT_LIMITS}. */
+export function limitsOf(config: Config): IngestLimits {
+  const limits: IngestLimits = { ...DEFAULT_LIMITS };
+  for (const [key, value] of Object.entries(config.limits ?? {}) as [keyof IngestLimits, number | undefined][]) {
+    if (value !== undefined) limits[key] = value;
+  }
+  return limits;
 }

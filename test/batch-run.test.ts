@@ -23,6 +23,12 @@ describe('batch runs', () => {
     writeFileSync(join(dir, 'c-empty.txt'), '');
     writeFileSync(join(dir, 'd-binary.txt'), new Uint8Array(2048).map((_, i) => (i * 31) % 256));
     writeFileSync(join(dir, 'e-shopping-list.txt'), '买菜\n牛奶两盒\n鸡蛋一斤\n');
+    // Garbage behind a report extension, with and without the format's magic number, and a .doc.
+    writeFileSync(join(dir, 'f-garbage.pdf'), new Uint8Array(3000).map((_, i) => (i * 57 + 13) % 256));
+    writeFileSync(join(dir, 'g-garbage-magic.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 0x41)]));
+    writeFileSync(join(dir, 'h-garbage.docx'), new Uint8Array(3000).map((_, i) => (i * 91 + 7) % 256));
+    writeFileSync(join(dir, 'i-truncated.docx'), readFileSync('fixtures/corpus/original/013-pingtan-2024.docx').subarray(0, 2000));
+    writeFileSync(join(dir, 'j-legacy.doc'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2000)]));
     writeFileSync(join(dir, 'manifest.csv'), 'agency,region,year,file\n平潭综合实验区,福建,2024,a-good.txt\n某县人民政府,福建,2024,\n');
     const run = await runCli(['check', '--format', 'json', '--manifest', join(dir, 'manifest.csv'), dir]);
     const out = JSON.parse(run.stdout) as { results: { file: string; status?: string; findings: { ruleId: string; message: string }[] }[] };
@@ -34,10 +40,31 @@ describe('batch runs', () => {
       'c-empty.txt': ['unreadable', 'ingest/empty'],
       'd-binary.txt': ['unreadable', 'ingest/binary'],
       'e-shopping-list.txt': ['not-a-report', 'batch/not-a-report'],
+      'f-garbage.pdf': ['unreadable', 'ingest/corrupt-pdf'],
+      'g-garbage-magic.pdf': ['unreadable', 'ingest/corrupt-pdf'],
+      'h-garbage.docx': ['unreadable', 'ingest/corrupt-docx'],
+      'i-truncated.docx': ['unreadable', 'ingest/corrupt-docx'],
+      'j-legacy.doc': ['unreadable', 'ingest/legacy-doc'],
       'manifest.csv': ['missing', 'batch/missing'],
     });
+    // Every file not checked says why, in words.
+    for (const r of out.results.filter((x) => x.status !== 'checked')) expect(r.findings[0]!.message.length, r.file).toBeGreaterThan(4);
+    expect(out.results.find((r) => r.file.endsWith('j-legacy.doc'))!.findings[0]!.message).toContain('另存为” .docx');
     expect(out.results.find((r) => r.status === 'missing')!.findings[0]!.message).toContain('某县人民政府');
     expect(run.code).toBe(1);
+  });
+
+  it('a batch with only a non-report passes by default and fails at --fail-severity warning; with an empty file it fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-batch-'));
+    writeFileSync(join(dir, 'notes.txt'), '会议纪要\n一、参会人员\n张三、李四\n二、议题\n年终总结\n');
+    const lenient = await runCli(['check', '--format', 'json', dir]);
+    expect((JSON.parse(lenient.stdout) as { results: { status?: string }[] }).results.map((r) => r.status)).toEqual(['not-a-report']);
+    expect(lenient.code).toBe(0);
+    expect((await runCli(['check', '--format', 'json', '--fail-severity', 'warning', dir])).code).toBe(1);
+    writeFileSync(join(dir, 'zero.txt'), '');
+    const withEmpty = await runCli(['check', '--format', 'json', dir]);
+    expect((JSON.parse(withEmpty.stdout) as { results: { status?: string }[] }).results.map((r) => r.status)).toEqual(['not-a-report', 'unreadable']);
+    expect(withEmpty.code).toBe(1);
   });
 
   it('gives the same results with two workers as in one thread, in input order', async () => {

@@ -1,6 +1,6 @@
 /** `xxgk-lint rules --format markdown`: writes docs/rules/<id>.md for every rule. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ruleDoc, rulesIndex, type ExampleRuns } from '../engine/docs.js';
 import { applyExample } from '../engine/examples.js';
 import { Checker } from '../engine/run.js';
@@ -12,9 +12,20 @@ import type { Finding } from '../model/finding.js';
 import { parseReport } from '../parse/index.js';
 import { builtinRulesDir } from '../node.js';
 
+/**
+ * Reads an example's fixture, refusing a path outside `root`: the pack schema already refuses
+ * absolute paths and `..`, and this keeps the docs generator safe whatever a pack says.
+ */
+export function readFixture(root: string, fixture: string): string {
+  const path = resolve(root, fixture);
+  const rel = relative(resolve(root), path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new Error(`示例文件 ${fixture} 不在 ${root} 之内，未读取`);
+  return readFileSync(path, 'utf8');
+}
+
 async function runExample(checker: Checker, rule: Rule, example: Example, root: string, packs: readonly Pack[]): Promise<Finding[]> {
-  if (isCrossRule(rule)) return runCrossExample(packs, rule, example, (f) => readFileSync(resolve(root, f), 'utf8'));
-  const text = applyExample(readFileSync(resolve(root, example.fixture), 'utf8'), example);
+  if (isCrossRule(rule)) return runCrossExample(packs, rule, example, (f) => readFixture(root, f));
+  const text = applyExample(readFixture(root, example.fixture), example);
   const report = parseReport(ingestText(new TextEncoder().encode(text), 'text', DEFAULT_LIMITS));
   return (await checker.check(report)).filter((f) => f.ruleId === rule.id);
 }

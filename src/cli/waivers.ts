@@ -37,7 +37,13 @@ export function loadWaiverText(text: string, file: string): { waivers: Waiver[];
   if (doc.errors.length) {
     return { waivers: [], errors: doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: `YAML 语法错误：${e.message.split('\n')[0]}` })) };
   }
-  const data = doc.toJS({ maxAliasCount: 50 }) ?? { waivers: [] };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 }) ?? { waivers: [] };
+  } catch (error) {
+    // An alias bomb ("billion laughs") stops here instead of escaping as an exception.
+    return { waivers: [], errors: [{ file, line: 1, column: 1, message: `无法展开 YAML（别名展开过多或有循环）：${(error as Error).message}` }] };
+  }
   const result = WaiverFileSchema.safeParse(data);
   const items = isMap(doc.contents) ? doc.contents.get('waivers', true) : null;
   const lineOf = (index: number): number => {

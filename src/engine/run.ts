@@ -81,8 +81,11 @@ export class Checker {
           basis: rule.basis,
           fingerprint: fingerprint(rule.id, `${o.status}:${o.key}`, o.location.table, o.location.row, o.location.col),
         };
-        if (o.expected !== undefined) finding.expected = o.expected;
-        if (o.actual !== undefined) finding.actual = o.actual;
+        // JSON has no Infinity or NaN (JSON.stringify prints null): a non-finite value a check
+        // computed from absurd input is kept as text instead.
+        const plain = <T,>(v: T): T | string => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
+        if (o.expected !== undefined) finding.expected = plain(o.expected);
+        if (o.actual !== undefined) finding.actual = plain(o.actual);
         findings.push(finding);
       }
     }

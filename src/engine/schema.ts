@@ -27,6 +27,25 @@ const FixturePath = z
     error: '示例文件路径必须是包内的相对路径（不能以 / 开头，不能含 ..）',
   });
 
+/** Why a regular expression does not compile, or null when it does. */
+function regexError(source: string): string | null {
+  try {
+    new RegExp(source);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
+ * A regular expression's source. It must compile when the pack loads: a pattern that does not
+ * would otherwise throw while checking, failing every report (seen with `pattern: '('`).
+ */
+const RegexSource = z
+  .string()
+  .min(1)
+  .refine((source) => regexError(source) === null, { error: (issue) => `不是有效的正则表达式：${regexError(String(issue.input))}` });
+
 const ExampleBase = {
   fixture: FixturePath,
   /** Cell id → new raw text, written at the cell's place in the fixture. */
@@ -80,7 +99,7 @@ const SectionSpec = z.strictObject({
   number: z.string().min(1),
   title: z.string().min(1),
   /** Regexes (on the heading title with spaces removed) that also name this section. */
-  accept: z.array(z.string().min(1)).min(1),
+  accept: z.array(RegexSource).min(1),
 });
 
 const SectionsCheck = z.strictObject({ kind: z.literal('sections'), sections: z.array(SectionSpec).min(1) });
@@ -95,7 +114,7 @@ const TableCheck = z.strictObject({
 const TextCheck = z.strictObject({
   kind: z.literal('text'),
   /** Regular expression (JavaScript syntax, no flags except through `flags`). */
-  pattern: z.string().min(1),
+  pattern: RegexSource,
   flags: z.string().regex(/^[imsu]*$/).optional(),
   /** `absent`: report each match; `present`: report when there is none. */
   expect: z.enum(['absent', 'present']),
@@ -148,7 +167,7 @@ const NarrativeCheck = z.strictObject({
     .array(
       z.strictObject({
         name: z.string().min(1),
-        pattern: z.string().min(1),
+        pattern: RegexSource,
         cells: z.array(z.string().min(1)).min(1),
         /** Other cell sets the figure may also mean (a subset or a wider sum). */
         alternatives: z.array(z.array(z.string().min(1)).min(1)).optional(),
@@ -159,7 +178,7 @@ const NarrativeCheck = z.strictObject({
     )
     .optional(),
   contradictions: z
-    .array(z.strictObject({ name: z.string().min(1), pattern: z.string().min(1), when: z.string().min(3) }))
+    .array(z.strictObject({ name: z.string().min(1), nameEn: z.string().min(1).optional(), pattern: RegexSource, when: z.string().min(3) }))
     .optional(),
 });
 

@@ -346,8 +346,8 @@ export async function ingestDocx(bytes: Uint8Array, limits: IngestLimits): Promi
   const failed = (p: IngestProblem): SourceText => ({ lines: [], kind: 'docx', meta: {}, problems: [p] });
   if (bytes.length > limits.maxFileBytes) {
     return failed(problem('ingest/too-large', 'error',
-      `文件大小 ${bytes.length} 字节，超过上限 ${limits.maxFileBytes} 字节，未检查。`,
-      `The file is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit; not checked.`));
+      `文件大小 ${bytes.length} 字节，超过上限 ${limits.maxFileBytes} 字节，未检查（上限可在配置文件的 limits.maxFileBytes 调整）。`,
+      `The file is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit (limits.maxFileBytes in .xxgk-lint.yaml); not checked.`));
   }
   try {
     return await readDocx(bytes, limits);

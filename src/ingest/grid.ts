@@ -174,6 +174,19 @@ export function rowCells(row: DomNode): DomNode[] {
 // Browsers cap colspan at 1000 and rowspan at 65534; the lower caps here keep a hostile
 // `colspan="100000"` from building a huge grid.
 const MAX_COLSPAN = 1000;
+/**
+ * The widest grid built. Capping each span is not enough: when every row's first cell spans all
+ * the rows below, each next row starts right of the last, and the width grows as rows × colspan
+ * (400 such rows made a 400 000-column grid and took minutes). Real report tables have under 20
+ * columns; cells past this width are left out.
+ */
+export const MAX_GRID_WIDTH = 1000;
+/**
+ * The most cells in one grid: a long table gets a narrower cap, so a 2 KB .docx of 2000 rows
+ * whose cells each span 99999 columns cannot become 2 million cells (seconds of parsing). A
+ * table of 100 rows still gets 1000 columns.
+ */
+export const MAX_GRID_CELLS = 100_000;
 
 function span(value: string | undefined, fallback: number): number {
   if (value === undefined) return 1;
@@ -197,13 +210,15 @@ export interface SpanCell {
  */
 export function expandSpans(rows: readonly (readonly SpanCell[])[]): string[][] {
   const grid: (string | undefined)[][] = rows.map(() => []);
+  const maxWidth = Math.max(64, Math.min(MAX_GRID_WIDTH, Math.floor(MAX_GRID_CELLS / Math.max(1, rows.length))));
   rows.forEach((cells, r) => {
     const line = grid[r] ?? [];
     let c = 0;
     for (const cell of cells) {
       while (line[c] !== undefined) c++;
+      if (c >= maxWidth) break;
       const rowSpan = Math.max(1, Math.min(cell.rowSpan, rows.length - r));
-      const colSpan = Math.max(1, Math.min(cell.colSpan, MAX_COLSPAN));
+      const colSpan = Math.max(1, Math.min(cell.colSpan, MAX_COLSPAN, maxWidth - c));
       for (let dr = 0; dr < rowSpan; dr++) {
         const target = grid[r + dr];
         if (target === undefined) continue;

@@ -8,6 +8,7 @@ import { load } from 'cheerio';
 import type { IngestProblem, SourceLine, SourceMeta, SourceText } from '../model/source.js';
 import { collapseWhitespace, expandTable, isElement, isHidden, tableRows, rowCells, cellText, type DomNode } from './grid.js';
 import type { IngestLimits } from './limits.js';
+import { flattenDeepTags } from './html-depth.js';
 
 /** A block of rendered page text: a paragraph-like run or one table row. */
 interface Block {
@@ -416,6 +417,8 @@ function metadataPairs(blocks: readonly Block[]): Map<string, string> {
   for (const block of blocks) {
     if (block.cells !== undefined) {
       block.cells.forEach((cell, i) => {
+        // Spanned positions are empty strings, and a wide table has millions of them.
+        if (cell === '') return;
         const label = metaLabel(cell);
         if (label !== undefined) {
           const value = block.cells?.slice(i + 1).find((c) => c !== '');
@@ -425,7 +428,7 @@ function metadataPairs(blocks: readonly Block[]): Map<string, string> {
     }
     const texts = block.cells ?? [block.text];
     for (const text of texts) {
-      if (text.length > 300) continue;
+      if (text === '' || text.length > 300) continue;
       const hits = [...text.matchAll(META_LABEL_COLON_RE)];
       hits.forEach((hit, i) => {
         const label = hit[1];
@@ -491,8 +494,8 @@ function readHtml(bytes: Uint8Array, limits: IngestLimits): SourceText {
   const result: SourceText = { lines: [], kind: 'html', meta: {}, problems: [] };
   if (bytes.length > limits.maxFileBytes) {
     result.problems.push(problem('ingest/too-large', 'error',
-      `文件大小 ${bytes.length} 字节，超过上限 ${limits.maxFileBytes} 字节，未检查。`,
-      `The file is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit; not checked.`));
+      `文件大小 ${bytes.length} 字节，超过上限 ${limits.maxFileBytes} 字节，未检查（上限可在配置文件的 limits.maxFileBytes 调整）。`,
+      `The file is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit (limits.maxFileBytes in .xxgk-lint.yaml); not checked.`));
     return result;
   }
   if (bytes.length === 0) {
@@ -503,11 +506,18 @@ function readHtml(bytes: Uint8Array, limits: IngestLimits): SourceText {
   result.encoding = decoded.encoding;
   result.problems.push(...decoded.problems);
 
-  const $ = load(decoded.text);
+  // Bounded before parsing, or parsing a deeply nested page takes quadratic time. A few levels
+  // are left for what the parser adds (html, body, tbody), so the flattened text is still read.
+  const flat = flattenDeepTags(decoded.text, Math.max(1, limits.maxHtmlDepth - 8));
+  const $ = load(flat.text);
   const doc = $.root()[0] as DomNode | undefined;
   if (doc === undefined) throw new Error('no document');
   const dropped = pruneDepth(doc, limits.maxHtmlDepth);
-  if (dropped > 0) {
+  if (flat.dropped > 0) {
+    result.problems.push(problem('ingest/html-too-deep', 'warning',
+      `网页元素嵌套超过 ${limits.maxHtmlDepth} 层（上限见配置 limits.maxHtmlDepth），更深层的 ${flat.dropped} 个元素被忽略（其中的文字尽量按顺序读取），表格和段落可能不完整。`,
+      `HTML nesting deeper than ${limits.maxHtmlDepth} levels (limits.maxHtmlDepth): ${flat.dropped} deeper elements were ignored (their text read in order where possible); tables and paragraphs may be incomplete.`));
+  } else if (dropped > 0) {
     result.problems.push(problem('ingest/html-too-deep', 'warning',
       `网页元素嵌套超过 ${limits.maxHtmlDepth} 层，更深层的内容未读取，报告可能不完整。`,
       `HTML nesting deeper than ${limits.maxHtmlDepth} levels was not read; the report may be incomplete.`));

@@ -81,8 +81,8 @@ export function ingestText(bytes: Uint8Array, kind: 'text' | 'markdown', limits:
     empty.problems.push(
       problem(
         'ingest/too-large',
-        `文件大小 ${bytes.length} 字节，超过上限 ${limits.maxFileBytes} 字节，未检查。年度报告通常不足 1 MB，请确认文件是否正确，或用 --max-file-size 调高上限。`,
-        `The file is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit; not checked.`,
+        `文件大小 ${bytes.length} 字节，超过上限 ${limits.maxFileBytes} 字节，未检查。年度报告通常不足 1 MB，请确认文件是否正确，或在配置文件 .xxgk-lint.yaml 的 limits.maxFileBytes 调高上限。`,
+        `The file is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit (limits.maxFileBytes in .xxgk-lint.yaml); not checked.`,
       ),
     );
     return empty;

@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { cellText, collapseWhitespace, expandSpans, expandTable, joinParts, type DomNode } from '../../src/ingest/grid.js';
+import { cellText, collapseWhitespace, expandSpans, expandTable, joinParts, MAX_GRID_CELLS, MAX_GRID_WIDTH, type DomNode } from '../../src/ingest/grid.js';
 
 /** The first `<table>` of an HTML fragment, as a tree node. */
 function table(html: string): DomNode {
@@ -100,6 +100,21 @@ describe('expandTable', () => {
     expect(wide[0]?.length).toBe(1000);
     const junk = expandTable(table('<table><tr><td colspan="abc" rowspan="-3">x</td><td>y</td></tr></table>'));
     expect(junk).toEqual([['x', 'y']]);
+  });
+
+  it('bounds the grid width when each row spans all the rows below (regression: width grew as rows × colspan)', () => {
+    // Each row's cell starts right of the one above it: 400 rows made a 400 000-column grid.
+    const rows = Array.from({ length: 400 }, (_, i) => [{ text: String(i), rowSpan: 400 - i, colSpan: 1000 }]);
+    const started = performance.now();
+    const grid = expandSpans(rows);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(grid.length).toBe(400);
+    // 400 rows: the cell budget allows 250 columns (a short table still gets MAX_GRID_WIDTH).
+    expect(Math.max(...grid.map((r) => r.length))).toBe(Math.floor(MAX_GRID_CELLS / 400));
+    expect(expandSpans([[{ text: 'x', rowSpan: 1, colSpan: 5000 }]])[0]?.length).toBe(MAX_GRID_WIDTH);
+    expect(grid[0]?.[0]).toBe('0');
+    // Cells that fit are still placed as before.
+    expect(expandSpans([[{ text: 'a', rowSpan: 1, colSpan: 998 }, { text: 'b', rowSpan: 1, colSpan: 5 }]])[0]?.slice(997)).toEqual(['', 'b', '']);
   });
 });
 

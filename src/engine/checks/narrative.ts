@@ -135,7 +135,8 @@ function percentages(report: Report): Outcome[] {
       if (matchesBase(p, base) || flagged.has(p.percent)) continue;
       if (pairs.some((q) => q === p && [...groups.keys()].some((b) => b !== base && matchesBase(p, b)))) continue;
       flagged.add(p.percent);
-      const exact = ((p.count.value / base) * 100).toFixed(Math.max(p.decimals, 2));
+      // toFixed throws past 100 digits; a percentage stated with 300 decimals (0.000…1%) once did.
+      const exact = ((p.count.value / base) * 100).toFixed(Math.min(20, Math.max(p.decimals, 2)));
       out.push({
         status: 'fail', key: `pct:${p.count.value}:${p.percent.value}`, location: locate(p.percent.at),
         vars: { count: p.count.value, percent: p.percent.value, base, exact }, expected: Number(exact), actual: p.percent.value,
@@ -178,6 +179,9 @@ function figures(report: Report, check: NarrativeCheck): Outcome[] {
         if (SCOPE.test(clause) || otherYear(sentence.text, report.meta.year)) continue;
         if (!fig.channel && CHANNEL.test(clause)) continue;
         const stated = Number(raw.replace(/,/g, ''));
+        // A figure of hundreds of digits reads as Infinity: it cannot be compared (nor be a
+        // finding's `actual`, which the JSON output would print as null).
+        if (!Number.isFinite(stated)) continue;
         if (stated === expected || alternatives.includes(stated)) continue;
         const at = spanAt(sentence, m.index + m[0].indexOf(raw));
         const table = fig.cells.map(cellLabel).join(' + ');
@@ -210,7 +214,7 @@ function contradictions(report: Report, check: NarrativeCheck): Outcome[] {
         vars: { name: c.name, quote: m[0], when: c.when, value: left.value }, actual: m[0],
         message: {
           zh: `文中说“${m[0]}”，但表中${c.name}（为 ${left.value}）`,
-          en: `The text says "${m[0]}", but the table has ${c.when} (${left.value})`,
+          en: `The text says "${m[0]}", but ${c.nameEn ?? `the table has ${c.when}`} (${left.value})`,
         },
       });
       break;
