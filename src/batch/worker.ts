@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Checker, type RuleSettings } from '../engine/run.js';
+import type { IngestLimits } from '../ingest/limits.js';
 import { loadRuleDirs } from '../node.js';
 import { processFile, type Processed } from './process.js';
 
@@ -15,6 +16,8 @@ export interface WorkerInit {
   snapshotCells: string[];
   keepBody: boolean;
   keepReports: boolean;
+  /** Input limits (the config's `limits`); the defaults when absent. */
+  limits?: IngestLimits;
 }
 
 /** One file to check. */
@@ -41,7 +44,7 @@ parentPort!.on('message', async (tasks: Task[]) => {
         checker = new Checker(packs, { locale: init.locale, rules: task.settings });
         checkers.set(key, checker);
       }
-      const processed = await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, cells, init.keepBody, init.keepReports);
+      const processed = await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, cells, init.keepBody, init.keepReports, init.limits);
       parentPort!.postMessage({ index: task.index, processed } satisfies WorkerMessage);
     } catch (error) {
       parentPort!.postMessage({ index: task.index, error: (error as Error).message } satisfies WorkerMessage);

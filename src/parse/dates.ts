@@ -31,6 +31,8 @@ const toNumber = (part: string): number | null =>
  */
 export function findDates(line: string): DateMatch[] {
   const text = fold(line);
+  // Most lines hold no date: every pattern needs 年 or four digits and a separator.
+  if (!text.includes('年') && !/\d{4}[-/.]/.test(text)) return [];
   const out: DateMatch[] = [];
   for (const pattern of DATE_PATTERNS) {
     for (const m of text.matchAll(pattern)) {

@@ -48,7 +48,8 @@ export function parseReport(source: SourceText): Report {
 
   const outline: Section[] = [];
   for (const line of lines) {
-    const heading = readHeading(line.text, line.at);
+    // line.norm is fold(line.text), and fold of folded text is the text: readHeading folds no more.
+    const heading = readHeading(line.norm, line.at);
     // Inside a table only a format section heading counts (三、收到和处理… above 表三), not row labels.
     if (heading && (!inTable(line.at.line) || (heading.level === 1 && !line.text.includes('\t') && isSectionTitle(heading.title)))) outline.push(heading);
   }
@@ -62,7 +63,7 @@ export function parseReport(source: SourceText): Report {
     hasNewFormatTables: found.tables.t3 !== undefined || found.tables.t4 !== undefined,
   });
 
-  const chromeEnd = lines.findIndex((l) => /^=+\s*正文\s*=+$/.test(l.norm.trim()));
+  const chromeEnd = lines.findIndex((l) => l.norm.includes('正文') && /^=+\s*正文\s*=+$/.test(l.norm.trim()));
   const isProse = (line: ReportLine): boolean =>
     !inTable(line.at.line) && line.at.line > chromeEnd + 1 && !isPageNumber(line.norm) && !line.text.includes('\t') && !/^\s*\|/.test(line.norm);
   const prose = sentences(lines, isProse, (n) => headingAt.get(n));

@@ -31,9 +31,19 @@ function isShortLine(text: string, max = 50): boolean {
 
 /** The first lines of the body (after any page chrome), where the title stands. */
 function headLines(lines: readonly ReportLine[]): ReportLine[] {
-  const marker = lines.findIndex((l) => BODY_MARKER.test(l.norm.trim()));
+  const marker = bodyMarker(lines);
   const from = marker >= 0 && marker < 40 ? marker + 1 : 0;
-  return lines.slice(from).filter((l) => l.norm.trim() !== '' && !/^附件\s*\d*\s*[:：]?$/.test(l.norm.trim())).slice(0, 6);
+  const head: ReportLine[] = [];
+  for (let k = from; k < lines.length && head.length < 6; k++) {
+    const text = lines[k]!.norm.trim();
+    if (text !== '' && !/^附件\s*\d*\s*[:：]?$/.test(text)) head.push(lines[k]!);
+  }
+  return head;
+}
+
+/** Index of the 正文 marker line of archive copies, or -1 (a cheap test first: most lines lack 正文). */
+function bodyMarker(lines: readonly ReportLine[]): number {
+  return lines.findIndex((l) => l.norm.includes('正文') && BODY_MARKER.test(l.norm.trim()));
 }
 
 function readTitle(lines: readonly ReportLine[], source: SourceMeta): ReportMeta['title'] {
@@ -155,7 +165,7 @@ export function readMeta(input: MetaInput): Omit<ReportMeta, 'edition' | 'editio
   const agencies: AgencyName[] = [];
 
   // Page chrome: 发布时间 / 发布日期 / 公开日期 in the first lines (archive header, CMS meta table).
-  const marker = lines.findIndex((l) => BODY_MARKER.test(l.norm.trim()));
+  const marker = bodyMarker(lines);
   const chromeEnd = marker >= 0 && marker < 40 ? marker : Math.min(lines.length, 15);
   for (const line of lines.slice(0, chromeEnd)) {
     const keyed = PAGE_DATE_KEYS.exec(line.norm);

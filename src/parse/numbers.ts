@@ -19,6 +19,21 @@ const NUMBER_WITH_UNIT = new RegExp(`^([+-]?)((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\
  * such as 万元 or 件), a blank, a dash, 不适用/无, or text. Never guesses: anything else is `text`.
  */
 export function readCell(raw: string): CellReading {
+  // Cell texts repeat a lot (0, 1, 空, —): each distinct text is read once. A copy is returned,
+  // so a caller that changes its reading cannot change the next one.
+  const memo = cellMemo.get(raw);
+  if (memo !== undefined) return { ...memo };
+  const reading = readCellText(raw);
+  if (raw.length <= 40) {
+    if (cellMemo.size > 20_000) cellMemo.clear();
+    cellMemo.set(raw, reading);
+  }
+  return { ...reading };
+}
+
+const cellMemo = new Map<string, CellReading>();
+
+function readCellText(raw: string): CellReading {
   const text = fold(raw).replace(/\s+/g, ' ').trim();
   if (text === '') return { state: 'blank', value: null };
   if (DASHES.test(text)) return { state: 'dash', value: null };

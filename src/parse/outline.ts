@@ -13,6 +13,8 @@ const LEVELS: { level: 1 | 2 | 3 | 4; re: RegExp }[] = [
   { level: 4, re: /^[(（]\s*(\d{1,2})\s*[)）]\s*/ },
 ];
 
+const HEADING_START = /^[一二三四五六七八九十(（\d]/;
+
 /** Heading texts of the national format and common variants: a glued heading ends where they end. */
 const KNOWN_HEADINGS = [
   '总体情况', '概述', '基本情况', '主动公开政府信息情况', '主动公开政府信息的情况', '主动公开情况',
@@ -34,6 +36,8 @@ export interface HeadingLine {
  */
 export function readHeading(line: string, at: Span): Section | null {
   const text = fold(line).replace(/^\s*#{1,6}\s*/, '').trim();
+  // Every level starts with a Chinese numeral, a bracket or a digit: most lines fail here, cheaply.
+  if (!HEADING_START.test(text)) return null;
   for (const { level, re } of LEVELS) {
     const m = re.exec(text);
     if (!m) continue;

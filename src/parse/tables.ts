@@ -23,7 +23,16 @@ export interface FoundTables {
   anchors: { t2: boolean; t3: boolean; t4: boolean; stat: boolean };
 }
 
-const rowKey = (row: Row): string => coreKey(row.cells.map((c) => c.text).join(''));
+const rowKeys = new WeakMap<Row, string>();
+/** The label key of a row's text, computed once per row: the anchors are searched for in several passes over all rows. */
+const rowKey = (row: Row): string => {
+  let key = rowKeys.get(row);
+  if (key === undefined) {
+    key = coreKey(row.cells.map((c) => c.text).join(''));
+    rowKeys.set(row, key);
+  }
+  return key;
+};
 const findRow = (rows: readonly Row[], from: number, to: number, test: (key: string, row: Row) => boolean): number => {
   for (let k = from; k < to; k++) if (test(rowKey(rows[k]!), rows[k]!)) return k;
   return -1;
