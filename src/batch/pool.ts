@@ -29,7 +29,12 @@ export interface PoolOptions {
   signal?: { stopped: boolean };
   /** Input limits (the config's `limits`); the defaults when absent. */
   limits?: IngestLimits;
+  /** The worker script (tests give a stand-in); the batch worker by default. */
+  workerUrl?: URL;
 }
+
+/** How many crashed workers are replaced before the files left are given up as failed. */
+const MAX_RESTARTS = 8;
 
 /** The default number of workers: the machine's parallelism. */
 export const defaultJobs = (): number => availableParallelism();
@@ -69,34 +74,64 @@ function workerUrl(): URL {
 async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGenerator<PoolResult> {
   const chunk = options.chunk ?? 8;
   const init: WorkerInit = { ruleDirs: options.ruleDirs, locale: options.locale, snapshotCells: [...options.snapshotCells], keepBody: options.keepBody, keepReports: options.keepReports, ...(options.limits ? { limits: options.limits } : {}) };
-  const url = workerUrl();
-  const workers = Array.from({ length: Math.min(options.jobs, Math.ceil(tasks.length / chunk)) }, () => new Worker(url, { workerData: init }));
+  const url = options.workerUrl ?? workerUrl();
   const files = new Map(tasks.map((t) => [t.index, t.file]));
   const ready = new Map<number, PoolResult>();
+  // The files each live worker was sent and has not answered yet: what a crash would take with it.
+  const pending = new Map<Worker, Set<number>>();
   let next = 0;
   let sent = 0;
+  let restarts = 0;
+  let closing = false;
   let wake: (() => void) | null = null;
-  let failure: Error | null = null;
+  const fail = (index: number, why: string): void => {
+    ready.set(index, { index, file: files.get(index)!, error: why });
+  };
   const send = (worker: Worker): void => {
     if (sent >= tasks.length || options.signal?.stopped) return;
-    worker.postMessage(tasks.slice(sent, sent + chunk));
+    const batch = tasks.slice(sent, sent + chunk);
+    for (const task of batch) pending.get(worker)?.add(task.index);
+    worker.postMessage(batch);
     sent += chunk;
   };
-  for (const worker of workers) {
+  /**
+   * A worker that dies (out of memory, a native crash) loses only the files it was working on:
+   * each gets a failure of its own, a new worker takes its place, and the batch goes on.
+   */
+  const crashed = (worker: Worker, why: string): void => {
+    const lost = pending.get(worker);
+    if (closing || !lost) return;
+    pending.delete(worker);
+    for (const index of lost) if (!ready.has(index)) fail(index, `检查线程意外退出（${why}），这个文件未能检查完`);
+    if (restarts < MAX_RESTARTS) {
+      restarts++;
+      start();
+    } else if (pending.size === 0) {
+      // Workers keep dying: say so for every file not yet sent, rather than wait for ever.
+      for (const task of tasks.slice(sent)) fail(task.index, `检查线程反复意外退出（${why}），未能检查`);
+      sent = tasks.length;
+    }
+    wake?.();
+  };
+  function start(): void {
+    const worker = new Worker(url, { workerData: init });
+    pending.set(worker, new Set());
     worker.on('message', (message: WorkerMessage) => {
       if ('chunkDone' in message) send(worker);
-      else if ('processed' in message) ready.set(message.index, { index: message.index, file: files.get(message.index)!, processed: message.processed });
-      else ready.set(message.index, { index: message.index, file: files.get(message.index)!, error: message.error });
+      else {
+        pending.get(worker)?.delete(message.index);
+        if ('processed' in message) ready.set(message.index, { index: message.index, file: files.get(message.index)!, processed: message.processed });
+        else fail(message.index, message.error);
+      }
       wake?.();
     });
-    worker.on('error', (error) => {
-      failure = error;
-      wake?.();
-    });
+    worker.on('error', (error) => crashed(worker, error.message));
+    worker.on('exit', (code) => crashed(worker, `退出码 ${code}`));
     // Two chunks in flight per worker keep it busy while the main thread handles results.
     send(worker);
     send(worker);
   }
+  for (let k = 0; k < Math.min(options.jobs, Math.ceil(tasks.length / chunk)); k++) start();
   try {
     // Once stopped, the chunks already sent are finished and yielded; nothing more is sent.
     const limit = (): number => (options.signal?.stopped ? Math.min(sent, tasks.length) : tasks.length);
@@ -108,14 +143,14 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGe
         yield result;
         continue;
       }
-      if (failure) throw failure;
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
       wake = null;
     }
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    closing = true;
+    await Promise.all([...pending.keys()].map((w) => w.terminate()));
   }
 }
 
