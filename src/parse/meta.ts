@@ -10,6 +10,14 @@ import { fold } from './normalize.js';
 /** Keys of page-chrome metadata lines (archive copies and CMS meta tables). */
 const PAGE_DATE_KEYS = /(?:发布时间|发布日期|公开日期|发文日期|印发日期)\s*[:：]?\s*/;
 const PAGE_TITLE_KEYS = /^(?:标题|名称|文章标题)\s*[:：]\s*/;
+/** A title line's CMS label, separated by a colon or, in printed pages, by spaces only. */
+const TITLE_LABEL = /^(?:标题|名称|文章标题)(?:\s*[:：]\s*|\s{2,})/;
+/**
+ * Page chrome printed above a report when a web page is saved or printed: navigation, the
+ * breadcrumb ("当前位置：首页 > 政务公开 > …") and the CMS meta table (索引号, 发布机构, 发布日期).
+ * Never part of the title.
+ */
+const CHROME_LINE = /当前位置|您的位置|您现在的位置|^\s*首页\s*$|[>＞»›]\s*\S{2,12}\s*[>＞»›]|^\s*索引号|发布机构|发文机关|来源单位|发布日期|发布时间|成文日期|字号\s*[:：]?\s*[大中小]|打印本页|关闭窗口/;
 const PAGE_PUBLISHER_KEYS = /(?:发布机构|发文机关|来源单位)\s*[:：]?\s*/;
 const BODY_MARKER = /^=+\s*正文\s*=+$|^正文$/;
 const AGENCY_SUFFIX = /(?:人民政府|政府|办公厅|办公室|管委会|管理委员会|委员会|局|厅|委|署|院|中心|处|所|站|队|办|街道办事处|街道|镇|乡)$/;
@@ -34,9 +42,10 @@ function headLines(lines: readonly ReportLine[]): ReportLine[] {
   const marker = bodyMarker(lines);
   const from = marker >= 0 && marker < 40 ? marker + 1 : 0;
   const head: ReportLine[] = [];
-  for (let k = from; k < lines.length && head.length < 6; k++) {
+  // Chrome lines do not count towards the six: a printed web page may open with a dozen of them.
+  for (let k = from; k < lines.length && k < from + 40 && head.length < 6; k++) {
     const text = lines[k]!.norm.trim();
-    if (text !== '' && !/^附件\s*\d*\s*[:：]?$/.test(text)) head.push(lines[k]!);
+    if (text !== '' && !/^附件\s*\d*\s*[:：]?$/.test(text) && !CHROME_LINE.test(text)) head.push(lines[k]!);
   }
   return head;
 }
@@ -50,7 +59,7 @@ function readTitle(lines: readonly ReportLine[], source: SourceMeta): ReportMeta
   const head = headLines(lines);
   for (let k = 0; k < head.length; k++) {
     const line = head[k]!;
-    const text = line.norm.replace(/^\s*#{1,6}\s*/, '').trim();
+    const text = line.norm.replace(/^\s*#{1,6}\s*/, '').trim().replace(TITLE_LABEL, '');
     if (!isShortLine(text, 60) || /^[一二三四五六七八九十]+、/.test(text)) continue;
     const joined = [text];
     // A title broken over two or three short lines: "2019年XX乡镇（部门）政府信息公开工作" + "年度报告".
