@@ -33,6 +33,9 @@ export interface PoolOptions {
   workerUrl?: URL;
 }
 
+/** Chunks sent ahead to each worker. */
+const IN_FLIGHT = 4;
+
 /** How many crashed workers are replaced before the files left are given up as failed. */
 const MAX_RESTARTS = 8;
 
@@ -127,9 +130,9 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGe
     });
     worker.on('error', (error) => crashed(worker, error.message));
     worker.on('exit', (code) => crashed(worker, `退出码 ${code}`));
-    // Two chunks in flight per worker keep it busy while the main thread handles results.
-    send(worker);
-    send(worker);
+    // Chunks in flight per worker keep it busy while the main thread handles results and
+    // collects its garbage (a major collection of a large batch's heap takes a while).
+    for (let k = 0; k < IN_FLIGHT; k++) send(worker);
   }
   for (let k = 0; k < Math.min(options.jobs, Math.ceil(tasks.length / chunk)); k++) start();
   try {
