@@ -91,9 +91,11 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGe
     ready.set(index, { index, file: files.get(index)!, error: why });
   };
   const send = (worker: Worker): void => {
-    if (sent >= tasks.length || options.signal?.stopped) return;
+    const held = pending.get(worker);
+    // A dead worker's last messages can arrive after its crash was handled: send it nothing more.
+    if (!held || sent >= tasks.length || options.signal?.stopped) return;
     const batch = tasks.slice(sent, sent + chunk);
-    for (const task of batch) pending.get(worker)?.add(task.index);
+    for (const task of batch) held.add(task.index);
     worker.postMessage(batch);
     sent += chunk;
   };
@@ -120,6 +122,8 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGe
     const worker = new Worker(url, { workerData: init });
     pending.set(worker, new Set());
     worker.on('message', (message: WorkerMessage) => {
+      // Once a worker's crash is handled its files have their failure; later messages are late.
+      if (!pending.has(worker)) return;
       if ('chunkDone' in message) send(worker);
       else {
         pending.get(worker)?.delete(message.index);
