@@ -119,7 +119,7 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGe
     wake?.();
   };
   function start(): void {
-    const worker = new Worker(url, { workerData: init });
+    const worker = new Worker(url, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
     pending.set(worker, new Set());
     worker.on('message', (message: WorkerMessage) => {
       // Once a worker's crash is handled its files have their failure; later messages are late.

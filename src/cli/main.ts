@@ -22,6 +22,7 @@ import { VERSION } from '../version.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import type { ExtractCliOptions } from './extract.js';
 import { expandInputs } from './files.js';
+import { allowRelaunch, relaunchForLargeBatch, shouldRelaunch } from './relaunch.js';
 import { writeJsonContract } from './json-stream.js';
 import { ExitError, fail, loadSetup, settingsFor } from './setup.js';
 import { applyWaivers, loadWaiversFor, unusedWaivers } from './waivers.js';
@@ -62,6 +63,7 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   const failSeverity = options.failSeverity ?? setup.config.failSeverity ?? 'error';
   const { files, unmatched } = await expandInputs(inputs);
   if (files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${unmatched.join('、') || inputs.join('、')}`);
+  if (shouldRelaunch(files.length)) return relaunchForLargeBatch();
   const waivers = options.waivers ? loadWaiversFor(files) : { waivers: [], errors: [] };
   if (waivers.errors.length) fail(waivers.errors, '豁免文件有错误');
   let baseline: ReturnType<typeof readBaseline> | null = null;
@@ -296,6 +298,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 const invokedDirectly = /(?:main\.(?:js|ts)|xxgk-lint)$/.test(process.argv[1] ?? '');
 if (invokedDirectly) {
+  allowRelaunch();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
