@@ -48,7 +48,9 @@ export function isPageNumber(text: string): boolean {
 }
 
 function cell(text: string, line: number, column: number): RowCell {
-  return { text: text.replace(/\s+/g, ' ').trim(), line, column };
+  // The column of the first character the cell holds, not of the padding before it (`| 0 |`).
+  const lead = text.length - text.trimStart().length;
+  return { text: text.replace(/\s+/g, ' ').trim(), line, column: text.trim() === '' ? column : column + lead };
 }
 
 /** Splits a pipe-table line into cells. */
@@ -207,6 +209,11 @@ function readCellLines(lines: readonly SourceLine[], texts: readonly string[], s
       (!sawBlank || (raw.trim().length <= 8 && nextIsCellLine)) &&
       (readCell(last.text).state !== 'number' || last.text === '');
     if (!continues) break;
+    if (last.text === '') {
+      // The TAB line held nothing: the cell's text starts here, and so does its location.
+      last.line = lineNo;
+      last.column = raw.length - raw.trimStart().length + 1;
+    }
     last.text = (last.text + raw.trim()).replace(/\s+/g, ' ');
     // The blank line was inside the cell, not between rows.
     sawBlank = false;

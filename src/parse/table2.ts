@@ -106,11 +106,19 @@ function readGlued(rows: readonly Row[], start: number, end: number, item: strin
           return true;
         }
         table.rows.push(rowId);
+        // Each part's own column (the cell's text maps onto its line one to one: `fold` keeps
+        // lengths, and a run-together row is one layout cell, whose spaces are single), unless
+        // thousands separators were dropped from the digits; then the cell's column.
+        const digitsAt = at + label.length + (m[0].length - m[1]!.length);
+        const exact = !m[1]!.includes(',');
+        let offset = 0;
         cols.forEach((col, i) => {
           const reading = readCell(split[i]!);
+          const column = exact ? c.column + digitsAt + offset : span.column;
+          offset += split[i]!.length;
           table.cells[`t2.${rowId}.${col}`] = {
             id: `t2.${rowId}.${col}`, table: 't2', row: rowId, col, raw: split[i]!, state: reading.state, value: reading.value,
-            ...(reading.decimals !== undefined ? { decimals: reading.decimals } : {}), at: span,
+            ...(reading.decimals !== undefined ? { decimals: reading.decimals } : {}), at: { ...span, ...(column !== undefined ? { column } : {}) },
           };
         });
         return true;
