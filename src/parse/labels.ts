@@ -3,6 +3,7 @@
  * spacing, numbering, labels broken into fragments, and misprints (其他法律行政止公开).
  */
 import { labelKey, stripNumbering } from './normalize.js';
+import { memo2 } from './memo.js';
 
 /** The similarity at or above which a printed label is taken to name a format label. */
 export const LABEL_MATCH = 0.75;
@@ -91,18 +92,7 @@ const rowScores = new WeakMap<LabelledRow, Map<string, number>>();
  * fragment strings are reused while a table is aligned, so the lookup hashes no new string.
  */
 export function rowSimilarity(fragment: string, row: LabelledRow): number {
-  let byText = rowScores.get(row);
-  if (!byText) {
-    byText = new Map();
-    rowScores.set(row, byText);
-  }
-  let score = byText.get(fragment);
-  if (score === undefined) {
-    score = bestSimilarity(fragment, row.label, row.aliases);
-    if (byText.size > 5_000) byText.clear();
-    byText.set(fragment, score);
-  }
-  return score;
+  return memo2(rowScores, row, fragment, () => bestSimilarity(fragment, row.label, row.aliases), 5_000);
 }
 
 /** A format row as label matching sees it: its printed label and accepted variants. */
@@ -119,16 +109,5 @@ const rowVectors = new WeakMap<readonly LabelledRow[], Map<string, number[]>>();
  * rows again and again (and again in the next report of a batch).
  */
 export function similarityRow(text: string, rows: readonly LabelledRow[]): readonly number[] {
-  let byText = rowVectors.get(rows);
-  if (!byText) {
-    byText = new Map();
-    rowVectors.set(rows, byText);
-  }
-  let vector = byText.get(text);
-  if (vector === undefined) {
-    vector = rows.map((r) => (text === '' ? 0 : rowSimilarity(text, r)));
-    if (byText.size > 20_000) byText.clear();
-    byText.set(text, vector);
-  }
-  return vector;
+  return memo2(rowVectors, rows, text, () => rows.map((r) => (text === '' ? 0 : rowSimilarity(text, r))), 20_000);
 }

@@ -12,6 +12,7 @@ import { T3_COLS, T3_GROUP_LABELS, t3Def, type RowDef, type TableDef } from './d
 import { coreKey, LABEL_MATCH, rowSimilarity } from './labels.js';
 import type { Row } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
+import { memo2 } from './memo.js';
 
 interface Observed {
   view: RowView;
@@ -44,17 +45,7 @@ function ownSimilarity(view: RowView, def: RowDef): number {
 type SimilarityCache = Map<RowView, Map<RowDef, number>>;
 
 function cachedSimilarity(cache: SimilarityCache, view: RowView, def: RowDef): number {
-  let byRow = cache.get(view);
-  if (!byRow) {
-    byRow = new Map();
-    cache.set(view, byRow);
-  }
-  let sim = byRow.get(def);
-  if (sim === undefined) {
-    sim = ownSimilarity(view, def);
-    byRow.set(def, sim);
-  }
-  return sim;
+  return memo2(cache, view, def, () => ownSimilarity(view, def));
 }
 
 function observe(views: RowView[], valueRows: RowView[], def: TableDef, cache: SimilarityCache): Observed[] {

@@ -16,6 +16,20 @@ const HUGE = ['1e308', '1e309', '-1e308', '99999999999999999999', '9'.repeat(400
 /** A real report's text, chosen at random, with its lines. */
 const report = fc.constantFrom(...TEXT_FIXTURES).map((path) => ({ path, text: fixtureText(path) }));
 
+
+/**
+ * A real file cut short (keeping at least `minKeep` of it, and `minLength` bytes) with up to
+ * `maxEdits` bytes overwritten at random places.
+ */
+function damaged(original: Uint8Array, { maxEdits, minKeep, minLength }: { maxEdits: number; minKeep: number; minLength: number }): fc.Arbitrary<Uint8Array> {
+  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), value: fc.integer({ min: 0, max: 255 }) });
+  return fc.tuple(fc.array(edit, { maxLength: maxEdits }), fc.double({ min: minKeep, max: 1, noNaN: true })).map(([edits, keep]) => {
+    const bytes = original.slice(0, Math.max(minLength, Math.floor(original.length * keep)));
+    for (const e of edits) bytes[Math.floor((bytes.length - 1) * e.at)] = e.value;
+    return bytes;
+  });
+}
+
 describe('mutated real reports', () => {
   it('a real report truncated at any point is checked without breaking', async () => {
     await fc.assert(
@@ -93,11 +107,8 @@ describe('mutated real reports', () => {
 
   it('a real docx with its bytes flipped, cut short or its parts damaged is checked without breaking', async () => {
     const docx = fixtureBytes('fixtures/corpus/original/013-pingtan-2024.docx');
-    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), value: fc.integer({ min: 0, max: 255 }) });
     await fc.assert(
-      fc.asyncProperty(fc.array(edit, { maxLength: 30 }), fc.double({ min: 0.05, max: 1, noNaN: true }), async (edits, keep) => {
-        const bytes = docx.slice(0, Math.max(4, Math.floor(docx.length * keep)));
-        for (const e of edits) bytes[Math.floor((bytes.length - 1) * e.at)] = e.value;
+      fc.asyncProperty(damaged(docx, { maxEdits: 30, minKeep: 0.05, minLength: 4 }), async (bytes) => {
         await checkInvariant(bytes, 'mutated.docx');
       }),
       params(60),
@@ -126,11 +137,8 @@ describe('mutated real reports', () => {
 
   it('a real PDF cut short or with bytes flipped is checked without breaking', async () => {
     const pdf = fixtureBytes('fixtures/corpus/original/002-hongze-district-2023.pdf');
-    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), value: fc.integer({ min: 0, max: 255 }) });
     await fc.assert(
-      fc.asyncProperty(fc.array(edit, { maxLength: 20 }), fc.double({ min: 0.01, max: 1, noNaN: true }), async (edits, keep) => {
-        const bytes = pdf.slice(0, Math.max(5, Math.floor(pdf.length * keep)));
-        for (const e of edits) bytes[Math.floor((bytes.length - 1) * e.at)] = e.value;
+      fc.asyncProperty(damaged(pdf, { maxEdits: 20, minKeep: 0.01, minLength: 5 }), async (bytes) => {
         await checkInvariant(bytes, 'mutated.pdf');
       }),
       params(12),

@@ -1,0 +1,30 @@
+/**
+ * A value cached under two keys: an outer map (a `WeakMap` when the first key is an object that
+ * may go away) of inner maps. Label matching asks the same (label, row) questions many times per
+ * table and per batch; this is the one place that remembers the answers.
+ */
+
+/** The part of `Map` and `WeakMap` the cache uses for its outer level. */
+interface OuterMap<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+}
+
+/**
+ * `compute()`'s value for `(first, second)`, computed once. With `limit`, an inner map holding more
+ * than that many values is emptied before the next is added, so a long batch's memory stays bounded.
+ */
+export function memo2<A, B, V>(cache: OuterMap<A, Map<B, V>>, first: A, second: B, compute: () => V, limit = Number.POSITIVE_INFINITY): V {
+  let inner = cache.get(first);
+  if (!inner) {
+    inner = new Map();
+    cache.set(first, inner);
+  }
+  let value = inner.get(second);
+  if (value === undefined) {
+    value = compute();
+    if (inner.size > limit) inner.clear();
+    inner.set(second, value);
+  }
+  return value;
+}
