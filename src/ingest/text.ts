@@ -13,9 +13,16 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
+/**
+ * The strict UTF-8 decoder, made once: it is tried on every file, and UTF-8 decoding keeps no
+ * state from one `decode()` call to the next. The other encodings (decoded by ICU converters,
+ * and rarely) get a new decoder each time, as before.
+ */
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
 function tryDecode(label: string, bytes: Uint8Array): string | null {
   try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
+    return (label === 'utf-8' ? utf8Decoder : new TextDecoder(label, { fatal: true })).decode(bytes);
   } catch {
     return null;
   }

@@ -4,14 +4,18 @@
  * place; the alignment uses the labels where they speak and the order where they do not.
  */
 
-/** Scores that drive {@link align}. */
+/**
+ * Scores that drive {@link align}, as tables the caller fills. Profiled: scoring callbacks, asked
+ * for every cell of the items × rows table through one call site shared by all callers, were not
+ * inlined, and each score came back as a new heap number; a filled table costs neither.
+ */
 export interface AlignScoring {
-  /** Score of assigning observed item `i` to canonical row `j`, or null when it must not be. */
-  match(i: number, j: number): number | null;
+  /** Score of assigning observed item `i` to canonical row `j`, at `i * rows + j`; NaN when it must not be. */
+  match: Float64Array;
   /** Cost (a negative score) of leaving canonical row `j` without an observed row. */
-  skipCanonical(j: number): number;
+  skipCanonical: Float64Array;
   /** Cost (a negative score) of leaving observed item `i` unassigned. */
-  skipItem(i: number): number;
+  skipItem: Float64Array;
 }
 
 /** Result: for each observed item, the index of its canonical row, or -1; and the total score. */
@@ -20,12 +24,45 @@ export interface Alignment {
   score: number;
 }
 
+/**
+ * Tables reused from one alignment to the next. Profiled: a fresh items × rows table per alignment
+ * (three per 2008 统计表, one per definition tried) lives outside the JavaScript heap, and made the
+ * garbage collector run far more often. Tables above {@link KEEP_CELLS} cells are not kept.
+ */
+const scratch = { match: new Float64Array(0), score: new Float64Array(0), move: new Uint8Array(0) };
+const KEEP_CELLS = 1 << 16;
+
+/**
+ * The match table of {@link AlignScoring} for `items` × `rows`, every pair not allowed (NaN). It is
+ * shared: valid until the next call, so it is filled and aligned on before another is asked for.
+ */
+export function matchTable(items: number, rows: number): Float64Array {
+  const size = items * rows;
+  if (size > KEEP_CELLS) return new Float64Array(size).fill(Number.NaN);
+  if (scratch.match.length < size) scratch.match = new Float64Array(Math.min(KEEP_CELLS, Math.max(size, 2 * scratch.match.length)));
+  return scratch.match.subarray(0, size).fill(Number.NaN);
+}
+
+/** A cost table of {@link AlignScoring} holding `cost` `n` times. */
+export function costTable(n: number, cost: number): Float64Array {
+  return new Float64Array(n).fill(cost);
+}
+
+const NEG = -1e12;
+
 /** Aligns `items` observed rows to `rows` canonical rows, keeping both orders. */
 export function align(items: number, rows: number, scoring: AlignScoring): Alignment {
-  const NEG = -1e12;
+  const { match, skipItem, skipCanonical } = scoring;
   const cols = rows + 1;
-  const score = new Float64Array((items + 1) * cols).fill(NEG);
-  const move = new Uint8Array((items + 1) * cols); // 1 match, 2 skip item, 3 skip canonical
+  const size = (items + 1) * cols;
+  // Every cell is written before it is read (each reads the cells above and to the left), so the
+  // reused tables need no clearing.
+  if (size <= KEEP_CELLS && scratch.score.length < size) {
+    scratch.score = new Float64Array(Math.min(KEEP_CELLS, Math.max(size, 2 * scratch.score.length)));
+    scratch.move = new Uint8Array(scratch.score.length);
+  }
+  const score = size > KEEP_CELLS ? new Float64Array(size) : scratch.score;
+  const move = size > KEEP_CELLS ? new Uint8Array(size) : scratch.move;
   score[0] = 0;
   for (let i = 0; i <= items; i++) {
     for (let j = 0; j <= rows; j++) {
@@ -34,24 +71,26 @@ export function align(items: number, rows: number, scoring: AlignScoring): Align
       let best = NEG;
       let how = 0;
       if (i > 0 && j > 0) {
-        const m = scoring.match(i - 1, j - 1);
-        const prev = score[(i - 1) * cols + (j - 1)]!;
-        if (m !== null && prev > NEG && prev + m > best) {
+        const m = match[(i - 1) * rows + (j - 1)]!;
+        const prev = score[here - cols - 1]!;
+        if (!Number.isNaN(m) && prev > NEG && prev + m > best) {
           best = prev + m;
           how = 1;
         }
       }
       if (i > 0) {
-        const prev = score[(i - 1) * cols + j]!;
-        if (prev > NEG && prev + scoring.skipItem(i - 1) > best) {
-          best = prev + scoring.skipItem(i - 1);
+        const prev = score[here - cols]!;
+        const cost = skipItem[i - 1]!;
+        if (prev > NEG && prev + cost > best) {
+          best = prev + cost;
           how = 2;
         }
       }
       if (j > 0) {
-        const prev = score[i * cols + (j - 1)]!;
-        if (prev > NEG && prev + scoring.skipCanonical(j - 1) > best) {
-          best = prev + scoring.skipCanonical(j - 1);
+        const prev = score[here - 1]!;
+        const cost = skipCanonical[j - 1]!;
+        if (prev > NEG && prev + cost > best) {
+          best = prev + cost;
           how = 3;
         }
       }
@@ -59,6 +98,12 @@ export function align(items: number, rows: number, scoring: AlignScoring): Align
       move[here] = how;
     }
   }
+  return { assignment: traceBack(move, items, rows), score: score[items * cols + rows]! };
+}
+
+/** Follows the moves back from the last cell: each item's canonical row, or -1. */
+function traceBack(move: Uint8Array, items: number, rows: number): number[] {
+  const cols = rows + 1;
   const assignment = new Array<number>(items).fill(-1);
   let i = items;
   let j = rows;
@@ -71,5 +116,5 @@ export function align(items: number, rows: number, scoring: AlignScoring): Align
     } else if (how === 2) i--;
     else j--;
   }
-  return { assignment, score: score[items * cols + rows]! };
+  return assignment;
 }

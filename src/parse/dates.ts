@@ -35,7 +35,9 @@ export function findDates(line: string): DateMatch[] {
   if (!text.includes('年') && !/\d{4}[-/.]/.test(text)) return [];
   const out: DateMatch[] = [];
   for (const pattern of DATE_PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
+    // exec, not matchAll: matchAll copies the expression on every call, for every line.
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       const [y, mo, d] = [toNumber(m[1]!), toNumber(m[2]!), toNumber(m[3]!)];
       if (y === null || mo === null || d === null) continue;
       const date = iso(y, mo, d);

@@ -2,7 +2,7 @@
  * Fuzzy matching of printed labels against the format's labels, tolerant of width, punctuation,
  * spacing, numbering, labels broken into fragments, and misprints (其他法律行政止公开).
  */
-import { labelKey, stripNumbering } from './normalize.js';
+import { numberlessKey } from './normalize.js';
 import { memo2 } from './memo.js';
 
 /** The similarity at or above which a printed label is taken to name a format label. */
@@ -26,7 +26,7 @@ const keyCache = new Map<string, string>();
 export function coreKey(text: string): string {
   let key = keyCache.get(text);
   if (key === undefined) {
-    key = labelKey(stripNumbering(text));
+    key = numberlessKey(text);
     if (keyCache.size > 50_000) keyCache.clear();
     keyCache.set(text, key);
   }
@@ -40,20 +40,36 @@ export function coreKey(text: string): string {
  * ratio, when it is high (misprints). Labels of fewer than four characters only match exactly.
  */
 export function labelSimilarity(fragment: string, label: string): number {
-  // Reports repeat the same labels: the score of a pair is computed once.
-  const memoKey = `${fragment}\u0000${label}`;
-  const memo = similarityMemo.get(memoKey);
-  if (memo !== undefined) return memo;
-  const score = similarityOf(coreKey(fragment), coreKey(label));
-  if (similarityMemo.size > 200_000) similarityMemo.clear();
-  similarityMemo.set(memoKey, score);
-  return score;
+  // The score depends on the two keys only; its callers remember it, by key (see rowSimilarity).
+  return similarityOf(coreKey(fragment), coreKey(label));
 }
 
-const similarityMemo = new Map<string, number>();
+/**
+ * Per UTF-16 code unit, how many times it occurs in the first string of {@link sharedCharBound};
+ * all zero between calls. One table for the process instead of a map per call.
+ */
+const charCounts = new Int32Array(0x10000);
+const SURROGATE = /[\ud800-\udfff]/;
 
 /** Upper bound of 2·LCS/(|a|+|b|): characters the two strings share, counted with multiplicity. */
 function sharedCharBound(a: string, b: string): number {
+  // Characters are code points; without surrogates, they are the code units the table counts.
+  if (SURROGATE.test(a) || SURROGATE.test(b)) return sharedCodePointBound(a, b);
+  for (let i = 0; i < a.length; i++) charCounts[a.charCodeAt(i)]!++;
+  let shared = 0;
+  for (let j = 0; j < b.length; j++) {
+    const c = b.charCodeAt(j);
+    if (charCounts[c]! > 0) {
+      shared++;
+      charCounts[c]!--;
+    }
+  }
+  for (let i = 0; i < a.length; i++) charCounts[a.charCodeAt(i)] = 0;
+  return (2 * shared) / (a.length + b.length);
+}
+
+/** {@link sharedCharBound} counting code points, for strings that hold surrogate pairs. */
+function sharedCodePointBound(a: string, b: string): number {
   const counts = new Map<string, number>();
   for (const ch of a) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let shared = 0;
@@ -73,6 +89,9 @@ function similarityOf(f: string, l: string): number {
   if (l.length < 4 || f.length < 2) return 0;
   if (f.includes(l)) return l.length >= 6 || f.length <= l.length + 4 ? 0.9 : 0.8;
   if (f.length >= 4 && l.includes(f)) return 0.6 + 0.35 * (f.length / l.length);
+  // The strings share at most the shorter one's characters: most pairs fail on their lengths
+  // alone, before their characters are counted.
+  if ((2 * Math.min(f.length, l.length)) / (f.length + l.length) < 0.8) return 0;
   if (sharedCharBound(f, l) < 0.8) return 0;
   const ratio = (2 * lcsLength(f, l)) / (f.length + l.length);
   return ratio >= 0.8 ? ratio * 0.95 : 0;
@@ -80,19 +99,14 @@ function similarityOf(f: string, l: string): number {
 
 /** The best similarity of a fragment to a label or any of its aliases. */
 export function bestSimilarity(fragment: string, label: string, aliases: readonly string[] = []): number {
-  let best = labelSimilarity(fragment, label);
-  for (const alias of aliases) best = Math.max(best, labelSimilarity(fragment, alias));
-  return best;
+  return bestOfKeys(coreKey(fragment), [coreKey(label), ...aliases.map(coreKey)]);
 }
 
-const rowScores = new WeakMap<LabelledRow, Map<string, number>>();
-
-/**
- * {@link bestSimilarity} of a fragment to a format row, cached per row object and fragment: the
- * fragment strings are reused while a table is aligned, so the lookup hashes no new string.
- */
-export function rowSimilarity(fragment: string, row: LabelledRow): number {
-  return memo2(rowScores, row, fragment, () => bestSimilarity(fragment, row.label, row.aliases), 5_000);
+/** The best {@link similarityOf} of a fragment's key to a label's key and its aliases' keys. */
+function bestOfKeys(fragmentKey: string, keys: readonly string[]): number {
+  let best = similarityOf(fragmentKey, keys[0]!);
+  for (let k = 1; k < keys.length; k++) best = Math.max(best, similarityOf(fragmentKey, keys[k]!));
+  return best;
 }
 
 /** A format row as label matching sees it: its printed label and accepted variants. */
@@ -101,13 +115,38 @@ export interface LabelledRow {
   aliases?: readonly string[];
 }
 
+const rowLabelKeys = new WeakMap<LabelledRow, readonly string[]>();
+
+/** The keys of a format row's label and aliases, computed once per row for the process. */
+function keysOf(row: LabelledRow): readonly string[] {
+  let keys = rowLabelKeys.get(row);
+  if (keys === undefined) {
+    keys = [coreKey(row.label), ...(row.aliases ?? []).map(coreKey)];
+    rowLabelKeys.set(row, keys);
+  }
+  return keys;
+}
+
+const rowScores = new WeakMap<LabelledRow, Map<string, number>>();
+
+/**
+ * {@link bestSimilarity} of a fragment to a format row, cached per row object and fragment key:
+ * the score depends on the key only, and printed variants of a label (spacing, punctuation,
+ * numbering) share one key, so they share one entry.
+ */
+export function rowSimilarity(fragment: string, row: LabelledRow): number {
+  const key = coreKey(fragment);
+  return memo2(rowScores, row, key, () => bestOfKeys(key, keysOf(row)), 5_000);
+}
+
 const rowVectors = new WeakMap<readonly LabelledRow[], Map<string, number[]>>();
 
 /**
- * The similarity of a printed label to each row of a format table, cached per table and text:
+ * The similarity of a printed label to each row of a format table, cached per table and label key:
  * every 2008 统计表 is tried against every variant, row by row, so the same label meets the same
  * rows again and again (and again in the next report of a batch).
  */
 export function similarityRow(text: string, rows: readonly LabelledRow[]): readonly number[] {
-  return memo2(rowVectors, rows, text, () => rows.map((r) => (text === '' ? 0 : rowSimilarity(text, r))), 20_000);
+  const key = coreKey(text);
+  return memo2(rowVectors, rows, key, () => rows.map((r) => bestOfKeys(key, keysOf(r))), 20_000);
 }

@@ -5,7 +5,7 @@
 import type { AgencyName, FoundDate, Issuer, ReportLine, ReportMeta, Span } from '../model/report.js';
 import type { SourceMeta } from '../model/source.js';
 import { findDates } from './dates.js';
-import { fold } from './normalize.js';
+import { fold, isSpaceCode } from './normalize.js';
 
 /** Keys of page-chrome metadata lines (archive copies and CMS meta tables). */
 const PAGE_DATE_KEYS = /(?:发布时间|发布日期|公开日期|发文日期|印发日期)\s*[:：]?\s*/;
@@ -101,6 +101,22 @@ interface Signature {
   date: FoundDate | null;
 }
 
+/** The longest a date line can be, brackets and spaces not counted: a 13-character date and 2 more. */
+const MAX_DATE_LINE = 15;
+
+/**
+ * The length of `text` without white space and round brackets (as `replace(/[()（）\s]/g, '')`
+ * counts it), counted only up to `max + 1`.
+ */
+function printedLength(text: string, max: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= max; i++) {
+    const code = text.charCodeAt(i);
+    if (!isSpaceCode(code) && code !== 0x28 && code !== 0x29 && code !== 0xff08 && code !== 0xff09) n++;
+  }
+  return n;
+}
+
 /** The signature block: a short date line, and the agency line just above it. */
 function readSignature(lines: readonly ReportLine[], inTable: (line: number) => boolean): Signature[] {
   const found: Signature[] = [];
@@ -108,6 +124,9 @@ function readSignature(lines: readonly ReportLine[], inTable: (line: number) => 
     const line = lines[k]!;
     if (inTable(line.at.line)) continue;
     const text = line.norm.trim();
+    // A signature date line holds little but the date, and a date is at most 13 characters
+    // without spaces (二〇二四年十二月三十一日): a longer line is not one, whatever dates it holds.
+    if (printedLength(text, MAX_DATE_LINE) > MAX_DATE_LINE) continue;
     const dates = findDates(text);
     const date = dates[0];
     if (!date || text.replace(/[()（）\s]/g, '').length > date.raw.replace(/\s/g, '').length + 2) continue;
@@ -205,7 +224,7 @@ export function readMeta(input: MetaInput): Omit<ReportMeta, 'edition' | 'editio
     }
   }
   for (const line of lines.slice(0, 40)) {
-    const m = /填报单位\s*[(（]?[^)）:：]*[)）]?\s*[:：]\s*(\S+)/.exec(line.norm);
+    const m = line.norm.includes('填报单位') ? /填报单位\s*[(（]?[^)）:：]*[)）]?\s*[:：]\s*(\S+)/.exec(line.norm) : null;
     if (m) agencies.push({ name: m[1]!, source: 'filler', at: line.at });
   }
   const titleDate = dates.find((d) => d.role === 'title');

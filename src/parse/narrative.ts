@@ -19,6 +19,39 @@ export function spanAt(sentence: Sentence, offset: number): Span {
   return at;
 }
 
+/** A sentence: up to and with its full stop, or to the end of the text. */
+const SENTENCE = /[^。！？!?]+[。！？!?]?/g;
+
+/**
+ * Index of the last break at or before `offset`, searching from `from` (the previous sentence's,
+ * which is at or before it); -1 when none is.
+ */
+function lastBreakAtOrBefore(breaks: readonly [number, Span][], offset: number, from: number): number {
+  let found = -1;
+  for (let k = Math.max(from, 0); k < breaks.length && breaks[k]![0] <= offset; k++) found = k;
+  return found;
+}
+
+/**
+ * A sentence's own breaks, offsets relative to its `start`: the line it starts in (break `first`,
+ * at offset 0), then each line that starts inside it.
+ */
+function breaksWithin(breaks: readonly [number, Span][], first: number, start: number, end: number): [number, Span][] {
+  const own: [number, Span][] = first >= 0 ? [[0, breaks[first]![1]]] : [];
+  for (let k = first + 1; k < breaks.length && breaks[k]![0] < end; k++) own.push([breaks[k]![0] - start, breaks[k]![1]]);
+  return own;
+}
+
+/**
+ * The line without its white space, except one space between a digit, letter, dot or % and a
+ * digit or letter (spaces between CJK characters are a PDF artefact; `2 023` is not).
+ */
+function joinSpaces(line: string): string {
+  if (!/\s/.test(line)) return line;
+  return line.replace(/\s+/g, (ws, offset: number, whole: string) =>
+    /[\dA-Za-z.%]/.test(whole[offset - 1] ?? '') && /[\dA-Za-z]/.test(whole[offset + ws.length] ?? '') ? ' ' : '');
+}
+
 /**
  * Joins prose lines into sentences. A heading line starts a new paragraph; a line ending in 。！？
  * ends one; otherwise the next line continues it (PDF line wrapping). Spaces between CJK
@@ -30,17 +63,18 @@ export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLi
   let breaks: [number, Span][] = [];
   let section: string | undefined;
   const flush = (): void => {
-    for (const m of text.matchAll(/[^。！？!?]+[。！？!?]?/g)) {
+    if (text === '') return;
+    SENTENCE.lastIndex = 0;
+    // The breaks are in offset order, and so are the sentences: each sentence's breaks are found
+    // from where the previous sentence's began.
+    let from = 0;
+    for (let m = SENTENCE.exec(text); m !== null; m = SENTENCE.exec(text)) {
       const s = m[0];
       const trimmed = s.trim();
       if (trimmed.length === 0) continue;
       const start = m.index + (s.length - s.trimStart().length);
-      const own: [number, Span][] = [];
-      for (const [offset, span] of breaks) {
-        if (offset <= start) own.splice(0, own.length, [0, span]);
-        else if (offset < start + trimmed.length) own.push([offset - start, span]);
-      }
-      const sentence: Sentence = { text: trimmed, breaks: own };
+      from = lastBreakAtOrBefore(breaks, start, from);
+      const sentence: Sentence = { text: trimmed, breaks: breaksWithin(breaks, from, start, start + trimmed.length) };
       if (section !== undefined) sentence.section = section;
       out.push(sentence);
     }
@@ -52,8 +86,7 @@ export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLi
       flush();
       continue;
     }
-    const norm = line.norm.replace(/\s+/g, (ws, offset: number, whole: string) =>
-      /[\dA-Za-z.%]/.test(whole[offset - 1] ?? '') && /[\dA-Za-z]/.test(whole[offset + ws.length] ?? '') ? ' ' : '');
+    const norm = joinSpaces(line.norm);
     const heading = sectionOf(line.at.line);
     if (heading && heading.at.line === line.at.line) {
       flush();
@@ -75,7 +108,9 @@ export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLi
 export function narrativeNumbers(all: readonly Sentence[]): NarrativeNumber[] {
   const found: NarrativeNumber[] = [];
   all.forEach((s, sentenceIndex) => {
-    for (const m of s.text.matchAll(NUMBER)) {
+    // exec, not matchAll: matchAll copies the expression for every sentence.
+    NUMBER.lastIndex = 0;
+    for (let m = NUMBER.exec(s.text); m !== null; m = NUMBER.exec(s.text)) {
       let value: number | null;
       let unit: string;
       if (m[1] !== undefined) {

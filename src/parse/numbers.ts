@@ -19,16 +19,23 @@ const NUMBER_WITH_UNIT = new RegExp(`^([+-]?)((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\
  * such as 万元 or 件), a blank, a dash, 不适用/无, or text. Never guesses: anything else is `text`.
  */
 export function readCell(raw: string): CellReading {
-  // Cell texts repeat a lot (0, 1, 空, —): each distinct text is read once. A copy is returned,
-  // so a caller that changes its reading cannot change the next one.
+  // A copy is returned, so a caller that changes its reading cannot change the next one.
+  return { ...sharedReading(raw) };
+}
+
+/**
+ * {@link readCell}'s reading, not copied: for the parser's own callers, which only read it.
+ * Cell texts repeat a lot (0, 1, 空, —): each distinct text is read once.
+ */
+export function sharedReading(raw: string): Readonly<CellReading> {
   const memo = cellMemo.get(raw);
-  if (memo !== undefined) return { ...memo };
+  if (memo !== undefined) return memo;
   const reading = readCellText(raw);
   if (raw.length <= 40) {
     if (cellMemo.size > 20_000) cellMemo.clear();
     cellMemo.set(raw, reading);
   }
-  return { ...reading };
+  return reading;
 }
 
 const cellMemo = new Map<string, CellReading>();
@@ -55,7 +62,7 @@ function readCellText(raw: string): CellReading {
 
 /** True when a cell's text is a value (number, blank, dash or 不适用), not a label. */
 export function isValueText(raw: string): boolean {
-  return readCell(raw).state !== 'text';
+  return sharedReading(raw).state !== 'text';
 }
 
 const CN_DIGIT: Record<string, number> = {

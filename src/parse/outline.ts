@@ -3,7 +3,7 @@
  * heading is glued to its first sentence on one line (archive copies of web pages).
  */
 import type { Section, Span } from '../model/report.js';
-import { fold } from './normalize.js';
+import { firstPrinted, fold } from './normalize.js';
 
 const CN_NUM = '[一二三四五六七八九十]+';
 const LEVELS: { level: 1 | 2 | 3 | 4; re: RegExp }[] = [
@@ -24,6 +24,16 @@ const KNOWN_HEADINGS = [
   '其他需要报告的事项', '政府信息管理', '平台建设', '监督保障',
 ];
 
+/** {@link KNOWN_HEADINGS} by first character, in their order: a heading is looked up among a few. */
+const KNOWN_BY_FIRST = (() => {
+  const byFirst = new Map<string, string[]>();
+  for (const heading of KNOWN_HEADINGS) {
+    const first = heading.charAt(0);
+    byFirst.set(first, [...(byFirst.get(first) ?? []), heading]);
+  }
+  return byFirst;
+})();
+
 /** One heading candidate on a line. */
 export interface HeadingLine {
   text: string;
@@ -35,20 +45,29 @@ export interface HeadingLine {
  * text, or ends its title at the first full stop, colon or comma (then it is glued to its body).
  */
 export function readHeading(line: string, at: Span): Section | null {
-  const text = fold(line).replace(/^\s*#{1,6}\s*/, '').trim();
-  // Every level starts with a Chinese numeral, a bracket or a digit: most lines fail here, cheaply.
+  return readFoldedHeading(fold(line), at);
+}
+
+/** {@link readHeading} of a line already folded (parseReport folds each line once). */
+export function readFoldedHeading(line: string, at: Span): Section | null {
+  // Every level starts with a Chinese numeral, a bracket or a digit, after an optional markdown
+  // `#` mark: most lines fail on their first printed character, before any string is built.
+  const first = line.charCodeAt(firstPrinted(line));
+  if (first !== HASH && !HEADING_START.test(String.fromCharCode(first))) return null;
+  const text = line.replace(/^\s*#{1,6}\s*/, '').trim();
   if (!HEADING_START.test(text)) return null;
   for (const { level, re } of LEVELS) {
     const m = re.exec(text);
     if (!m) continue;
     const rest = text.slice(m[0].length).trim();
     if (rest === '' || (level >= 3 && /^\d/.test(rest))) return null;
-    const known = KNOWN_HEADINGS.find((h) => rest.replace(/\s+/g, '').startsWith(h));
+    const compact = rest.replace(/\s+/g, '');
+    const known = KNOWN_BY_FIRST.get(compact.charAt(0))?.find((h) => compact.startsWith(h));
     let title: string;
     let glued: boolean;
     if (known) {
       title = known;
-      glued = rest.replace(/\s+/g, '').length > known.length + 1;
+      glued = compact.length > known.length + 1;
     } else {
       const stop = rest.search(/[。:：；;!！?？]/);
       const comma = rest.search(/[,，]/);
@@ -62,6 +81,8 @@ export function readHeading(line: string, at: Span): Section | null {
   }
   return null;
 }
+
+const HASH = 0x23;
 
 /** True when a heading title is one of the format's section headings or a known variant. */
 export function isSectionTitle(title: string): boolean {

@@ -15,7 +15,7 @@
  * Page-number lines (-3-, — 5 —, 第 3 页) are dropped.
  */
 import type { SourceLine } from '../model/source.js';
-import { fold } from './normalize.js';
+import { firstPrinted, fold, isBlankText, isSpaceCode } from './normalize.js';
 import { readCell } from './numbers.js';
 
 /** One cell of a row: its text (folded, trimmed) and where it starts. */
@@ -44,13 +44,35 @@ const NUMBER_TOKEN = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 
 /** True for a line that is only a page number. */
 export function isPageNumber(text: string): boolean {
-  return PAGE_NUMBER.test(fold(text));
+  return isFoldedPageNumber(fold(text));
+}
+
+/** {@link isPageNumber} of text already folded: every line is folded once, not once per test. */
+export function isFoldedPageNumber(folded: string): boolean {
+  return PAGE_NUMBER.test(folded);
 }
 
 function cell(text: string, line: number, column: number): RowCell {
   // The column of the first character the cell holds, not of the padding before it (`| 0 |`).
-  const lead = text.length - text.trimStart().length;
-  return { text: text.replace(/\s+/g, ' ').trim(), line, column: text.trim() === '' ? column : column + lead };
+  const lead = firstPrinted(text);
+  if (lead === text.length) return { text: '', line, column };
+  let end = text.length;
+  while (isSpaceCode(text.charCodeAt(end - 1))) end--;
+  return { text: collapseSpaces(text, lead, end), line, column: column + lead };
+}
+
+/**
+ * `text.slice(start, end)` (which starts and ends with a printed character) with each run of white
+ * space made one space, as `replace(/\s+/g, ' ')` does; most cells have none to change, and are
+ * only sliced.
+ */
+function collapseSpaces(text: string, start: number, end: number): string {
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code) && (code !== 0x20 || isSpaceCode(text.charCodeAt(i + 1)))) return slice.replace(/\s+/g, ' ');
+  }
+  return slice;
 }
 
 /** Splits a pipe-table line into cells. */
@@ -82,53 +104,107 @@ function tabCells(text: string, line: number): RowCell[] {
 
 /**
  * Splits a plain or layout line: runs of two or more spaces separate cells; within a cell, a run of
- * numbers separated by single spaces at the end is split off (`行政许可 97`, `447 7 0`).
+ * numbers separated by single spaces at the end is split off (`行政许可 97`, `447 7 0`). Columns
+ * are counted from `offset` characters before `text` (a markdown `#` mark taken off the line).
+ * Profiled: this runs on every line of a report; a scan of the characters replaced two regular
+ * expression iterators per segment.
  */
-function layoutCells(text: string, line: number): RowCell[] {
+function layoutCells(text: string, line: number, offset = 0): RowCell[] {
   const cells: RowCell[] = [];
-  for (const m of text.matchAll(/\S+(?: \S+)*/g)) {
-    const segment = m[0];
-    const base = m.index;
-    const tokens = [...segment.matchAll(/\S+/g)];
-    let firstNumber = tokens.length;
-    while (firstNumber > 0 && NUMBER_TOKEN.test(tokens[firstNumber - 1]![0])) firstNumber--;
-    if (firstNumber === tokens.length || (firstNumber > 0 && /[\d.]$/.test(tokens[firstNumber - 1]![0]))) {
-      cells.push(cell(segment, line, base + 1));
-      continue;
+  // Start and end offsets of the current segment's tokens, reused from segment to segment.
+  const tokens: number[] = [];
+  const n = text.length;
+  let i = firstPrinted(text);
+  while (i < n) {
+    // A segment is what `\S+(?: \S+)*` matches: tokens separated by single spaces.
+    tokens.length = 0;
+    for (;;) {
+      const from = i;
+      while (i < n && !isSpaceCode(text.charCodeAt(i))) i++;
+      tokens.push(from, i);
+      if (i + 1 < n && text.charCodeAt(i) === 0x20 && !isSpaceCode(text.charCodeAt(i + 1))) i++;
+      else break;
     }
-    if (firstNumber > 0) {
-      const labelEnd = tokens[firstNumber - 1]!.index + tokens[firstNumber - 1]![0].length;
-      cells.push(cell(segment.slice(0, labelEnd), line, base + 1));
-    }
-    for (let i = firstNumber; i < tokens.length; i++) cells.push(cell(tokens[i]![0], line, base + tokens[i]!.index + 1));
+    splitSegment(text, tokens, { line, offset }, cells);
+    i = firstPrinted(text, i);
   }
   return cells;
 }
 
-const isBlank = (s: string): boolean => s.trim() === '';
+/** Where the cells of a layout line are: its number and the column offset of its text. */
+interface LineAt {
+  line: number;
+  offset: number;
+}
+
+/** Adds the cells of one segment (token offsets in `tokens`): a label and trailing numbers split off. */
+function splitSegment(text: string, tokens: readonly number[], at: LineAt, cells: RowCell[]): void {
+  const count = tokens.length / 2;
+  let firstNumber = count;
+  while (firstNumber > 0 && isNumberToken(text, tokens[2 * firstNumber - 2]!, tokens[2 * firstNumber - 1]!)) firstNumber--;
+  const segmentStart = tokens[0]!;
+  if (firstNumber === count || (firstNumber > 0 && endsInDigitOrDot(text, tokens[2 * firstNumber - 1]!))) {
+    cells.push(segmentCell(text, segmentStart, tokens[tokens.length - 1]!, at));
+    return;
+  }
+  if (firstNumber > 0) cells.push(segmentCell(text, segmentStart, tokens[2 * firstNumber - 1]!, at));
+  for (let k = firstNumber; k < count; k++) cells.push(segmentCell(text, tokens[2 * k]!, tokens[2 * k + 1]!, at));
+}
+
+/** A cell of a layout line: the text from `start` to `end` has no white space to trim or collapse. */
+function segmentCell(text: string, start: number, end: number, at: LineAt): RowCell {
+  return { text: text.slice(start, end), line: at.line, column: at.offset + start + 1 };
+}
+
+/** {@link NUMBER_TOKEN} on `text.slice(start, end)`, sliced only when it can start a number. */
+function isNumberToken(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (!(first >= 0x30 && first <= 0x39) && first !== 0x2b && first !== 0x2d) return false;
+  return NUMBER_TOKEN.test(text.slice(start, end));
+}
+
+/** True when the token ending at `end` ends in a digit or a dot (`/[\d.]$/`). */
+function endsInDigitOrDot(text: string, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  return (last >= 0x30 && last <= 0x39) || last === 0x2e;
+}
+
+const isBlank = isBlankText;
+const PIPE = 0x7c;
+const HASH = 0x23;
 const isCellLine = (raw: string): boolean => raw.startsWith('\t') && raw.indexOf('\t', 1) < 0;
-const isBarLine = (raw: string): boolean => raw.trim() === '|';
+/** True for a line holding only `|` (as `raw.trim() === '|'`, without building a string). */
+const isBarLine = (raw: string): boolean => {
+  const at = firstPrinted(raw);
+  return raw.charCodeAt(at) === PIPE && firstPrinted(raw, at + 1) === raw.length;
+};
 /** Captions and headings end a run of cell lines: they are never the rest of a cell. */
 const CAPTION = /统计表|附表|附件|^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+[章部]/;
 const HEADER_END = /合计|统计数|本年度|数值|数量$|^数据$/;
 
 /**
  * Reads lines into rows. Each non-blank line belongs to exactly one row, except page-number lines
- * and table separator lines, which are dropped.
+ * and table separator lines, which are dropped. `folded` is `fold` of each line's text, when the
+ * caller has it already (parseReport folds every line once for the whole parse).
  */
-export function readRows(lines: readonly SourceLine[]): Row[] {
+export function readRows(lines: readonly SourceLine[], folded?: readonly string[]): Row[] {
   const rows: Row[] = [];
-  const texts = lines.map((l) => fold(l.text));
+  const texts = folded ?? lines.map((l) => fold(l.text));
   let i = 0;
   const pageOf = (index: number): number | undefined => lines[index]?.origin.page;
   const push = (row: Omit<Row, 'page'>, index: number): void => {
     const page = pageOf(index);
-    rows.push(page === undefined ? row : { ...row, page });
+    // Each row is a new object of its caller's: the page is added to it, not to a spread copy
+    // (a spread followed by a property is slow in Node 20). `page` comes last either way.
+    rows.push(page === undefined ? row : Object.assign(row, { page }));
   };
   while (i < lines.length) {
     const raw = texts[i]!;
     const lineNo = lines[i]!.origin.line;
-    if (isBlank(raw) || isPageNumber(raw)) {
+    // Where the line's first printed character is: it says blank, pipe row or markdown heading
+    // without a trim or a regular expression on every line.
+    const lead = firstPrinted(raw);
+    if (lead === raw.length || isFoldedPageNumber(raw)) {
       i++;
       continue;
     }
@@ -140,9 +216,8 @@ export function readRows(lines: readonly SourceLine[]): Row[] {
       i = readBarCells(lines, texts, i, push);
       continue;
     }
-    const trimmed = raw.trim();
-    if (trimmed.startsWith('|') && trimmed.indexOf('|', 1) > 0) {
-      if (!PIPE_SEPARATOR.test(trimmed)) push({ kind: 'pipe', cells: pipeCells(raw, lineNo), line: lineNo, endLine: lineNo }, i);
+    if (raw.charCodeAt(lead) === PIPE && raw.trim().indexOf('|', 1) > 0) {
+      if (!PIPE_SEPARATOR.test(raw.trim())) push({ kind: 'pipe', cells: pipeCells(raw, lineNo), line: lineNo, endLine: lineNo }, i);
       i++;
       continue;
     }
@@ -151,10 +226,12 @@ export function readRows(lines: readonly SourceLine[]): Row[] {
       i++;
       continue;
     }
-    const text = raw.replace(/^\s*#{1,6}\s+/, '');
+    const text = raw.charCodeAt(lead) === HASH ? raw.replace(/^\s*#{1,6}\s+/, '') : raw;
     const offset = raw.length - text.length;
-    const cells = layoutCells(text, lineNo).map((c) => ({ ...c, column: c.column + offset }));
-    const kind: RowKind = cells.length > 1 || / {2,}/.test(text.trim()) ? 'layout' : 'text';
+    const cells = layoutCells(text, lineNo, offset);
+    // A line of one cell never holds two spaces in a row between printed characters: they would
+    // have split it (`layoutCells`). So the former test for them, on every line, could only fail.
+    const kind: RowKind = cells.length > 1 ? 'layout' : 'text';
     push({ kind, cells, line: lineNo, endLine: lineNo }, i);
     i++;
   }
@@ -184,7 +261,7 @@ function readCellLines(lines: readonly SourceLine[], texts: readonly string[], s
       i++;
       continue;
     }
-    if (isPageNumber(raw)) {
+    if (isFoldedPageNumber(raw)) {
       i++;
       continue;
     }

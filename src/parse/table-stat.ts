@@ -4,7 +4,7 @@
  * Order matters: several labels repeat (（一）维持具体行政行为数 under 复议 and under 举报投诉).
  */
 import type { TableInstance } from '../model/report.js';
-import { align } from './align.js';
+import { align, costTable, matchTable } from './align.js';
 import { STAT_DEFS, type TableDef } from './definitions.js';
 import { coreKey, LABEL_MATCH, similarityRow } from './labels.js';
 import type { Row } from './rows.js';
@@ -18,12 +18,18 @@ interface Candidate {
   matched: number;
 }
 
-function tryDef(views: RowView[], def: TableDef): Candidate {
-  const sims = views.map((v) => similarityRow(labelText(v), def.rows));
-  const { assignment } = align(views.length, def.rows.length, {
-    match: (i, j) => (sims[i]![j]! >= LABEL_MATCH ? 10 * sims[i]![j]! : null),
-    skipCanonical: (j) => (def.rows[j]!.optional ? -0.5 : -2),
-    skipItem: () => -1,
+/** Aligns the rows, whose label texts are `labels`, to one definition. */
+function tryDef(views: RowView[], labels: readonly string[], def: TableDef): Candidate {
+  const sims = labels.map((label) => similarityRow(label, def.rows));
+  const rows = def.rows.length;
+  const match = matchTable(views.length, rows);
+  sims.forEach((row, i) => {
+    for (let j = 0; j < rows; j++) if (row[j]! >= LABEL_MATCH) match[i * rows + j] = 10 * row[j]!;
+  });
+  const { assignment } = align(views.length, rows, {
+    match,
+    skipCanonical: Float64Array.from(def.rows, (r) => (r.optional ? -0.5 : -2)),
+    skipItem: costTable(views.length, -1),
   });
   return { def, views, assignment, sims, matched: assignment.filter((a) => a >= 0).length };
 }
@@ -34,9 +40,11 @@ function tryDef(views: RowView[], def: TableDef): Candidate {
  */
 export function mapStatTable(rows: readonly Row[], start: number, end: number): TableInstance | null {
   const views = rows.slice(start, end).map((row, k) => viewRow(row, start + k)).filter((v) => v.labels.length > 0);
+  // Every definition is tried on the same label texts: they are joined once.
+  const labels = views.map(labelText);
   let best: Candidate | null = null;
   for (const def of STAT_DEFS) {
-    const c = tryDef(views, def);
+    const c = tryDef(views, labels, def);
     if (best === null || c.matched > best.matched) best = c;
   }
   if (best === null || best.matched < 3) return null;

@@ -3,7 +3,7 @@
  * cells, and the construction of located model cells.
  */
 import type { Cell, Span, TableInstance } from '../model/report.js';
-import { readCell } from './numbers.js';
+import { sharedReading } from './numbers.js';
 import type { Row, RowCell } from './rows.js';
 
 /** Units written in a unit column (2008 tables) or beside a label. */
@@ -27,7 +27,7 @@ export interface RowView {
 /** Splits a row into labels, unit and trailing values. */
 export function viewRow(row: Row, index: number): RowView {
   let start = row.cells.length;
-  while (start > 0 && readCell(row.cells[start - 1]!.text).state !== 'text') start--;
+  while (start > 0 && sharedReading(row.cells[start - 1]!.text).state !== 'text') start--;
   // A lone trailing unit or dash column is data only when something before it is a label.
   const values = row.cells.slice(start);
   const labels: RowCell[] = [];
@@ -36,7 +36,7 @@ export function viewRow(row: Row, index: number): RowView {
     if (UNIT_WORDS.has(c.text.replace(/\s+/g, ''))) unit = c;
     else if (c.text !== '') labels.push(c);
   }
-  const numbers = values.filter((c) => readCell(c.text).state === 'number').length;
+  const numbers = values.filter((c) => sharedReading(c.text).state === 'number').length;
   return { row, index, labels, unit, values, numbers };
 }
 
@@ -54,9 +54,9 @@ export function cellSpan(c: RowCell, row: Row): Span {
 
 /** Builds a model cell from a row cell. */
 export function makeCell(table: string, rowId: string, colId: string, c: RowCell, row: Row): Cell {
-  const reading = readCell(c.text);
+  const reading = sharedReading(c.text);
   const cell: Cell = {
-    id: `${table}.${rowId}.${colId}`,
+    id: cellId(table, rowId, colId),
     table,
     row: rowId,
     col: colId,
@@ -68,6 +68,39 @@ export function makeCell(table: string, rowId: string, colId: string, c: RowCell
   if (reading.unit !== undefined) cell.unit = reading.unit;
   if (reading.decimals !== undefined) cell.decimals = reading.decimals;
   return cell;
+}
+
+/** Cell ids made so far, by table, row and column (a few hundred: the formats' cells). */
+const cellIds = new Map<string, Map<string, Map<string, string>>>();
+let cellIdCount = 0;
+
+/**
+ * `<table>.<row>.<col>`, the same string each time. Profiled: storing a cell under a new string
+ * built for every cell (the string hashed and interned on each store) was the costliest line of
+ * mapping 表三; an id made once is interned once. Bounded, in case ids ever come from the text.
+ */
+export function cellId(table: string, rowId: string, colId: string): string {
+  if (cellIdCount >= 10_000) {
+    cellIds.clear();
+    cellIdCount = 0;
+  }
+  let byRow = cellIds.get(table);
+  if (byRow === undefined) {
+    byRow = new Map();
+    cellIds.set(table, byRow);
+  }
+  let byCol = byRow.get(rowId);
+  if (byCol === undefined) {
+    byCol = new Map();
+    byRow.set(rowId, byCol);
+  }
+  let id = byCol.get(colId);
+  if (id === undefined) {
+    id = `${table}.${rowId}.${colId}`;
+    byCol.set(colId, id);
+    cellIdCount++;
+  }
+  return id;
 }
 
 /** A new, empty table instance. */

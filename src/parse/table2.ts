@@ -8,9 +8,9 @@ import type { Edition, TableInstance } from '../model/report.js';
 import { T2_ITEMS, T2_LABEL, type RowDef } from './definitions.js';
 import { LABEL_MATCH, rowSimilarity } from './labels.js';
 import { fold, labelKey } from './normalize.js';
-import { readCell, splitGluedDigits } from './numbers.js';
+import { readCell, sharedReading, splitGluedDigits } from './numbers.js';
 import type { Row } from './rows.js';
-import { cellSpan, emptyTable, makeCell, rowSpan, viewRow } from './table-view.js';
+import { cellId, cellSpan, emptyTable, makeCell, rowSpan, viewRow } from './table-view.js';
 
 /** Reads 表二 of the given edition from rows `start` to `end` (exclusive). */
 export function mapTable2(rows: readonly Row[], start: number, end: number, edition: '2019' | '2021'): TableInstance {
@@ -65,13 +65,18 @@ interface Hit {
 }
 
 function findLabelled(views: ReturnType<typeof viewRow>[], def: RowDef, used: Set<number>): Hit | null {
+  let defKey: string | undefined;
   for (const view of views) {
     if (used.has(view.index)) continue;
     for (const cell of view.labels) {
       const sim = rowSimilarity(cell.text, def);
-      const exactish = labelKey(cell.text).endsWith(labelKey(def.label)) || sim >= 0.99;
-      if (sim >= LABEL_MATCH && (exactish || labelKey(cell.text).length <= labelKey(def.label).length + 2)) {
-        const printed = labelKey(cell.text) === labelKey(def.label) || labelKey(cell.text).endsWith(labelKey(def.label)) ? null : cell.text;
+      // Most cells name another row: the keys are built only for a cell that is similar enough.
+      if (sim < LABEL_MATCH) continue;
+      defKey ??= labelKey(def.label);
+      const key = labelKey(cell.text);
+      const exactish = key.endsWith(defKey) || sim >= 0.99;
+      if (exactish || key.length <= defKey.length + 2) {
+        const printed = key === defKey || key.endsWith(defKey) ? null : cell.text;
         return { view, printed };
       }
     }
@@ -113,11 +118,12 @@ function readGlued(rows: readonly Row[], start: number, end: number, item: strin
         const exact = !m[1]!.includes(',');
         let offset = 0;
         cols.forEach((col, i) => {
-          const reading = readCell(split[i]!);
+          const reading = sharedReading(split[i]!);
           const column = exact ? c.column + digitsAt + offset : span.column;
           offset += split[i]!.length;
-          table.cells[`t2.${rowId}.${col}`] = {
-            id: `t2.${rowId}.${col}`, table: 't2', row: rowId, col, raw: split[i]!, state: reading.state, value: reading.value,
+          const id = cellId('t2', rowId, col);
+          table.cells[id] = {
+            id, table: 't2', row: rowId, col, raw: split[i]!, state: reading.state, value: reading.value,
             ...(reading.decimals !== undefined ? { decimals: reading.decimals } : {}), at: { ...span, ...(column !== undefined ? { column } : {}) },
           };
         });
@@ -131,12 +137,12 @@ function readGlued(rows: readonly Row[], start: number, end: number, item: strin
 /** Editions whose 表二 column labels appear in the rows, with the label that says so. */
 export function t2EditionMarkers(rows: readonly Row[], start: number, end: number, markers: Readonly<Record<'2019' | '2021', readonly string[]>>): { edition: Edition; label: string; row: Row }[] {
   const found: { edition: Edition; label: string; row: Row }[] = [];
+  // The markers' keys once, not once per row.
+  const keyed = (['2019', '2021'] as const).flatMap((edition) => markers[edition].map((label) => ({ edition, label, key: labelKey(label) })));
   for (let k = start; k < end; k++) {
     const text = labelKey(rows[k]!.cells.map((c) => c.text).join(''));
-    for (const edition of ['2019', '2021'] as const) {
-      for (const label of markers[edition]) {
-        if (text.includes(labelKey(label)) && !found.some((f) => f.label === label)) found.push({ edition, label, row: rows[k]! });
-      }
+    for (const { edition, label, key } of keyed) {
+      if (text.includes(key) && !found.some((f) => f.label === label)) found.push({ edition, label, row: rows[k]! });
     }
   }
   return found;

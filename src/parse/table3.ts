@@ -7,64 +7,133 @@
  * rows as the canonical rows it spans. Anything else is reported unreadable, never guessed.
  */
 import type { TableInstance } from '../model/report.js';
-import { align } from './align.js';
-import { T3_COLS, T3_GROUP_LABELS, t3Def, type RowDef, type TableDef } from './definitions.js';
-import { coreKey, LABEL_MATCH, rowSimilarity } from './labels.js';
+import { align, costTable, matchTable } from './align.js';
+import { T3_COLS, T3_GROUP_LABELS, t3Def, type TableDef } from './definitions.js';
+import { coreKey, LABEL_MATCH, rowSimilarity, similarityRow } from './labels.js';
 import type { Row } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
-import { memo2 } from './memo.js';
 
 interface Observed {
   view: RowView;
   /** Similarity of the row's own label to each canonical row. */
-  own: number[];
+  own: readonly number[];
   /** Best own similarity. */
   ownBest: number;
   /** Similarity of nearby label-only rows to each canonical row. */
-  near: number[];
+  near: readonly number[];
 }
 
 const GROUP_KEYS = new Set(T3_GROUP_LABELS.map(coreKey));
 const isGroupLabel = (text: string): boolean => GROUP_KEYS.has(coreKey(text));
 
-/** Similarity of a row's label cells to a canonical row: the best over its cells, rightmost first. */
-function ownSimilarity(view: RowView, def: RowDef): number {
-  let best = 0;
-  for (let k = view.labels.length - 1; k >= 0; k--) {
-    const text = view.labels[k]!.text;
-    if (isGroupLabel(text) && def.label !== text) continue;
-    const sim = rowSimilarity(text, def);
-    if (sim > best) best = sim;
-    if (best >= LABEL_MATCH) break;
+/**
+ * Similarities of the rows of one 表三 region to the canonical rows of each layout, as a vector per
+ * row (indexed like `def.rows`), computed at most once per row and layout. Both layouts, and the
+ * label-only rows around each value row, ask for the same vectors; each label's own vector comes
+ * from {@link similarityRow}, which remembers it across reports.
+ */
+class RegionScores {
+  private readonly vectors = new Map<TableDef, (readonly number[] | undefined)[]>();
+  // Filled in any order: made at full length, so that they stay plain arrays (a write far past the
+  // end of a short array turns it into a dictionary, which was this class's main cost).
+  private readonly groups: (boolean[] | undefined)[];
+
+  constructor(private readonly views: readonly RowView[]) {
+    this.groups = Array.from({ length: views.length });
   }
-  if (best < LABEL_MATCH && view.labels.length > 1) best = Math.max(best, rowSimilarity(labelText(view), def));
-  return best;
-}
 
-/** Similarities of rows to canonical rows, computed once per table (both layouts share rows). */
-type SimilarityCache = Map<RowView, Map<RowDef, number>>;
-
-function cachedSimilarity(cache: SimilarityCache, view: RowView, def: RowDef): number {
-  return memo2(cache, view, def, () => ownSimilarity(view, def));
-}
-
-function observe(views: RowView[], valueRows: RowView[], def: TableDef, cache: SimilarityCache): Observed[] {
-  const index = new Map(views.map((v, i) => [v, i]));
-  return valueRows.map((view) => {
-    const own = def.rows.map((r) => cachedSimilarity(cache, view, r));
-    const near = def.rows.map(() => 0);
-    // Label-only rows directly above and below (until the neighbouring value row) are evidence too.
-    const position = index.get(view)!;
-    for (const step of [-1, 1]) {
-      for (let k = position + step, n = 0; k >= 0 && k < views.length && n < 3; k += step, n++) {
-        const other = views[k]!;
-        if (other.numbers > 0) break;
-        def.rows.forEach((r, j) => {
-          near[j] = Math.max(near[j]!, cachedSimilarity(cache, other, r));
-        });
-      }
+  /** The similarity of the row at `position` (in the region) to each row of `def`. */
+  own(position: number, def: TableDef): readonly number[] {
+    let byView = this.vectors.get(def);
+    if (byView === undefined) {
+      byView = Array.from({ length: this.views.length });
+      this.vectors.set(def, byView);
     }
-    return { view, own, ownBest: Math.max(...own), near };
+    let vector = byView[position];
+    if (vector === undefined) {
+      vector = this.compute(position, def);
+      byView[position] = vector;
+    }
+    return vector;
+  }
+
+  /** Which label cells of the row at `position` are 表三 group labels (三、本年度办理结果 …). */
+  private groupFlags(position: number): boolean[] {
+    let flags = this.groups[position];
+    if (flags === undefined) {
+      flags = this.views[position]!.labels.map((c) => isGroupLabel(c.text));
+      this.groups[position] = flags;
+    }
+    return flags;
+  }
+
+  /**
+   * Per canonical row, as before the vectors: the best over the label cells, rightmost first,
+   * stopping at the first that reaches {@link LABEL_MATCH}; a group label counts only for its own
+   * row; below the threshold, the label cells joined count too.
+   */
+  private compute(position: number, def: TableDef): number[] {
+    const view = this.views[position]!;
+    const labels = view.labels;
+    const groups = this.groupFlags(position);
+    const perLabel = labels.map((c) => similarityRow(c.text, def.rows));
+    let joined: readonly number[] | undefined;
+    return def.rows.map((r, j) => {
+      let best = 0;
+      for (let k = labels.length - 1; k >= 0; k--) {
+        if (groups[k]! && r.label !== labels[k]!.text) continue;
+        const sim = perLabel[k]![j]!;
+        if (sim > best) best = sim;
+        if (best >= LABEL_MATCH) break;
+      }
+      if (best < LABEL_MATCH && labels.length > 1) {
+        joined ??= similarityRow(labelText(view), def.rows);
+        best = Math.max(best, joined[j]!);
+      }
+      return best;
+    });
+  }
+}
+
+/** Zero for every row of a table: the nearby evidence of a value row without label-only neighbours. */
+const noEvidence = new WeakMap<TableDef, readonly number[]>();
+
+function zeros(def: TableDef): readonly number[] {
+  let vector = noEvidence.get(def);
+  if (vector === undefined) {
+    vector = def.rows.map(() => 0);
+    noEvidence.set(def, vector);
+  }
+  return vector;
+}
+
+/**
+ * The best similarity to each canonical row of the label-only rows next to the value row at
+ * `position`, up to three on each side and up to the next value row; null when there are none.
+ */
+function nearEvidence(views: readonly RowView[], position: number, def: TableDef, scores: RegionScores): number[] | null {
+  let near: number[] | null = null;
+  for (let step = -1; step <= 1; step += 2) {
+    for (let k = position + step, n = 0; k >= 0 && k < views.length && n < 3; k += step, n++) {
+      if (views[k]!.numbers > 0) break;
+      const other = scores.own(k, def);
+      near ??= def.rows.map(() => 0);
+      for (let j = 0; j < near.length; j++) near[j] = Math.max(near[j]!, other[j]!);
+    }
+  }
+  return near;
+}
+
+function observe(views: readonly RowView[], valueRows: readonly RowView[], def: TableDef, scores: RegionScores): Observed[] {
+  const first = views[0]?.index ?? 0;
+  return valueRows.map((view) => {
+    const position = view.index - first;
+    const own = scores.own(position, def);
+    // Label-only rows directly above and below (until the neighbouring value row) are evidence too.
+    const near = nearEvidence(views, position, def, scores) ?? zeros(def);
+    let ownBest = -Infinity;
+    for (const sim of own) ownBest = Math.max(ownBest, sim);
+    return { view, own, ownBest, near };
   });
 }
 
@@ -75,21 +144,20 @@ interface Mapping {
   score: number;
 }
 
-function alignTo(views: RowView[], valueRows: RowView[], def: TableDef, cache: SimilarityCache): Mapping {
-  const observed = observe(views, valueRows, def, cache);
-  const { assignment, score } = align(observed.length, def.rows.length, {
-    match(i, j) {
-      const o = observed[i]!;
+function alignTo(views: RowView[], valueRows: RowView[], def: TableDef, scores: RegionScores): Mapping {
+  const observed = observe(views, valueRows, def, scores);
+  const rows = def.rows.length;
+  const match = matchTable(observed.length, rows);
+  observed.forEach((o, i) => {
+    for (let j = 0; j < rows; j++) {
       const sim = o.own[j]!;
-      if (o.ownBest >= LABEL_MATCH) {
-        if (sim < LABEL_MATCH || sim < o.ownBest - 0.05) return null;
-        return 10 * sim;
-      }
-      return o.near[j]! >= LABEL_MATCH ? 2 : 0;
-    },
-    skipCanonical: () => -3,
-    skipItem: () => -3,
+      let m: number | null;
+      if (o.ownBest >= LABEL_MATCH) m = sim < LABEL_MATCH || sim < o.ownBest - 0.05 ? null : 10 * sim;
+      else m = o.near[j]! >= LABEL_MATCH ? 2 : 0;
+      if (m !== null) match[i * rows + j] = m;
+    }
   });
+  const { assignment, score } = align(observed.length, rows, { match, skipCanonical: costTable(rows, -3), skipItem: costTable(observed.length, -3) });
   return { def, observed, assignment, score };
 }
 
@@ -174,9 +242,9 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
   const first = valueRows[0]!;
   const header = views.filter((v) => v.index < first.index);
   const subtotalAt = subtotalPosition(header);
-  const cache: SimilarityCache = new Map();
-  const single = alignTo(views, valueRows, SINGLE, cache);
-  const split = alignTo(views, valueRows, SPLIT, cache);
+  const scores = new RegionScores(views);
+  const single = alignTo(views, valueRows, SINGLE, scores);
+  const split = alignTo(views, valueRows, SPLIT, scores);
   const best = single.score > split.score || (single.score === split.score && prefer === 'single') ? single : split;
   const dropped = dropGuesses(best);
   const table = emptyTable('t3', best.def.variant, best.def.label, rows[start]!);

@@ -23,18 +23,20 @@ export interface FoundTables {
   anchors: { t2: boolean; t3: boolean; t4: boolean; stat: boolean };
 }
 
-const rowKeys = new WeakMap<Row, string>();
-/** The label key of a row's text, computed once per row: the anchors are searched for in several passes over all rows. */
-const rowKey = (row: Row): string => {
-  let key = rowKeys.get(row);
-  if (key === undefined) {
-    key = coreKey(row.cells.map((c) => c.text).join(''));
-    rowKeys.set(row, key);
-  }
-  return key;
-};
-const findRow = (rows: readonly Row[], from: number, to: number, test: (key: string, row: Row) => boolean): number => {
-  for (let k = from; k < to; k++) if (test(rowKey(rows[k]!), rows[k]!)) return k;
+/** The label key of a row's text. */
+const rowKey = (row: Row): string => coreKey(row.cells.map((c) => c.text).join(''));
+
+/**
+ * The rows with their label keys, computed once per row: the anchors are searched for in several
+ * passes over all rows, and a plain array is cheaper to read than a cache keyed by row.
+ */
+interface KeyedRows {
+  rows: readonly Row[];
+  keys: readonly string[];
+}
+
+const findRow = (keyed: KeyedRows, from: number, to: number, test: (key: string, row: Row, index: number) => boolean): number => {
+  for (let k = from; k < to; k++) if (test(keyed.keys[k]!, keyed.rows[k]!, k)) return k;
   return -1;
 };
 
@@ -55,11 +57,13 @@ export function findTables(rows: readonly Row[], yearHint: number | null): Found
   const ranges: [number, number][] = [];
   const anchors = { t2: false, t3: false, t4: false, stat: false };
 
-  const t3Anchor = findRow(rows, 0, rows.length, isT3Start);
+  const keys = rows.map(rowKey);
+  const keyed: KeyedRows = { rows, keys };
+  const t3Anchor = findRow(keyed, 0, rows.length, isT3Start);
   // 表四's heading is followed, within a few rows, by its column header (结果维持 … 尚未审结).
-  const t4Header = (k: number): boolean => findRow(rows, k, Math.min(rows.length, k + 10), (key) => key.includes('尚未审结') || key.includes('结果维持') || (key.includes('维持') && key.includes('纠正'))) >= 0;
-  const t4Anchor = findRow(rows, Math.max(0, t3Anchor), rows.length, (key, row) => isT4Anchor(key, row) && t4Header(rows.indexOf(row)));
-  const t2Start = findRow(rows, 0, t3Anchor >= 0 ? t3Anchor : rows.length, isT2Caption);
+  const t4Header = (k: number): boolean => findRow(keyed, k, Math.min(rows.length, k + 10), (key) => key.includes('尚未审结') || key.includes('结果维持') || (key.includes('维持') && key.includes('纠正'))) >= 0;
+  const t4Anchor = findRow(keyed, Math.max(0, t3Anchor), rows.length, (key, row, k) => isT4Anchor(key, row) && t4Header(k));
+  const t2Start = findRow(keyed, 0, t3Anchor >= 0 ? t3Anchor : rows.length, isT2Caption);
 
   let labelEditions: FoundTables['labelEditions'] = [];
   if (t2Start >= 0) {
@@ -77,16 +81,16 @@ export function findTables(rows: readonly Row[], yearHint: number | null): Found
     anchors.t3 = true;
     // The table starts at its header note or caption when one precedes the first row.
     let start = t3Anchor;
-    for (let k = t3Anchor - 1; k >= Math.max(0, t3Anchor - 12); k--) if (isT3Anchor(rowKey(rows[k]!))) start = k;
+    for (let k = t3Anchor - 1; k >= Math.max(0, t3Anchor - 12); k--) if (isT3Anchor(keys[k]!)) start = k;
     let end = t4Anchor >= 0 ? t4Anchor : rows.length;
-    const heading = findRow(rows, t3Anchor, end, (_key, row) => isLevelOneHeading(row));
+    const heading = findRow(keyed, t3Anchor, end, (_key, row) => isLevelOneHeading(row));
     if (heading >= 0) end = heading;
     end = Math.min(end, t3Anchor + 150);
     const prefer = yearHint !== null && yearHint <= 2020 ? 'single' : 'split';
     const t3 = mapTable3(rows, start, end, prefer);
     if (t3) tables.t3 = t3;
     ranges.push([start, end]);
-  } else if (findRow(rows, 0, rows.length, (key) => key === '收到和处理政府信息公开申请情况' || key.endsWith('收到和处理政府信息公开申请情况')) >= 0 && findRow(rows, 0, rows.length, (key) => key.includes('申请人情况')) >= 0) {
+  } else if (findRow(keyed, 0, rows.length, (key) => key === '收到和处理政府信息公开申请情况' || key.endsWith('收到和处理政府信息公开申请情况')) >= 0 && findRow(keyed, 0, rows.length, (key) => key.includes('申请人情况')) >= 0) {
     anchors.t3 = true;
   }
 
@@ -111,7 +115,7 @@ export function findTables(rows: readonly Row[], yearHint: number | null): Found
 
   // 2008-regime statistical tables: each caption opens a region that runs to the next caption.
   const captions: number[] = [];
-  for (let k = 0; k < rows.length; k++) if (isStatCaption(rowKey(rows[k]!), rows[k]!)) captions.push(k);
+  for (let k = 0; k < rows.length; k++) if (isStatCaption(keys[k]!, rows[k]!)) captions.push(k);
   for (let c = 0; c < captions.length; c++) {
     const start = captions[c]!;
     if (c > 0 && start === captions[c - 1]! + 1) continue; // a caption followed by its header row
@@ -128,7 +132,7 @@ export function findTables(rows: readonly Row[], yearHint: number | null): Found
     if (tables[table.id] === undefined) tables[table.id] = table;
     ranges.push([start, next]);
   }
-  if (captions.length > 0) anchors.stat = anchors.stat || captions.some((k) => /统计表/.test(rowKey(rows[k]!)) && !/^附件/.test(rowKey(rows[k]!)));
+  if (captions.length > 0) anchors.stat = anchors.stat || captions.some((k) => /统计表/.test(keys[k]!) && !/^附件/.test(keys[k]!));
 
   return { tables, ranges, labelEditions, anchors };
 }
