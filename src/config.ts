@@ -2,12 +2,14 @@
  * The config file (`.xxgk-lint.yaml`): rules turned off or given another severity, extra rule
  * folders, locale. Validated like rule packs, with located errors.
  */
-import * as z from 'zod';
+import { z } from './zod.js';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { SeveritySchema } from './model/finding.js';
-import type { LoadError } from './engine/load.js';
+import { SeveritySchema } from './model/finding-schema.js';
+import type { LoadError } from './engine/load-error.js';
 import { suggest } from './engine/ids.js';
-import { DEFAULT_LIMITS, type IngestLimits } from './ingest/limits.js';
+
+// Here too for the modules that import it from here; a check run imports it from config-limits.ts.
+export { limitsOf } from './config-limits.js';
 
 const positive = z.number({ error: '需要一个正整数' }).int({ error: '需要一个正整数' }).positive({ error: '需要一个正整数' }).max(Number.MAX_SAFE_INTEGER);
 
@@ -88,13 +90,4 @@ export function loadConfigText(text: string, file: string, knownRules: readonly 
     }
   }
   return errors.length || !result.success ? { config: null, errors } : { config: result.data, errors };
-}
-
-/** The input limits of a config: its `limits` section over {@link DEFAULT_LIMITS}. */
-export function limitsOf(config: Config): IngestLimits {
-  const limits: IngestLimits = { ...DEFAULT_LIMITS };
-  for (const [key, value] of Object.entries(config.limits ?? {}) as [keyof IngestLimits, number | undefined][]) {
-    if (value !== undefined) limits[key] = value;
-  }
-  return limits;
 }

@@ -4,11 +4,11 @@
  * or copied from other agencies (similarity). Reports are paired by agency name (or the manifest).
  */
 import { compare, evaluate, parseRelation, references, type Resolver } from '../engine/expr.js';
-import { expand } from '../engine/load.js';
+import { expand } from '../engine/expand.js';
 import { cellLabel } from '../engine/labels.js';
 import { fingerprint } from '../engine/run.js';
 import { render } from '../engine/message.js';
-import { isCrossRule, type Pack, type Rule } from '../engine/schema.js';
+import { isCrossRule, type Pack, type Rule } from '../engine/kinds.js';
 import type { Finding } from '../model/finding.js';
 import { labelKey } from '../parse/normalize.js';
 import type { Snapshot } from './process.js';

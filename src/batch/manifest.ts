@@ -4,7 +4,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import * as z from 'zod';
+import { z } from '../zod.js';
 import type { LoadError } from '../engine/load.js';
 import type { ManifestEntry } from './types.js';
 

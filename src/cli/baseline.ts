@@ -5,9 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import * as z from 'zod';
+import { z } from '../zod.js';
 import type { Finding } from '../model/finding.js';
-import type { Suppressed } from './waivers.js';
+import type { Suppressed } from './waivers-core.js';
 
 const BaselineSchema = z.object({
   version: z.literal(1),

@@ -4,13 +4,14 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ruleDoc, rulesIndex, type ExampleRuns } from '../engine/docs.js';
 import { applyExample } from '../engine/examples.js';
 import { Checker } from '../engine/run.js';
-import { isCrossRule, type Example, type Pack, type Rule } from '../engine/schema.js';
+import { isCrossRule } from '../engine/kinds.js';
+import type { Example, Pack, Rule } from '../engine/schema.js';
 import { runCrossExample } from '../batch/example-run.js';
 import { ingestText } from '../ingest/text.js';
 import { DEFAULT_LIMITS } from '../ingest/limits.js';
 import type { Finding } from '../model/finding.js';
 import { parseReport } from '../parse/index.js';
-import { builtinRulesDir } from '../node.js';
+import { builtinRulesDir } from '../rule-dirs.js';
 
 /**
  * Reads an example's fixture, refusing a path outside `root`: the pack schema already refuses

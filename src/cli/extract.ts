@@ -10,7 +10,7 @@ import { runBatch } from '../batch/run.js';
 import { extractHeader, extractRows } from '../extract/rows.js';
 import { csvSink, xlsxSink, type RowSink } from '../extract/sinks.js';
 import { expandInputs } from './files.js';
-import { ExitError } from './setup.js';
+import { ExitError } from './setup-core.js';
 
 /** Options of `extract`. */
 export interface ExtractCliOptions {

@@ -1,6 +1,5 @@
 /** Expands the paths given on the command line (files, folders, globs) into report files. */
 import { statSync } from 'node:fs';
-import { glob } from 'tinyglobby';
 
 const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'shtml', 'docx', 'doc', 'pdf'];
 
@@ -15,8 +14,14 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
     } catch {
       stat = null;
     }
-    if (stat?.isFile()) files.push(input);
-    else if (stat?.isDirectory()) {
+    if (stat?.isFile()) {
+      files.push(input);
+      continue;
+    }
+    // tinyglobby (with picomatch and fdir) is imported for folders and globs only: a run on named
+    // files, as from a pre-commit hook or CI step, does not load it (issue #9, start-up time).
+    const { glob } = await import('tinyglobby');
+    if (stat?.isDirectory()) {
       const found = await glob(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, { cwd: input, absolute: false, caseSensitiveMatch: false });
       files.push(...found.sort().map((f) => `${input.replace(/\/$/, '')}/${f}`));
     } else {

@@ -4,8 +4,9 @@
  * megabytes (two bytes a character in V8, once more when the final newline is appended), which
  * was a large part of the CLI's peak memory in the benchmark.
  */
-import type { FormatOptions, ResultEntry } from '../report/index.js';
-import { summarize } from '../report/index.js';
+// From the modules themselves, not the formatter registry (report/index.ts), which loads every
+// formatter: this path is the one that needs none of them.
+import { summarize, type FormatOptions, type ResultEntry } from '../report/types.js';
 import { contractResult } from '../report/json.js';
 
 /**

@@ -3,29 +3,32 @@
  * The command line: the only place that touches the file system, the terminal and the exit code.
  * Exit codes: 0 no finding at or above the fail severity (and warnings within --max-warnings);
  * 1 there is one; 2 usage error, unreadable rule pack, config, waiver or baseline file.
+ *
+ * Start-up time matters (a CI job or a pre-commit hook runs one small file): the modules that read
+ * config, waiver, baseline and manifest files, and YAML and zod with them, are imported only when
+ * such a file is given or found (issue #9).
  */
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { loadManifestText } from '../batch/manifest.js';
-import { limitsOf } from '../config.js';
+import { limitsOf } from '../config-limits.js';
 import { defaultJobs } from '../batch/pool.js';
 import { runBatch, type BatchOutcome } from '../batch/run.js';
 import type { ManifestEntry } from '../batch/types.js';
-import { packJsonSchema } from '../engine/schema.js';
 import { ingest } from '../ingest/index.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
-import { loadRuleDirs } from '../node.js';
 import { parseReport } from '../parse/index.js';
-import { FORMATTERS, type FormatterName, type ResultEntry } from '../report/index.js';
+import type { ResultEntry } from '../report/index.js';
 import { formatOutline } from '../report/outline.js';
+import { loadRuleDirsLazily } from '../rule-dirs.js';
 import { VERSION } from '../version.js';
-import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
+import type { Baseline } from './baseline.js';
 import type { ExtractCliOptions } from './extract.js';
 import { expandInputs } from './files.js';
+import { FORMAT_NAMES, isFormatName } from './formats.js';
 import { allowRelaunch, relaunchForLargeBatch, shouldRelaunch } from './relaunch.js';
 import { writeJsonContract } from './json-stream.js';
-import { ExitError, fail, loadSetup, settingsFor } from './setup.js';
-import { applyWaivers, loadWaiversFor, unusedWaivers } from './waivers.js';
+import { ExitError, fail, fileSettings, prepareSetup } from './setup-core.js';
+import { applyWaivers, loadWaiversLazily, unusedWaivers } from './waivers-core.js';
 
 interface CheckCliOptions {
   format: string;
@@ -51,25 +54,26 @@ interface CheckCliOptions {
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 async function runCheck(inputs: string[], options: CheckCliOptions): Promise<number> {
-  if (!(options.format in FORMATTERS)) throw new ExitError(2, `未知的输出格式「${options.format}」，可用：${Object.keys(FORMATTERS).join('、')}`);
+  if (!isFormatName(options.format)) throw new ExitError(2, `未知的输出格式「${options.format}」，可用：${FORMAT_NAMES.join('、')}`);
   const maxWarnings = options.maxWarnings === undefined ? Number.POSITIVE_INFINITY : Number(options.maxWarnings);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY) throw new ExitError(2, `--max-warnings 需要一个整数，而不是「${options.maxWarnings}」`);
   // The summary, extract, serve and docs modules are imported only when used: the summary and
   // extract writers load exceljs, which was 40 % of the CLI's start-up (node --cpu-prof).
   const summaryModule = options.summary !== undefined || options.summaryFormat !== undefined ? await import('./summary.js') : null;
   const summary = summaryModule ? summaryModule.summaryTarget(options.summary, options.summaryFormat) : null;
-  const setup = loadSetup(options.rules, options.config, inputs[0]);
+  const setup = await prepareSetup(options.rules, options.config, inputs[0]);
   const locale = options.locale ?? setup.config.locale ?? 'zh';
   const failSeverity = options.failSeverity ?? setup.config.failSeverity ?? 'error';
   const { files, unmatched } = await expandInputs(inputs);
   if (files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${unmatched.join('、') || inputs.join('、')}`);
   if (shouldRelaunch(files.length)) return relaunchForLargeBatch();
-  const waivers = options.waivers ? loadWaiversFor(files) : { waivers: [], errors: [] };
+  const waivers = options.waivers ? await loadWaiversLazily(files) : { waivers: [], errors: [] };
   if (waivers.errors.length) fail(waivers.errors, '豁免文件有错误');
-  let baseline: ReturnType<typeof readBaseline> | null = null;
-  if (options.baseline) {
+  const baselines = options.baseline || options.baselineWrite ? await import('./baseline.js') : null;
+  let baseline: Baseline | null = null;
+  if (options.baseline && baselines) {
     try {
-      baseline = readBaseline(options.baseline);
+      baseline = baselines.readBaseline(options.baseline);
     } catch (error) {
       throw new ExitError(2, (error as Error).message);
     }
@@ -85,11 +89,13 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     } catch (error) {
       throw new ExitError(2, `无法读取清单 ${options.manifest}：${(error as Error).message}`);
     }
+    const { loadManifestText } = await import('../batch/manifest.js');
     const loaded = loadManifestText(text, options.manifest);
     if (loaded.errors.length) fail(loaded.errors, '清单有错误');
     manifest = { entries: loaded.entries, file: options.manifest };
   }
   const previous = options.prev.length ? (await expandInputs(options.prev)).files : [];
+  const settingsFor = await fileSettings(setup);
 
   // A progress line on a terminal only: never in CI, never when output is piped.
   const showProgress = options.progress !== false && Boolean(process.stderr.isTTY) && !process.env.CI && files.length > 1;
@@ -109,7 +115,7 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   let outcome: BatchOutcome;
   try {
     outcome = await runBatch({
-      files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor: (file) => settingsFor(setup, file), locale, jobs,
+      files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor, locale, jobs,
       keepReports: options.format === 'html' || files.length <= 200, manifest, previous, signal, limits: limitsOf(setup.config), ...(onProgress ? { onProgress } : {}),
     });
   } finally {
@@ -125,8 +131,8 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     const waived = applyWaivers(entry.file, findings, waivers.waivers, today());
     findings = waived.findings;
     suppressedCount += waived.suppressed.length;
-    if (baseline && options.baseline) {
-      const based = applyBaseline(baseline, options.baseline, entry.file, findings);
+    if (baseline && options.baseline && baselines) {
+      const based = baselines.applyBaseline(baseline, options.baseline, entry.file, findings);
       findings = based.findings;
       suppressedCount += based.suppressed.length;
     }
@@ -141,8 +147,8 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     process.stderr.write(locale === 'zh' ? `已写入汇总 ${written}\n` : `Summary written to ${written}\n`);
   }
 
-  if (options.baselineWrite) {
-    const count = writeBaseline(options.baselineWrite, results);
+  if (options.baselineWrite && baselines) {
+    const count = baselines.writeBaseline(options.baselineWrite, results);
     process.stderr.write(locale === 'zh' ? `已把 ${count} 个问题记录到基线 ${options.baselineWrite}\n` : `Recorded ${count} findings in the baseline ${options.baselineWrite}\n`);
     return 0;
   }
@@ -157,7 +163,8 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
       if (fd !== null) closeSync(fd);
     }
   } else {
-    const text = FORMATTERS[options.format as FormatterName](shown, { locale, color, version: VERSION });
+    const { FORMATTERS } = await import('../report/index.js');
+    const text = FORMATTERS[options.format](shown, { locale, color, version: VERSION });
     if (options.output) writeFileSync(options.output, text + '\n');
     else process.stdout.write(text + '\n');
   }
@@ -182,10 +189,11 @@ async function runParse(file: string, options: { format: string }): Promise<numb
 
 async function runRules(options: { format: string; rules: string[]; schema?: boolean; dir: string }): Promise<number> {
   if (options.schema) {
+    const { packJsonSchema } = await import('../engine/schema.js');
     process.stdout.write(JSON.stringify(packJsonSchema(), null, 2) + '\n');
     return 0;
   }
-  const { packs, errors } = loadRuleDirs(options.rules);
+  const { packs, errors } = await loadRuleDirsLazily(options.rules);
   if (errors.length) fail(errors, '规则包有错误');
   if (options.format === 'markdown') {
     const { writeRuleDocs } = await import('./docs.js');
@@ -212,7 +220,7 @@ export function program(): Command {
     .command('check')
     .description('检查报告文件、文件夹或通配符')
     .argument('<paths...>', '报告文件、文件夹或通配符（.txt .md .html .docx .pdf）')
-    .addOption(new Option('-f, --format <name>', '输出格式').default('stylish').choices(Object.keys(FORMATTERS)))
+    .addOption(new Option('-f, --format <name>', '输出格式').default('stylish').choices(FORMAT_NAMES))
     .option('-r, --rules <dir>', '另外加载的规则包文件夹（可重复）', collect, [] as string[])
     .option('-c, --config <file>', '配置文件（默认在报告所在文件夹及上级查找 .xxgk-lint.yaml）')
     .addOption(new Option('--fail-severity <severity>', '达到此严重程度时退出码为 1').choices(['error', 'warning', 'info']))

@@ -6,7 +6,6 @@
  * the flag when the process starts (setting it later had a fraction of the effect), hence a child
  * process, and only for large batches: it costs one more Node start-up (about 0.1 s).
  */
-import { spawn } from 'node:child_process';
 
 /** The V8 flag the child gets. */
 export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=64';
@@ -32,7 +31,10 @@ export function shouldRelaunch(files: number): boolean {
  * terminal (standard input, output and error); resolves to its exit code. Ctrl-C reaches the
  * child (same process group), which keeps what it already checked, as a direct run does.
  */
-export function relaunchForLargeBatch(): Promise<number> {
+export async function relaunchForLargeBatch(): Promise<number> {
+  // Imported here: loading node:child_process (with net, dgram and streams) took about 6 ms of
+  // every start-up, and only large batches use it.
+  const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, YOUNG_GENERATION_FLAG, process.argv[1]!, ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, [CHILD_ENV]: '1' },

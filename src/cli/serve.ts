@@ -8,7 +8,7 @@ import { createReadStream, existsSync, realpathSync, statSync, type Stats } from
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import { builtinRulesDir } from '../node.js';
+import { builtinRulesDir } from '../rule-dirs.js';
 
 /** Options of {@link runServe}. */
 export interface ServeOptions {

@@ -1,64 +1,20 @@
 /** Finding and loading the config file and the rule packs for a run. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { loadConfigText, type Config } from '../config.js';
-import { formatLoadError, type LoadError } from '../engine/load.js';
+import { loadConfigText } from '../config.js';
 import type { RuleSettings } from '../engine/run.js';
-import type { Pack } from '../engine/schema.js';
 import { loadRuleDirs } from '../node.js';
+import { configFileFor, ExitError, fail, type Setup } from './setup-core.js';
 
-/** An error that ends the run with an exit code (2 for usage, rules and config errors). */
-export class ExitError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Throws an exit-2 error listing located load errors. */
-export function fail(errors: readonly LoadError[], what: string): never {
-  throw new ExitError(2, `${what}：\n${errors.map((e) => `  ${formatLoadError(e)}`).join('\n')}`);
-}
-
-/** The config file names looked for. */
-export const CONFIG_FILES = ['.xxgk-lint.yaml', '.xxgk-lint.yml'];
-
-/** Finds a config file in `start` or a folder above it. */
-export function findConfig(start: string): string | null {
-  let dir = resolve(start);
-  for (let i = 0; i < 40; i++) {
-    for (const name of CONFIG_FILES) if (existsSync(join(dir, name))) return join(dir, name);
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return null;
-}
-
-/** Packs, config and where the config is, for a run. */
-export interface Setup {
-  packs: Pack[];
-  config: Config;
-  configDir: string;
-  /** The extra rule folders (built-in packs are always loaded). */
-  ruleDirs: string[];
-}
+// The parts that need neither YAML nor zod are in setup-core.ts, which a check run loads first.
+export { CONFIG_FILES, ExitError, fail, fileSettings, findConfig, prepareSetup, type Setup } from './setup-core.js';
 
 /** Loads the packs (built-in, --rules folders, config rulesDirs) and the config. */
 export function loadSetup(ruleDirs: readonly string[], configPath: string | undefined, firstInput: string | undefined): Setup {
   const first = loadRuleDirs(ruleDirs);
   if (first.errors.length) fail(first.errors, '规则包有错误');
-  const startDir = (input: string): string => {
-    try {
-      return statSync(input).isDirectory() ? input : dirname(input);
-    } catch {
-      return '.';
-    }
-  };
-  const configFile = configPath ?? (firstInput ? findConfig(startDir(firstInput)) : null);
+  const configFile = configFileFor(configPath, firstInput);
   if (!configFile) return { packs: first.packs, config: {}, configDir: process.cwd(), ruleDirs: [...ruleDirs] };
   let text: string;
   try {

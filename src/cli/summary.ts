@@ -11,7 +11,7 @@ import type { Pack } from '../engine/schema.js';
 import type { Finding } from '../model/finding.js';
 import { builtinDescriptions, renderSummary, summarizeBatch, summaryFormatOf, type Locale, type SummaryFormat } from '../summary/index.js';
 import { VERSION } from '../version.js';
-import { ExitError } from './setup.js';
+import { ExitError } from './setup-core.js';
 
 /** Where the summary goes and in which format. */
 export interface SummaryTarget {

@@ -4,15 +4,14 @@
  * in `.xxgk-lint-waivers.yaml` beside the reports. Expired waivers stop waiving and are reported;
  * waivers that matched nothing are reported too, so stale ones get cleaned up.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import * as z from 'zod';
+import { readFileSync } from 'node:fs';
+import { z } from '../zod.js';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { LoadError } from '../engine/load.js';
-import type { Finding } from '../model/finding.js';
+import type { LoadError } from '../engine/load-error.js';
+import { waiverFilesFor, type Waiver } from './waivers-core.js';
 
-/** The waiver file name looked for in each report's folder. */
-export const WAIVER_FILE = '.xxgk-lint-waivers.yaml';
+// What a check run needs without reading a waiver file is in waivers-core.ts (no YAML, no zod).
+export { applyWaivers, unusedWaivers, WAIVER_FILE, waiverFilesFor, type Suppressed, type Waiver } from './waivers-core.js';
 
 const WaiverSchema = z.strictObject({
   file: z.string().min(1),
@@ -23,12 +22,8 @@ const WaiverSchema = z.strictObject({
 });
 const WaiverFileSchema = z.strictObject({ waivers: z.array(WaiverSchema) });
 
-/** One waiver, with where it is written. */
-export interface Waiver extends z.infer<typeof WaiverSchema> {
-  source: string;
-  line: number;
-  used: boolean;
-}
+/** What a waiver file says about one waiver. */
+export type WaiverFields = z.infer<typeof WaiverSchema>;
 
 /** Loads a waiver file; errors are located. */
 export function loadWaiverText(text: string, file: string): { waivers: Waiver[]; errors: LoadError[] } {
@@ -60,15 +55,11 @@ export function loadWaiverText(text: string, file: string): { waivers: Waiver[];
   return { waivers: result.data.waivers.map((w, i) => ({ ...w, source: file, line: lineOf(i), used: false })), errors: [] };
 }
 
-/** Waiver files beside the given report files, loaded once per folder. */
-export function loadWaiversFor(files: readonly string[]): { waivers: Waiver[]; errors: LoadError[] } {
+/** Loads the given waiver files. */
+export function loadWaiverFiles(paths: readonly string[]): { waivers: Waiver[]; errors: LoadError[] } {
   const waivers: Waiver[] = [];
   const errors: LoadError[] = [];
-  const seen = new Set<string>();
-  for (const f of files) {
-    const path = join(dirname(resolve(f)), WAIVER_FILE);
-    if (seen.has(path) || !existsSync(path)) continue;
-    seen.add(path);
+  for (const path of paths) {
     const loaded = loadWaiverText(readFileSync(path, 'utf8'), path);
     waivers.push(...loaded.waivers);
     errors.push(...loaded.errors);
@@ -76,56 +67,7 @@ export function loadWaiversFor(files: readonly string[]): { waivers: Waiver[]; e
   return { waivers, errors };
 }
 
-/** A finding taken out of the results, and why. */
-export interface Suppressed {
-  finding: Finding;
-  by: 'waiver' | 'baseline';
-  reason: string;
-}
-
-/**
- * Applies waivers to one file's findings. Returns the findings that remain (plus one for each
- * expired waiver that would have applied) and the waived ones.
- */
-export function applyWaivers(file: string, findings: readonly Finding[], waivers: Waiver[], today: string): { findings: Finding[]; suppressed: Suppressed[] } {
-  const path = resolve(file);
-  const kept: Finding[] = [];
-  const suppressed: Suppressed[] = [];
-  for (const finding of findings) {
-    const waiver = waivers.find((w) => resolve(dirname(w.source), w.file) === path && w.fingerprint === finding.fingerprint && (!w.rule || w.rule === finding.ruleId));
-    if (!waiver) {
-      kept.push(finding);
-      continue;
-    }
-    waiver.used = true;
-    if (waiver.expires && waiver.expires < today) {
-      kept.push(finding, {
-        ruleId: 'waiver/expired',
-        severity: 'warning',
-        message: `豁免已于 ${waiver.expires} 到期，不再生效（${waiver.source}:${waiver.line}，理由：${waiver.reason}）：请复核后删除或延长`,
-        location: finding.location,
-      });
-      continue;
-    }
-    suppressed.push({ finding, by: 'waiver', reason: waiver.reason });
-  }
-  return { findings: kept, suppressed };
-}
-
-/** Findings for waivers that matched no finding of the files checked in this run. */
-export function unusedWaivers(waivers: readonly Waiver[], checkedFiles: readonly string[]): Map<string, Finding[]> {
-  const checked = new Set(checkedFiles.map((f) => resolve(f)));
-  const out = new Map<string, Finding[]>();
-  for (const w of waivers) {
-    if (w.used || !checked.has(resolve(dirname(w.source), w.file))) continue;
-    const list = out.get(w.source) ?? [];
-    list.push({
-      ruleId: 'waiver/unused',
-      severity: 'warning',
-      message: `这条豁免（${w.file}，指纹 ${w.fingerprint}${w.rule ? `，${w.rule}` : ''}）没有对应任何问题：问题可能已改正，请删除这条豁免`,
-      location: { line: w.line },
-    });
-    out.set(w.source, list);
-  }
-  return out;
+/** Waiver files beside the given report files, loaded once per folder. */
+export function loadWaiversFor(files: readonly string[]): { waivers: Waiver[]; errors: LoadError[] } {
+  return loadWaiverFiles(waiverFilesFor(files));
 }

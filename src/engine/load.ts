@@ -4,23 +4,16 @@
  * error is collected and located as file:line:col with a hint; nothing is thrown at the caller.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { expand } from './expand.js';
 import { ExprError, parseRelation, references } from './expr.js';
 import { globMatchesAny, knownCellIds, suggest } from './ids.js';
+import type { LoadError } from './load-error.js';
 import { CHECK_KINDS, PackSchema, type Pack } from './schema.js';
 
-/** A located error in a rule pack or config file. */
-export interface LoadError {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  hint?: string;
-}
-
-/** Formats a load error as `file:line:col  message (hint)`. */
-export function formatLoadError(e: LoadError): string {
-  return `${e.file}:${e.line}:${e.column}  ${e.message}${e.hint ? `（${e.hint}）` : ''}`;
-}
+// Re-exported for the modules that import them from here; the checker itself (and the CLI, until a
+// pack file has to be parsed) imports them from expand.ts and load-error.ts, without YAML and zod.
+export { expand } from './expand.js';
+export { formatLoadError, type LoadError } from './load-error.js';
 
 /** Limits on rule files: a hostile file must not exhaust memory or time. */
 export interface PackLimits {
@@ -159,15 +152,6 @@ export function loadPackText(text: string, file: string, limits: PackLimits = DE
     }
   });
   return errors.length > 0 ? { pack: null, errors } : { pack, errors };
-}
-
-/** All combinations of the expansion variables. */
-export function expand(vars: Record<string, string[]>): Record<string, string>[] {
-  let out: Record<string, string>[] = [{}];
-  for (const [name, values] of Object.entries(vars)) {
-    out = out.flatMap((binding) => values.map((v) => ({ ...binding, [name]: v })));
-  }
-  return out;
 }
 
 /** Loads several packs and checks that rule ids are unique across them. */

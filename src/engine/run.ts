@@ -6,7 +6,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { RuleEngine } from './adapter.js';
 import { hash, render } from './message.js';
-import { isCrossRule, type Pack, type Rule } from './schema.js';
+import { isCrossRule, type Pack, type Rule } from './kinds.js';
 
 /** Per-rule settings: turn a rule off or change its severity. */
 export type RuleSettings = Record<string, 'off' | Severity>;

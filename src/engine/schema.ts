@@ -3,13 +3,9 @@
  * editors use). A pack is one YAML file with a list of rules; each rule has one `check` whose
  * `kind` selects the evaluator.
  */
-import * as z from 'zod';
-import { EditionSchema } from '../model/report.js';
-import { SeveritySchema } from '../model/finding.js';
-
-// Validation messages in Chinese: rule and config files are written by the same people who read
-// the findings.
-z.config(z.locales.zhCN());
+import { EditionSchema } from '../model/report-schema.js';
+import { SeveritySchema } from '../model/finding-schema.js';
+import { z } from '../zod.js';
 
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id 必须是 kebab-case（小写字母、数字和连字符）' });
 
@@ -251,10 +247,5 @@ export function packJsonSchema(): unknown {
 /** The check kinds, for hints. */
 export const CHECK_KINDS: readonly string[] = CheckSchema.options.map((o) => o.shape.kind.value);
 
-/** Check kinds that compare several reports (evaluated by the batch, not per report). */
-export const CROSS_KINDS: readonly string[] = ['cross-year', 'consolidated', 'similarity'];
-
-/** True for a rule that compares several reports. */
-export function isCrossRule(rule: Rule): boolean {
-  return CROSS_KINDS.includes(rule.check.kind);
-}
+// Here too for the modules that validate packs; the checker imports them from kinds.ts (no zod).
+export { CROSS_KINDS, isCrossRule } from './kinds.js';

@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import { checkBytes, type FileResult } from '../../src/check.js';
 import { Checker } from '../../src/engine/run.js';
 import { DEFAULT_LIMITS, type IngestLimits } from '../../src/ingest/limits.js';
-import { FindingSchema } from '../../src/model/finding.js';
+import { FindingSchema } from '../../src/model/finding-schema.js';
 import { loadRuleDirs } from '../../src/node.js';
 
 /** The project root (tests run from it). */

@@ -3,7 +3,8 @@
  * Blank cells are grouped per row or per table when the rule says so, so a table left mostly
  * empty gives one finding, not a hundred.
  */
-import type { Cell } from '../../model/report.js';
+import type { Cell, Report, TableInstance } from '../../model/report.js';
+import { selectIds, viewOf } from '../cells.js';
 import { globToRegExp } from '../expr.js';
 import { cellLabel, colLabel, rowLabel, shortRowLabel, tableLabel } from '../labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
@@ -19,13 +20,35 @@ const PROBLEMS = {
   'has-unit': { zh: '没有写明单位', test: (c: Cell) => c.state !== 'number' || c.unit !== undefined },
 } as const;
 
+/** The check's cell globs as regular expressions, once per rule (also the key of its selections). */
+const compiled = new WeakMap<CellStateCheck, readonly RegExp[]>();
+
+function patternsOf(check: CellStateCheck): readonly RegExp[] {
+  let patterns = compiled.get(check);
+  if (!patterns) {
+    patterns = check.cells.map(globToRegExp);
+    compiled.set(check, patterns);
+  }
+  return patterns;
+}
+
+/**
+ * The cells of a table the check covers, in table order. Which ids match depends only on the
+ * table's layout, so it is worked out once per layout (cells.ts) instead of testing every
+ * pattern against every cell of every report.
+ */
+function coveredCells(report: Report, table: TableInstance, patterns: readonly RegExp[]): readonly Cell[] {
+  const view = viewOf(report, table);
+  if (!view.idsAreKeys) return view.cells.filter((cell) => patterns.some((re) => re.test(cell.id)));
+  return selectIds(view.index, patterns).map((i) => view.cells[i]!);
+}
+
 /** Evaluates a cell-state check. */
 export function checkCellState(ctx: CheckContext, check: CellStateCheck): Outcome[] {
-  const patterns = check.cells.map(globToRegExp);
+  const patterns = patternsOf(check);
   const failing: { cell: Cell; problem: string }[] = [];
   for (const table of Object.values(ctx.report.tables)) {
-    for (const cell of Object.values(table.cells)) {
-      if (!patterns.some((re) => re.test(cell.id))) continue;
+    for (const cell of coveredCells(ctx.report, table, patterns)) {
       const broken = check.require.find((req) => !PROBLEMS[req].test(cell));
       if (broken) failing.push({ cell, problem: PROBLEMS[broken].zh });
     }
@@ -34,7 +57,9 @@ export function checkCellState(ctx: CheckContext, check: CellStateCheck): Outcom
   const groups = new Map<string, { cell: Cell; problem: string }[]>();
   for (const f of failing) {
     const key = groupBy === 'cell' ? f.cell.id : groupBy === 'row' ? `${f.cell.table}.${f.cell.row}` : f.cell.table;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
   }
   return [...groups.entries()].map(([key, list]) => {
     const first = list[0]!.cell;

@@ -4,15 +4,44 @@
  * is made only when the sentence has no scope qualifier (全市, 各单位, 累计, 网站 …) and is about the
  * report year.
  */
-import type { NarrativeNumber, Report, Sentence } from '../../model/report.js';
+import type { NarrativeNumber, Report } from '../../model/report.js';
 import { spanAt } from '../../parse/narrative.js';
-import { evaluate, parseRelation } from '../expr.js';
+import { evaluate } from '../expr.js';
 import { cellLabel } from '../labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
+import { BoundedMemo, forEachMatch, mayMatchAny } from '../regex.js';
+import { cacheOf } from '../report-cache.js';
 import type { Check } from '../schema.js';
-import { holds, resolverFor } from './relation.js';
+import { holds, relationOf, resolverFor } from './relation.js';
 
 type NarrativeCheck = Extract<Check, { kind: 'narrative' }>;
+type Figure = NonNullable<NarrativeCheck['figures']>[number];
+type Contradiction = NonNullable<NarrativeCheck['contradictions']>[number];
+
+/**
+ * The patterns of a rule's figures and contradictions, compiled once per rule (they were compiled
+ * again for every report). Figure patterns are global and walked with {@link forEachMatch}.
+ */
+const figurePatterns = new WeakMap<Figure, RegExp>();
+const contradictionPatterns = new WeakMap<Contradiction, RegExp>();
+
+function figurePattern(fig: Figure): RegExp {
+  let re = figurePatterns.get(fig);
+  if (!re) {
+    re = new RegExp(fig.pattern, 'g');
+    figurePatterns.set(fig, re);
+  }
+  return re;
+}
+
+function contradictionPattern(c: Contradiction): RegExp {
+  let re = contradictionPatterns.get(c);
+  if (!re) {
+    re = new RegExp(c.pattern);
+    contradictionPatterns.set(c, re);
+  }
+  return re;
+}
 
 /** Words that put a figure in another scope than the report's own table. */
 const SCOPE = /全市|全省|全州|各单位|各部门|各乡镇|各镇|各街道|区直|县直|市直|所属|下属|系统内|累计|历年|备案|同比|较上年|去年|余|多|近|约|超过|以上|以下/;
@@ -23,23 +52,54 @@ const SCOPE = /全市|全省|全州|各单位|各部门|各乡镇|各镇|各街�
  */
 const CHANNEL = /网站|门户|微博|微信|公众号|新媒体|公报|平台|客户端|短视频/;
 
-const byUnit = (numbers: NarrativeNumber[], unit: string): NarrativeNumber[] => numbers.filter((n) => n.unit === unit);
+const byUnit = (numbers: readonly NarrativeNumber[], unit: string): NarrativeNumber[] => numbers.filter((n) => n.unit === unit);
+
+const YEAR = /((?:19|20)\d{2})\s*年/g;
 
 /** Years named in a sentence other than the report year and the next one (plans). */
 function otherYear(sentence: string, year: number | null): boolean {
   if (year === null) return false;
-  return [...sentence.matchAll(/((?:19|20)\d{2})\s*年/g)].some((m) => Number(m[1]) !== year && Number(m[1]) !== year + 1);
+  let other = false;
+  forEachMatch(YEAR, sentence, (m) => {
+    other = Number(m[1]) !== year && Number(m[1]) !== year + 1;
+    return !other;
+  });
+  return other;
 }
 
-function numbersIn(report: Report, index: number): NarrativeNumber[] {
-  return report.narrative.filter((n) => n.sentenceIndex === index);
+const NONE: readonly NarrativeNumber[] = [];
+
+/** The numbers of one sentence, in report order. Shared: callers must not change the list. */
+function numbersIn(report: Report, index: number): readonly NarrativeNumber[] {
+  // Grouped in one pass per report (it was one filter of all the numbers per sentence).
+  const cache = cacheOf(report);
+  let groups = cache.numbers;
+  if (!groups) {
+    groups = new Map();
+    for (const n of report.narrative) {
+      const list = groups.get(n.sentenceIndex);
+      if (list) list.push(n);
+      else groups.set(n.sentenceIndex, [n]);
+    }
+    cache.numbers = groups;
+  }
+  return groups.get(index) ?? NONE;
 }
+
+/** "在…的425条政府信息中": a total before a list of categories. */
+const LIST = /在[^。]{0,40}?的\s*(\d+)\s*(条|件)[^。]{0,10}?中/;
 
 /** A stated total followed by its parts (其中 …): the parts must add up to the total. */
 function partsSum(report: Report): Outcome[] {
   const out: Outcome[] = [];
+  // Both kinds of breakdown need words most reports have nowhere; the prose says so at once. A
+  // total's parts start with 其中 in its sentence or the next; a category list is matched by
+  // LIST, which has no assertions (see mayMatchAny).
+  const prose = wholeProse(report);
+  const breakdowns = prose.includes('其中');
+  const lists = mayMatchAny(LIST, prose);
   report.sentences.forEach((sentence, i) => {
-    const numbers = numbersIn(report, i).filter((n) => n.unit !== '%');
+    const numbers = breakdowns ? numbersIn(report, i).filter((n) => n.unit !== '%') : NONE;
     for (const total of numbers) {
       const before = sentence.text.slice(Math.max(0, total.offset - 12), total.offset);
       const after = sentence.text.slice(total.offset + total.raw.length);
@@ -79,7 +139,7 @@ function partsSum(report: Report): Outcome[] {
       });
     }
     // "在…的425条政府信息中，A类148条…": a list of categories whose sum exceeds or falls short of the total.
-    const m = /在[^。]{0,40}?的\s*(\d+)\s*(条|件)[^。]{0,10}?中/.exec(sentence.text);
+    const m = lists ? LIST.exec(sentence.text) : null;
     if (m) {
       const total = Number(m[1]);
       const unit = m[2]!;
@@ -162,27 +222,35 @@ function valueOf(report: Report, cells: string[]): number | null {
   return sum;
 }
 
+/** A report's sentences joined by newlines, once per report: one scan of it can rule a pattern out. */
+function wholeProse(report: Report): string {
+  const cache = cacheOf(report);
+  return (cache.prose ??= report.sentences.map((s) => s.text).join('\n'));
+}
+
 /** A stated figure against the table cells it names. */
 function figures(report: Report, check: NarrativeCheck): Outcome[] {
   const out: Outcome[] = [];
   for (const fig of check.figures ?? []) {
-    const re = new RegExp(fig.pattern, 'g');
+    const re = figurePattern(fig);
     const expected = valueOf(report, fig.cells);
     if (expected === null) continue;
+    // Most figure patterns occur in no sentence of a report: one scan of all the prose shows that.
+    if (!mayMatchAny(re, wholeProse(report))) continue;
     const alternatives = (fig.alternatives ?? []).map((a) => valueOf(report, a)).filter((v): v is number => v !== null);
-    report.sentences.forEach((sentence: Sentence) => {
-      for (const m of sentence.text.matchAll(re)) {
+    for (const sentence of report.sentences) {
+      forEachMatch(re, sentence.text, (m) => {
         const raw = m.slice(1).find((g) => g !== undefined);
-        if (raw === undefined) continue;
+        if (raw === undefined) return;
         const clauseStart = Math.max(sentence.text.lastIndexOf('，', m.index), sentence.text.lastIndexOf('；', m.index), sentence.text.lastIndexOf(',', m.index), 0);
         const clause = sentence.text.slice(clauseStart, m.index + m[0].length);
-        if (SCOPE.test(clause) || otherYear(sentence.text, report.meta.year)) continue;
-        if (!fig.channel && CHANNEL.test(clause)) continue;
+        if (SCOPE.test(clause) || otherYear(sentence.text, report.meta.year)) return;
+        if (!fig.channel && CHANNEL.test(clause)) return;
         const stated = Number(raw.replace(/,/g, ''));
         // A figure of hundreds of digits reads as Infinity: it cannot be compared (nor be a
         // finding's `actual`, which the JSON output would print as null).
-        if (!Number.isFinite(stated)) continue;
-        if (stated === expected || alternatives.includes(stated)) continue;
+        if (!Number.isFinite(stated)) return;
+        if (stated === expected || alternatives.includes(stated)) return;
         const at = spanAt(sentence, m.index + m[0].indexOf(raw));
         const table = fig.cells.map(cellLabel).join(' + ');
         out.push({
@@ -193,8 +261,8 @@ function figures(report: Report, check: NarrativeCheck): Outcome[] {
             en: `The text states ${fig.name} = ${stated}, the table ${fig.cells.join(' + ')} = ${expected}`,
           },
         });
-      }
-    });
+      });
+    }
   }
   return out;
 }
@@ -204,8 +272,9 @@ function contradictions(report: Report, check: NarrativeCheck): Outcome[] {
   const out: Outcome[] = [];
   for (const c of check.contradictions ?? []) {
     if (!holds(report, c.when)) continue;
-    const left = evaluate(parseRelation(c.when).left, resolverFor(report, true));
-    const re = new RegExp(c.pattern);
+    const left = evaluate(relationOf(c.when).left, resolverFor(report, true));
+    const re = contradictionPattern(c);
+    if (!mayMatchAny(re, wholeProse(report))) continue;
     for (const sentence of report.sentences) {
       const m = re.exec(sentence.text);
       if (!m || otherYear(sentence.text, report.meta.year)) continue;
@@ -226,19 +295,30 @@ function contradictions(report: Report, check: NarrativeCheck): Outcome[] {
 /** Words that take a count before them: when no number stands there, one was left out. */
 const MISSING_NUMBER = /(?:公开|发布|受理|收到|办结|答复|制发|废止|处理|办理|回复)[^，。；、\d零一二两三四五六七八九十百千万余多几]{1,12}?[^\d\s零一二两三四五六七八九十百千万余多几逐每各本此该这数首某单]\s*(条|件)(?=[，。；、）)]|$)/g;
 
+/** Words in which 件 or 条 is not a measure word (文件, 条例 …). */
+const NOT_A_COUNT = /[部整全若逐一]件|条[例件款文目线]|[信邮]件|文件|案件|附件|事件|稿件|要件|软件|证件|物件|部件|组件|来件|函件/;
+
+/**
+ * MISSING_NUMBER without its look-ahead: it matches wherever MISSING_NUMBER does (an assertion
+ * only takes matches away), and has no assertions, so no match of it in the prose means no
+ * sentence has a match of MISSING_NUMBER (see mayMatchAny).
+ */
+const MISSING_NUMBER_ANYWHERE = /(?:公开|发布|受理|收到|办结|答复|制发|废止|处理|办理|回复)[^，。；、\d零一二两三四五六七八九十百千万余多几]{1,12}?[^\d\s零一二两三四五六七八九十百千万余多几逐每各本此该这数首某单]\s*(条|件)/;
+
 /** A count word with no number before it ("公开核准企业资质条。"). */
 function missingNumbers(report: Report): Outcome[] {
   const out: Outcome[] = [];
+  if (!mayMatchAny(MISSING_NUMBER_ANYWHERE, wholeProse(report))) return out;
   for (const sentence of report.sentences) {
-    for (const m of sentence.text.matchAll(MISSING_NUMBER)) {
+    forEachMatch(MISSING_NUMBER, sentence.text, (m) => {
       const before = sentence.text.slice(Math.max(0, m.index + m[0].length - 3), m.index + m[0].length);
-      if (/[部整全若逐一]件|条[例件款文目线]|[信邮]件|文件|案件|附件|事件|稿件|要件|软件|证件|物件|部件|组件|来件|函件/.test(before + (sentence.text[m.index + m[0].length] ?? ''))) continue;
+      if (NOT_A_COUNT.test(before + (sentence.text[m.index + m[0].length] ?? ''))) return;
       out.push({
         status: 'fail', key: `missing:${m[0]}`, location: locate(spanAt(sentence, m.index + m[0].length - 1)),
         vars: { quote: m[0] }, actual: m[0],
         message: { zh: `“${m[0]}”前面缺少数字：量词「${m[1]}」前应写明数量`, en: `A number is missing before "${m[1]}" in "${m[0]}"` },
       });
-    }
+    });
   }
   return out;
 }
@@ -249,6 +329,7 @@ const ORDER = '一二三四五六七八九十';
 /** 一是…三是 without 二是, within one section. */
 function enumerationGaps(report: Report): Outcome[] {
   const out: Outcome[] = [];
+  if (!mayMatchAny(ENUM, wholeProse(report))) return out;
   let expected = 1;
   let section: string | undefined;
   for (const sentence of report.sentences) {
@@ -256,7 +337,7 @@ function enumerationGaps(report: Report): Outcome[] {
       section = sentence.section;
       expected = 1;
     }
-    for (const m of sentence.text.matchAll(ENUM)) {
+    forEachMatch(ENUM, sentence.text, (m) => {
       const n = ORDER.indexOf(m[1]!) + 1;
       if (n === 1) expected = 2;
       else if (n === expected) expected++;
@@ -269,20 +350,32 @@ function enumerationGaps(report: Report): Outcome[] {
         });
         expected = n + 1;
       } else expected = n + 1;
-    }
+    });
   }
   return out;
 }
+
+/**
+ * The plans pattern for a report year, compiled once per year (it was compiled per report, and a
+ * second pattern per sentence). That second pattern, `^(?:在)?(year)\s*年(?:度)?[，,]?…`, was
+ * tried when this one failed; but whatever it matches at the start, this one's `^` branch matches
+ * too (its extra `\s*` and `(?:中|里)?` can match nothing), so it could never find anything more
+ * and is not tried any more.
+ */
+const plansPatterns = new BoundedMemo<RegExp>(256);
+const plansPattern = (year: number): RegExp =>
+  plansPatterns.get(String(year), () => new RegExp(`(?:^|[。；])\\s*(?:在)?(${year})\\s*年(?:度)?(?:中|里)?[，,]?[^。；]{0,20}?(?:将|计划|拟|准备|力争|打算)`));
+const DONE = /已|完成|取得|实现了|开展了/;
 
 /** "2016年，我们将…" in a 2016 report: next year's plans dated with the report year. */
 function plansYear(report: Report): Outcome[] {
   const year = report.meta.year;
   if (year === null) return [];
   const out: Outcome[] = [];
-  const re = new RegExp(`(?:^|[。；])\\s*(?:在)?(${year})\\s*年(?:度)?(?:中|里)?[，,]?[^。；]{0,20}?(?:将|计划|拟|准备|力争|打算)`);
+  const re = plansPattern(year);
   for (const sentence of report.sentences) {
-    const m = re.exec(sentence.text) ?? (new RegExp(`^(?:在)?(${year})\\s*年(?:度)?[，,]?[^。；]{0,20}?(?:将|计划|拟|准备|力争|打算)`).exec(sentence.text));
-    if (!m || /已|完成|取得|实现了|开展了/.test(sentence.text.slice(0, 30))) continue;
+    const m = re.exec(sentence.text);
+    if (!m || DONE.test(sentence.text.slice(0, 30))) continue;
     out.push({
       status: 'fail', key: `plans:${sentence.text.slice(0, 20)}`, location: locate(spanAt(sentence, m.index)),
       vars: { year }, expected: year + 1, actual: year,

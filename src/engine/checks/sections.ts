@@ -11,11 +11,25 @@ type SectionsCheck = Extract<Check, { kind: 'sections' }>;
 
 const key = (s: string): string => s.replace(/\s+/g, '');
 
+/** A section's accepted headings as regular expressions, compiled once per rule (not per heading and report). */
+const acceptPatterns = new WeakMap<readonly string[], readonly RegExp[]>();
+
+function patternsOf(accept: readonly string[]): readonly RegExp[] {
+  let patterns = acceptPatterns.get(accept);
+  if (!patterns) {
+    patterns = accept.map((a) => new RegExp(a));
+    acceptPatterns.set(accept, patterns);
+  }
+  return patterns;
+}
+
 /** Evaluates a sections check. */
 export function checkSections(ctx: CheckContext, check: SectionsCheck): Outcome[] {
   const out: Outcome[] = [];
   const outline = ctx.report.outline;
-  const matches = (s: Section, accept: string[]): boolean => accept.some((a) => new RegExp(a).test(key(s.title)));
+  // Each heading's title without white space, once per check (it was made per heading and pattern).
+  const titleKeys = new Map<Section, string>(outline.map((s) => [s, key(s.title)]));
+  const matches = (s: Section, accept: readonly string[]): boolean => patternsOf(accept).some((re) => re.test(titleKeys.get(s) ?? key(s.title)));
   for (const spec of check.sections) {
     const top = outline.filter((s) => s.level === 1 && matches(s, spec.accept));
     const exact = top.find((s) => s.number === spec.number);

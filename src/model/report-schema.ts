@@ -1,0 +1,179 @@
+/**
+ * The zod schemas of the report model: the single source of its types (report.ts infers them with a
+ * type-only import, so the checker does not load zod at start-up) and of its validation.
+ */
+import { z } from '../zod.js';
+
+/**
+ * The three report formats (DESIGN.md, "Editions"): `2008` for the 2007 条例 regime with its
+ * 统计表, `2019` for 国办公开办函〔2019〕60号, `2021` for 国办公开办函〔2021〕30号.
+ */
+export const EditionSchema = z.enum(['2008', '2019', '2021']);
+
+/**
+ * What a table cell holds. A blank cell is never silently 0: `blank` (nothing written), `dash`
+ * (—, -, /, ——), `na` (不适用, 无), `text` (words where a number belongs), `number`.
+ */
+export const CellStateSchema = z.enum(['number', 'blank', 'dash', 'na', 'text']);
+
+/** A position in the source: 1-based line, optional 1-based column and PDF page. */
+export const SpanSchema = z.object({
+  line: z.number().int(),
+  endLine: z.number().int().optional(),
+  column: z.number().int().optional(),
+  page: z.number().int().optional(),
+});
+
+/** One cell of a canonical table. `id` is `<table>.<row>.<col>`, e.g. `t3.new.total`. */
+export const CellSchema = z.object({
+  id: z.string(),
+  table: z.string(),
+  row: z.string(),
+  col: z.string(),
+  raw: z.string(),
+  state: CellStateSchema,
+  value: z.number().nullable(),
+  /** Unit written in the cell or the row (万元, 元, 条 …), when one is written. */
+  unit: z.string().optional(),
+  /** Number of decimals written, for amounts. */
+  decimals: z.number().int().optional(),
+  at: SpanSchema,
+});
+
+/** A row label that differs from the format's wording (after width/punctuation folding). */
+export const LabelDriftSchema = z.object({
+  row: z.string(),
+  printed: z.string(),
+  expected: z.string(),
+  at: SpanSchema,
+});
+
+/** A row the parser saw but could not read, with the reason (never guessed). */
+export const UnreadableRowSchema = z.object({
+  row: z.string(),
+  raw: z.string(),
+  reason: z.string(),
+  at: SpanSchema,
+});
+
+/**
+ * One canonical table found in the report: 表二 (`t2`), 表三 (`t3`), 表四 (`t4`) or a 2008-regime
+ * 统计表 (`s08`, with `variant` naming the national form or a local one).
+ */
+export const TableInstanceSchema = z.object({
+  id: z.string(),
+  variant: z.string(),
+  label: z.string(),
+  at: SpanSchema,
+  cells: z.record(z.string(), CellSchema),
+  /** Canonical rows found, in report order. */
+  rows: z.array(z.string()),
+  /** Canonical rows the format has for this variant that the report does not show. */
+  missingRows: z.array(z.string()),
+  unreadable: z.array(UnreadableRowSchema),
+  drift: z.array(LabelDriftSchema),
+  /** Layout facts worth reporting, e.g. `other-single-row` for a 2019-style （六） in 表三. */
+  notes: z.array(z.string()),
+});
+
+/** One heading of the report outline. `level` 1 = 一、, 2 = （一）, 3 = 1., 4 = (1). */
+export const SectionSchema = z.object({
+  level: z.number().int().min(1).max(4),
+  number: z.string(),
+  title: z.string(),
+  at: SpanSchema,
+  /** True when body text follows the heading on the same line. */
+  glued: z.boolean(),
+});
+
+/** A number with a unit in the prose, with its sentence, ready for narrative checks. */
+export const NarrativeNumberSchema = z.object({
+  value: z.number(),
+  unit: z.string(),
+  raw: z.string(),
+  sentence: z.string(),
+  /** Offset of the number within `sentence`. */
+  offset: z.number().int(),
+  at: SpanSchema,
+  /** The top-level section (一、…) the sentence belongs to, when known. */
+  section: z.string().optional(),
+  /** Index of the sentence in `Report.sentences`. */
+  sentenceIndex: z.number().int(),
+});
+
+/** A sentence of the prose (split at 。！？), with where each of its lines starts in the text. */
+export const SentenceSchema = z.object({
+  text: z.string(),
+  /** Pairs [offset in text, span]: the text from that offset on comes from that line. */
+  breaks: z.array(z.tuple([z.number().int(), SpanSchema])),
+  section: z.string().optional(),
+});
+
+/** A date found in the report, with where it was found and its role. */
+export const FoundDateSchema = z.object({
+  iso: z.string(),
+  raw: z.string(),
+  role: z.enum(['page', 'title', 'signature', 'body']),
+  at: SpanSchema,
+});
+
+/** The agency name, where it was read. */
+export const AgencyNameSchema = z.object({
+  name: z.string(),
+  source: z.enum(['title', 'filler', 'signature', 'page']),
+  at: SpanSchema,
+});
+
+/**
+ * Who issues the report, which decides the deadline (formats.md §1.3): a government department,
+ * a people's government (its consolidated report), or unknown.
+ */
+export const IssuerSchema = z.object({
+  kind: z.enum(['department', 'government', 'unknown']),
+  level: z.enum(['province', 'prefecture', 'county', 'township', 'unknown']),
+});
+
+/** Report metadata. Every value keeps where it was read. */
+export const ReportMetaSchema = z.object({
+  title: z.object({ text: z.string(), at: SpanSchema }).nullable(),
+  agency: AgencyNameSchema.nullable(),
+  agencies: z.array(AgencyNameSchema),
+  year: z.number().int().nullable(),
+  yearAt: SpanSchema.nullable(),
+  publishedAt: FoundDateSchema.nullable(),
+  dates: z.array(FoundDateSchema),
+  edition: EditionSchema.nullable(),
+  /** Why that edition: label evidence first, the year as a tie-breaker. */
+  editionEvidence: z.array(z.string()),
+  /** Editions the table labels point to, with the label that says so. */
+  labelEditions: z.array(z.object({ edition: EditionSchema, label: z.string(), at: SpanSchema })),
+  issuer: IssuerSchema,
+});
+
+/** A line of the report as the checks see it: the original text and its normalised form. */
+export const ReportLineSchema = z.object({
+  text: z.string(),
+  norm: z.string(),
+  at: SpanSchema,
+});
+
+/** A problem met while reading or parsing: becomes a finding, the run goes on. */
+export const ParseProblemSchema = z.object({
+  id: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  messageEn: z.string(),
+  at: SpanSchema,
+});
+
+/** The typed model of one report: what every rule reads. */
+export const ReportSchema = z.object({
+  meta: ReportMetaSchema,
+  outline: z.array(SectionSchema),
+  tables: z.record(z.string(), TableInstanceSchema),
+  narrative: z.array(NarrativeNumberSchema),
+  sentences: z.array(SentenceSchema),
+  lines: z.array(ReportLineSchema),
+  problems: z.array(ParseProblemSchema),
+  source: z.object({ kind: z.string(), encoding: z.string().optional(), lineCount: z.number().int() }),
+});
