@@ -5,7 +5,7 @@ import { checkFiles, type PoolOptions, type PoolResult } from '../src/batch/pool
 const standIn = new URL('./helpers/crashing-worker.mjs', import.meta.url);
 
 function options(chunk: number): PoolOptions {
-  return { jobs: 2, packs: [], ruleDirs: [], locale: 'zh', snapshotCells: new Set(), keepBody: false, keepReports: false, chunk, workerUrl: standIn };
+  return { jobs: 2, packs: [], ruleDirs: [], locale: 'zh', snapshotCells: new Set(), keepBody: false, keepReports: false, chunk, workerUrl: standIn, mainThreadChecks: false };
 }
 
 async function run(files: string[], chunk = 2): Promise<PoolResult[]> {
@@ -31,6 +31,23 @@ describe('worker pool', () => {
     for (const f of files) if (!lost.includes(f)) expect(byFile.get(f)).toBe(`stand-in saw ${f}`);
     expect(lost.length).toBeLessThanOrEqual(16);
     for (let i = 36; i < 40; i++) expect(byFile.get(`f${i}.txt`)).toBe(`stand-in saw f${i}.txt`);
+  });
+
+  it('checks files in this thread too while waiting for the workers, and still yields in input order', async () => {
+    // The stand-in answers "stand-in saw …" for what it is sent; what this thread checks is a
+    // real check of the real file. The first files go to the worker before anything can come
+    // back, so this thread checks at least the next one, and the worker answers its own.
+    const fixture = 'fixtures/seeds/000-jiangyou-2017.txt';
+    const tasks = Array.from({ length: 30 }, (_, index) => ({ index, file: fixture, settings: {} }));
+    const out: PoolResult[] = [];
+    for await (const result of checkFiles(tasks, { ...options(2), mainThreadChecks: true })) out.push(result);
+    expect(out.map((r) => r.index)).toEqual(tasks.map((t) => t.index));
+    const here = out.filter((r) => 'processed' in r);
+    const there = out.filter((r) => reason(r) === `stand-in saw ${fixture}`);
+    expect(here.length).toBeGreaterThan(0);
+    expect(there.length).toBeGreaterThan(0);
+    expect(here.length + there.length).toBe(30);
+    for (const r of here) expect('processed' in r && r.processed.record.agency).toBeTruthy();
   });
 
   it('gives up on every file left when workers keep dying, instead of hanging', async () => {

@@ -27,7 +27,7 @@ export interface Snapshot {
   /** The report body, white space removed, for similarity (empty in large batches, see `sketch`). */
   body: string;
   /** A bottom-k sketch of the body, to find similar reports without keeping their text. */
-  sketch: number[];
+  sketch: Uint32Array;
 }
 
 /** Everything the batch keeps from one file. */
@@ -54,10 +54,17 @@ export function looksLikeReport(report: Report): boolean {
 
 function snapshotOf(file: string, report: Report, cellIds: ReadonlySet<string>, keepBody: boolean): Snapshot {
   const cells: Snapshot['cells'] = {};
-  for (const table of Object.values(report.tables)) {
-    for (const cell of Object.values(table.cells)) {
-      if (!cellIds.has(cell.id)) continue;
-      if (cell.state === 'number' || cell.state === 'blank' || cell.state === 'dash') cells[cell.id] = { value: cell.value ?? 0, line: cell.at.line, state: cell.state };
+  // The few cells the cross-report rules read, looked up by id: walking every cell of every table
+  // cost more than the lookups (表三's cell map is large and in V8's dictionary mode).
+  // (A cell id belongs to one table; were it in several, the last readable one counts.)
+  const tables = Object.values(report.tables).reverse();
+  for (const id of cellIds) {
+    for (const table of tables) {
+      const cell = table.cells[id];
+      if (cell?.state === 'number' || cell?.state === 'blank' || cell?.state === 'dash') {
+        cells[id] = { value: cell.value ?? 0, line: cell.at.line, state: cell.state };
+        break;
+      }
     }
   }
   const top = report.outline.filter((s) => s.level === 1);
@@ -69,9 +76,15 @@ function snapshotOf(file: string, report: Report, cellIds: ReadonlySet<string>, 
   return { file, agency: report.meta.agency?.name ?? null, year: report.meta.year, edition: report.meta.edition, cells, problems, problemsLine: five?.at.line ?? 1, body: keepBody ? body : '', sketch: sketch(body) };
 }
 
-/** A report reduced to what the formatters print of it in large batches (no body, no tables). */
+/**
+ * A report reduced to what the formatters print of it in large batches: title, agency, year,
+ * edition, publication date (no body, no tables, no lists of every date and agency name found,
+ * no parse problems: those are findings by now). The main thread keeps one per file until the
+ * output is written.
+ */
 export function metaOnly(report: Report): Report {
-  return { ...report, tables: {}, lines: [], sentences: [], narrative: [], outline: [] };
+  const meta = { ...report.meta, agencies: [], dates: [], labelEditions: [] };
+  return { ...report, meta, tables: {}, lines: [], sentences: [], narrative: [], outline: [], problems: [] };
 }
 
 /**

@@ -22,27 +22,61 @@ export function overlap(a: string, b: string): number {
   return small.size === 0 ? 0 : shared / small.size;
 }
 
+/** The multiplier of the rolling shingle hash (odd, so multiplying by it is invertible mod 2³²). */
+const BASE = 0x01000193;
+/** BASE to the power SHINGLE − 1, mod 2³²: the weight of the character leaving the window. */
+const LEAVING = (() => {
+  let p = 1;
+  for (let i = 1; i < SHINGLE; i++) p = Math.imul(p, BASE);
+  return p;
+})();
+
+/** Murmur3's finaliser: spreads a polynomial hash's bits, so the smallest values are a fair sample. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /**
  * A bottom-k sketch: the k smallest shingle hashes, for estimating overlap without the text.
- * The hash (FNV-1a over the shingle's UTF-16 units) is computed in place, without slicing the
- * text into shingle strings: every report of a batch is sketched, so this runs millions of times.
+ * Every report of a batch is sketched, so the hash rolls along the text (one step per character,
+ * not one pass over eight characters per shingle) and no shingle string is made.
  */
-export function sketch(text: string, k = 128): number[] {
+export function sketch(text: string, k = 128): Uint32Array {
   const count = Math.max(0, text.length - SHINGLE + 1);
   const hashes = new Uint32Array(count);
+  let h = 0;
+  for (let j = 0; j < Math.min(SHINGLE, text.length); j++) h = (Math.imul(h, BASE) + text.charCodeAt(j)) | 0;
   for (let i = 0; i < count; i++) {
-    let h = 0x811c9dc5;
-    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
-    hashes[i] = h >>> 0;
+    hashes[i] = mix(h);
+    if (i + SHINGLE < text.length) h = (Math.imul(h - Math.imul(text.charCodeAt(i), LEAVING), BASE) + text.charCodeAt(i + SHINGLE)) | 0;
   }
-  hashes.sort();
-  const out: number[] = [];
-  for (let i = 0; i < hashes.length && out.length < k; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) out.push(hashes[i]!);
-  return out;
+  // The k smallest of n well-mixed hashes lie, with a wide margin, below 4k/n of the range: sort
+  // only those. Too few distinct values there (a text repeating itself) falls back to all.
+  const cutoff = Math.min(2 ** 32, Math.ceil(((4 * k) / Math.max(1, count)) * 2 ** 32));
+  const small = cutoff < 2 ** 32 ? hashes.filter((x) => x < cutoff) : hashes;
+  const out = smallestDistinct(small, k);
+  return out.length < k && small !== hashes ? smallestDistinct(hashes, k) : out;
+}
+
+/**
+ * The k smallest distinct values (sorts `values` in place), as a typed array: a batch keeps one
+ * sketch per report in its main thread, and 128 numbers above 2³¹ in a plain array are 128 heap
+ * objects there (and in every worker message), against 512 bytes in one buffer.
+ */
+function smallestDistinct(values: Uint32Array, k: number): Uint32Array {
+  values.sort();
+  const out = new Uint32Array(Math.min(k, values.length));
+  let n = 0;
+  for (let i = 0; i < values.length && n < k; i++) if (i === 0 || values[i] !== values[i - 1]) out[n++] = values[i]!;
+  return out.slice(0, n);
 }
 
 /** Estimated Jaccard similarity of two sketches. */
-export function sketchSimilarity(a: readonly number[], b: readonly number[]): number {
+export function sketchSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || b.length === 0) return 0;
   const k = Math.min(a.length, b.length);
   const union: number[] = [];

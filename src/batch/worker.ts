@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Checker, type RuleSettings } from '../engine/run.js';
 import type { IngestLimits } from '../ingest/limits.js';
-import { loadRuleDirs } from '../node.js';
+import { loadRuleDirsLazily } from '../rule-dirs.js';
 import { processFile, type Processed } from './process.js';
 
 /** What the worker is started with. */
@@ -31,7 +31,9 @@ export interface Task {
 export type WorkerMessage = { index: number; processed: Processed } | { index: number; error: string } | { chunkDone: true };
 
 const init = workerData as WorkerInit;
-const { packs } = loadRuleDirs(init.ruleDirs);
+// The built-in packs come validated from the build's cache: a worker loads the YAML parser and
+// zod only for extra rule folders (each worker starts faster, and holds less).
+const { packs } = await loadRuleDirsLazily(init.ruleDirs);
 const cells = new Set(init.snapshotCells);
 const checkers = new Map<string, Checker>();
 

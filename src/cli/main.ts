@@ -25,7 +25,6 @@ import type { Baseline } from './baseline.js';
 import type { ExtractCliOptions } from './extract.js';
 import { expandInputs } from './files.js';
 import { FORMAT_NAMES, isFormatName } from './formats.js';
-import { allowRelaunch, relaunchForLargeBatch, shouldRelaunch } from './relaunch.js';
 import { writeJsonContract } from './json-stream.js';
 import { ExitError, fail, fileSettings, prepareSetup } from './setup-core.js';
 import { applyWaivers, loadWaiversLazily, unusedWaivers } from './waivers-core.js';
@@ -66,7 +65,6 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   const failSeverity = options.failSeverity ?? setup.config.failSeverity ?? 'error';
   const { files, unmatched } = await expandInputs(inputs);
   if (files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${unmatched.join('、') || inputs.join('、')}`);
-  if (shouldRelaunch(files.length)) return relaunchForLargeBatch();
   const waivers = options.waivers ? await loadWaiversLazily(files) : { waivers: [], errors: [] };
   if (waivers.errors.length) fail(waivers.errors, '豁免文件有错误');
   const baselines = options.baseline || options.baselineWrite ? await import('./baseline.js') : null;
@@ -306,7 +304,6 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 const invokedDirectly = /(?:main\.(?:js|ts)|xxgk-lint)$/.test(process.argv[1] ?? '');
 if (invokedDirectly) {
-  allowRelaunch();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
