@@ -12,9 +12,13 @@ import { formatJson } from '../src/report/json.js';
 import type { ResultEntry } from '../src/report/index.js';
 
 const options = { locale: 'zh' as const, color: false, version: '9.9.9' };
-const streamed = (results: readonly ResultEntry[]): string => {
+const streamed = async (results: readonly ResultEntry[]): Promise<string> => {
   const chunks: string[] = [];
-  writeJsonContract(results, options, (c) => chunks.push(c));
+  // A writer that takes its time with every chunk: the chunks still come in order, whole.
+  await writeJsonContract(results, options, async (c) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    chunks.push(c);
+  });
   return chunks.join('');
 };
 
@@ -28,12 +32,12 @@ describe('streamed JSON contract', () => {
       results.push({ file, report, findings, ...(results.length % 2 ? { status: 'checked' } : {}) });
     }
     results.push({ file: 'missing.txt', report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: '找不到文件：“a\nb”\u2028', location: { line: 1 } }] });
-    expect(streamed(results)).toBe(formatJson(results, options) + '\n');
+    expect(await streamed(results)).toBe(formatJson(results, options) + '\n');
   });
 
-  it('equals the JSON formatter for no results and for a result without findings', () => {
-    expect(streamed([])).toBe(formatJson([], options) + '\n');
+  it('equals the JSON formatter for no results and for a result without findings', async () => {
+    expect(await streamed([])).toBe(formatJson([], options) + '\n');
     const one: ResultEntry[] = [{ file: 'x.txt', report: null, findings: [] }];
-    expect(streamed(one)).toBe(formatJson(one, options) + '\n');
+    expect(await streamed(one)).toBe(formatJson(one, options) + '\n');
   });
 });

@@ -25,7 +25,7 @@ import type { Baseline } from './baseline.js';
 import type { ExtractCliOptions } from './extract.js';
 import { expandInputs } from './files.js';
 import { FORMAT_NAMES, isFormatName } from './formats.js';
-import { writeJsonContract } from './json-stream.js';
+import { writeJsonContract, writeToStdout } from './json-stream.js';
 import { ExitError, fail, fileSettings, prepareSetup } from './setup-core.js';
 import { applyWaivers, loadWaiversLazily, unusedWaivers } from './waivers-core.js';
 
@@ -156,7 +156,7 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     // Streamed: the same bytes as the json formatter, without holding the whole text.
     const fd = options.output ? openSync(options.output, 'w') : null;
     try {
-      writeJsonContract(shown, { locale, color, version: VERSION }, (chunk) => (fd === null ? process.stdout.write(chunk) : writeSync(fd, chunk)));
+      await writeJsonContract(shown, { locale, color, version: VERSION }, (chunk) => (fd === null ? writeToStdout(chunk) : void writeSync(fd, chunk)));
     } finally {
       if (fd !== null) closeSync(fd);
     }
