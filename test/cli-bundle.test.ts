@@ -4,7 +4,7 @@
  * the same command run in-process from the sources, so a bundle that lost a file (the worker, the
  * pack cache, a lazily loaded chunk) or an external dependency (pdf.js, cheerio, exceljs) fails here.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,5 +136,20 @@ describe('the bundled CLI (package.json bin)', () => {
     const run = runBundle(['check', '--format', 'json', '--summary', out, `${TEXT}/013-pingtan-2024.txt`]);
     expect(run.stderr).toContain(out);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('stops quietly when the reader closes the output early (`| head`)', async () => {
+    // 300 different reports: their JSON is far more than a pipe holds, so the CLI is still
+    // writing when the reader goes away.
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-bundle-'));
+    const text = readFileSync(`${TEXT}/013-pingtan-2024.txt`, 'utf8');
+    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `r${i}.txt`), `${text}\n（样本 ${i}）\n`);
+    const child = spawn(process.execPath, [BIN, 'check', '--no-progress', '--format', 'json', '-j', '1', dir], { env: { ...process.env, CI: 'true' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(141);
   });
 });

@@ -302,8 +302,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** The exit code of a program whose reader closed its output early: 128 + SIGPIPE, as a shell reports it. */
+export const CLOSED_OUTPUT_EXIT = 141;
+
 const invokedDirectly = /(?:main\.(?:js|ts)|xxgk-lint)$/.test(process.argv[1] ?? '');
 if (invokedDirectly) {
+  // A reader that stops early (`xxgk-lint check … | head`) closes the pipe: stop quietly, as other
+  // command-line programs do, instead of dying on an unhandled EPIPE with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`xxgk-lint: 无法写出结果：${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? CLOSED_OUTPUT_EXIT : 2);
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
