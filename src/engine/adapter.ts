@@ -12,7 +12,7 @@ import type { Outcome } from './outcome.js';
 import { forgetReport } from './report-cache.js';
 import type { Rule } from './schema.js';
 
-/** Outcomes of one run, per rule id. */
+/** Outcomes of one run, per id of a rule that failed (a rule that passed has none). */
 export type RunOutcomes = Map<string, Outcome[]>;
 
 /** An engine for one edition, and the rules it holds (in rule order). */
@@ -80,12 +80,15 @@ export class RuleEngine {
       for (const rule of rules) sink.set(rule.id, evaluateRule({ report, rule }));
       this.current = sink;
       try {
-        await engine.run();
+        // The engine decides which rules failed (fired): their outcomes are the run's result.
+        const { events } = await engine.run();
+        const failed: RunOutcomes = new Map();
+        for (const event of events) failed.set(event.type, sink.get(event.type) ?? []);
+        return failed;
       } finally {
         this.current = null;
         forgetReport(report);
       }
-      return sink;
     });
     this.queue = next.catch(() => undefined);
     return next;
