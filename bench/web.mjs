@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { startStaticServer } from '../dist/src/cli/serve.js';
+import { reportBodyHtml } from '../test/helpers/report-html.mjs';
 
 const DIST = 'web/dist';
 const PAGES = 10;
@@ -57,23 +58,8 @@ say(`| everything (kept by the service worker for offline use) | ${all.length} |
 
 // ---- A 10-page PDF of a real report, printed by Chromium (so it has a real text layer) -------
 const browser = await chromium.launch({ executablePath: execSync('command -v chromium', { shell: '/bin/sh' }).toString().trim(), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 function reportHtml(text, fontPx) {
-  const out = [];
-  let table = [];
-  const flush = () => {
-    if (table.length > 0) out.push(`<table>${table.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`);
-    table = [];
-  };
-  for (const line of text.split('\n')) {
-    if (line.includes('\t')) table.push(line.split('\t'));
-    else {
-      flush();
-      if (line.trim() !== '') out.push(`<p>${esc(line)}</p>`);
-    }
-  }
-  flush();
-  return `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><style>body{font-family:"WenQuanYi Micro Hei",sans-serif;font-size:${fontPx}px;line-height:1.6}table{border-collapse:collapse;margin:1em 0}td{border:1px solid #000;padding:2px 6px}</style><body>${out.join('')}</body></html>`;
+  return `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><style>body{font-family:"WenQuanYi Micro Hei",sans-serif;font-size:${fontPx}px;line-height:1.6}table{border-collapse:collapse;margin:1em 0}td{border:1px solid #000;padding:2px 6px}</style><body>${reportBodyHtml(text)}</body></html>`;
 }
 async function printed(fontPx) {
   const page = await browser.newPage();

@@ -315,69 +315,13 @@ export interface QuickValue {
 }
 
 /**
- * The value of an expression side, with counts where {@link evaluate} gives lists and no terms:
- * the same walk in the same order (so the same value to the last bit), without the arrays and
- * term objects. Checks use it to see that a relation holds, and evaluate again only when it does
- * not (rare) and a finding needs the cells.
+ * The value of an expression side, with counts where {@link evaluate} gives lists: what a check
+ * needs to see that a relation holds. Sides within one table take the compiled plans of plan.ts
+ * (no walk at all); this is the general case, the same walk as {@link evaluate}.
  */
 export function quickEvaluate(e: Expr, r: Resolver): QuickValue {
-  const q: QuickValue = { value: 0, missing: 0, text: 0, empty: false };
-  q.value = quickNode(q, r, e);
-  return q;
-}
-
-function quickRef(q: QuickValue, r: Resolver, id: string): number {
-  const v = r.cell(id);
-  if (v.kind === 'value') return v.value;
-  if (v.kind === 'absent') q.empty = true;
-  else if (v.kind === 'missing') q.missing++;
-  else q.text++;
-  return 0;
-}
-
-function quickSum(q: QuickValue, r: Resolver, globs: readonly string[]): number {
-  const first = r.glob(globs[0]!);
-  if (first === null) {
-    q.missing++;
-    return 0;
-  }
-  let lists: (readonly string[])[] | null = null;
-  for (let g = 1; g < globs.length; g++) {
-    const matched = r.glob(globs[g]!);
-    if (matched === null) {
-      q.missing++;
-      return 0;
-    }
-    (lists ??= [first]).push(matched);
-  }
-  let total = 0;
-  let count = 0;
-  for (const ids of lists ?? [first]) {
-    count += ids.length;
-    for (const id of ids) total += quickRef(q, r, id);
-  }
-  if (count === 0) q.empty = true;
-  return total;
-}
-
-function quickNode(q: QuickValue, r: Resolver, node: Expr): number {
-  switch (node.type) {
-    case 'num':
-      return node.value;
-    case 'ref':
-      return quickRef(q, r, node.id);
-    case 'sum':
-      return quickSum(q, r, node.globs);
-    case 'neg':
-      return -quickNode(q, r, node.arg);
-    case 'bin': {
-      const a = quickNode(q, r, node.left);
-      const b = quickNode(q, r, node.right);
-      if (node.op === '+') return a + b;
-      if (node.op === '-') return a - b;
-      return node.op === '*' ? a * b : b === 0 ? Number.NaN : a / b;
-    }
-  }
+  const v = evaluate(e, r);
+  return { value: v.value, missing: v.missing.length, text: v.text.length, empty: v.empty };
 }
 
 /** Compares two values with a tolerance. */

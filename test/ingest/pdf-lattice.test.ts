@@ -25,6 +25,7 @@ import { parseReport } from '../../src/parse/index.js';
 import { gridFor, type GridCell } from '../../src/report/html-layout.js';
 import { builtinPacks, ROOT } from '../helpers/examples.js';
 import { CHROMIUM_ARGS, findChromium } from '../helpers/chromium.js';
+import { escapeHtml, reportBodyHtml } from '../helpers/report-html.mjs';
 
 // ---- geometry, without a browser --------------------------------------------------------------
 
@@ -128,7 +129,6 @@ if (!CHROMIUM && !process.env.CI) {
   console.warn('pdf-lattice.test.ts: Chromium tests skipped — no `chromium` on PATH (install Debian\'s chromium to run them; in CI they are required)');
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const readText = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 
 /** Narrow label column, borders, cells vertically centred: labels wrap beside their numbers. */
@@ -141,23 +141,7 @@ const page = (body: string, borders = true): string =>
   `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><style>${STYLE(borders)}</style><body>${body}</body></html>`;
 
 /** One `<tr>` per TAB row of the text, one `<p>` per other line (as bench/web.mjs prints it). */
-function rowsHtml(text: string, borders = true): string {
-  const out: string[] = [];
-  let table: string[][] = [];
-  const flush = (): void => {
-    if (table.length > 0) out.push(`<table>${table.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`);
-    table = [];
-  };
-  for (const line of text.split('\n')) {
-    if (line.includes('\t')) table.push(line.split('\t'));
-    else {
-      flush();
-      if (line.trim() !== '') out.push(`<p>${esc(line)}</p>`);
-    }
-  }
-  flush();
-  return page(out.join(''), borders);
-}
+const rowsHtml = (text: string, borders = true): string => page(reportBodyHtml(text), borders);
 
 /** A canonical table in the format's printed layout, with row- and column-spanning labels. */
 function spannedTable(table: TableInstance): string {
@@ -167,7 +151,7 @@ function spannedTable(table: TableInstance): string {
     const rowspan = 'rowspan' in c && c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : '';
     const colspan = c.colspan > 1 ? ` colspan="${c.colspan}"` : '';
     const text = c.kind === 'data' ? cells.find((x) => x.row === c.row && x.col === c.col)?.raw ?? '' : c.text;
-    return `<td${rowspan}${colspan}>${esc(text)}</td>`;
+    return `<td${rowspan}${colspan}>${escapeHtml(text)}</td>`;
   };
   return `<table>${[...grid.head, ...grid.body].map((r) => `<tr>${r.cells.map(td).join('')}</tr>`).join('')}</table>`;
 }
@@ -189,7 +173,7 @@ function spannedHtml(text: string, report: Report): string {
       if (n === range.from || (n === range.from + 1 && lines[range.from - 1]?.includes('\t') === false && /^[一二三四五六七八九十]+、/.test(lines[range.from - 1]?.trim() ?? ''))) out.push(spannedTable(range.table));
       return;
     }
-    if (line.trim() !== '') out.push(`<p>${esc(line)}</p>`);
+    if (line.trim() !== '') out.push(`<p>${escapeHtml(line)}</p>`);
   });
   return page(out.join(''));
 }
