@@ -79,11 +79,11 @@ export async function prepareSetup(ruleDirs: readonly string[], configPath: stri
 }
 
 /**
- * setup.ts's `settingsFor` for this setup. Without overrides every file gets the config's rules;
+ * setup.ts's `settingsResolver` for this setup. Without overrides every file gets the config's rules;
  * with them a config file was read, so setup.ts (and picomatch for the globs) is loaded already.
  */
 export async function fileSettings(setup: Setup): Promise<(file: string) => RuleSettings> {
   if (!setup.config.overrides?.length) return () => ({ ...(setup.config.rules ?? {}) });
-  const { settingsFor } = await import('./setup.js');
-  return (file) => settingsFor(setup, file);
+  const { settingsResolver } = await import('./setup.js');
+  return settingsResolver(setup);
 }
