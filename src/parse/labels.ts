@@ -97,11 +97,6 @@ function similarityOf(f: string, l: string): number {
   return ratio >= 0.8 ? ratio * 0.95 : 0;
 }
 
-/** The best similarity of a fragment to a label or any of its aliases. */
-export function bestSimilarity(fragment: string, label: string, aliases: readonly string[] = []): number {
-  return bestOfKeys(coreKey(fragment), [coreKey(label), ...aliases.map(coreKey)]);
-}
-
 /** The best {@link similarityOf} of a fragment's key to a label's key and its aliases' keys. */
 function bestOfKeys(fragmentKey: string, keys: readonly string[]): number {
   let best = similarityOf(fragmentKey, keys[0]!);
@@ -130,9 +125,9 @@ function keysOf(row: LabelledRow): readonly string[] {
 const rowScores = new WeakMap<LabelledRow, Map<string, number>>();
 
 /**
- * {@link bestSimilarity} of a fragment to a format row, cached per row object and fragment key:
- * the score depends on the key only, and printed variants of a label (spacing, punctuation,
- * numbering) share one key, so they share one entry.
+ * The best similarity of a fragment to a format row's label or one of its aliases, cached per
+ * row object and fragment key: the score depends on the key only, and printed variants of a
+ * label (spacing, punctuation, numbering) share one key, so they share one entry.
  */
 export function rowSimilarity(fragment: string, row: LabelledRow): number {
   const key = coreKey(fragment);
