@@ -8,7 +8,7 @@ import { decideEdition } from './edition.js';
 import { readMeta } from './meta.js';
 import { narrativeNumbers, sentences } from './narrative.js';
 import { fold } from './normalize.js';
-import { isSectionTitle, readFoldedHeading } from './outline.js';
+import { buildOutline } from './outline.js';
 import { isFoldedPageNumber, readRows, type Row } from './rows.js';
 import { findTables } from './tables.js';
 
@@ -48,15 +48,6 @@ export function parseReport(source: SourceText): Report {
   const inTable = (line: number): boolean => tableLines.has(line);
   const meta = readMeta({ lines, inTable, source: source.meta });
 
-  const outline: Section[] = [];
-  for (const line of lines) {
-    // line.norm is fold(line.text) already: the heading reader does not fold it again.
-    const heading = readFoldedHeading(line.norm, line.at);
-    // Inside a table only a format section heading counts (三、收到和处理… above 表三), not row labels.
-    if (heading && (!inTable(line.at.line) || (heading.level === 1 && !line.text.includes('\t') && isSectionTitle(heading.title)))) outline.push(heading);
-  }
-  const headingAt = new Map(outline.map((s) => [s.at.line, s]));
-
   const labelEditions = found.labelEditions.map((m) => ({ edition: m.edition, label: m.label, at: { line: m.row.line } as Span }));
   const { edition, evidence } = decideEdition({
     year: meta.year,
@@ -64,6 +55,12 @@ export function parseReport(source: SourceText): Report {
     tables: found.tables,
     hasNewFormatTables: found.tables.t3 !== undefined || found.tables.t4 !== undefined,
   });
+
+  const outline: Section[] = buildOutline(lines, inTable, edition === '2008');
+  // The first heading of each line (a line saved from a web page may hold several).
+  const headingAt = new Map<number, Section>();
+  for (const s of outline) if (!headingAt.has(s.at.line)) headingAt.set(s.at.line, s);
+
 
   const chromeEnd = lines.findIndex((l) => l.norm.includes('正文') && /^=+\s*正文\s*=+$/.test(l.norm.trim()));
   const isProse = (line: ReportLine): boolean =>

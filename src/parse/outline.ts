@@ -1,91 +1,127 @@
 /**
- * The section outline: headings numbered 一、 （一） 1. (1), with their text, also when the
- * heading is glued to its first sentence on one line (archive copies of web pages).
+ * The section outline. Every numbering style real reports use is read (一、 四. 四， 四␣ 第四部分
+ * （四） 4. (4), under a markdown `#` or in `**bold**`, or no number before a known section title),
+ * at the start of a line or inside a long line saved from a web page. Which style is the top level
+ * is decided from the document itself: the style that carries the format's section titles in
+ * sequence (一 总体情况, 二 主动公开…); the other styles are the levels below it. So （一） sub-headings
+ * and 1. items inside a section never become sections, and a report numbered （一）…（六） or
+ * 1.…6. at the top has its six sections all the same. See docs/sections.md.
  */
-import type { Section, Span } from '../model/report.js';
+import type { ReportLine, Section, Span } from '../model/report.js';
 import { firstPrinted, fold } from './normalize.js';
+import { headingAtLineStart, inlineHeadings, numeralOf, STRONG_MATCH, STYLES, type HeadingCandidate, type NumberStyle } from './section-heading.js';
+import { NATIONAL_SECTIONS, titleKey } from './section-titles.js';
 
-const CN_NUM = '[一二三四五六七八九十]+';
-const LEVELS: { level: 1 | 2 | 3 | 4; re: RegExp }[] = [
-  { level: 1, re: new RegExp(`^(${CN_NUM})\\s*、\\s*`) },
-  { level: 2, re: new RegExp(`^[(（]\\s*(${CN_NUM})\\s*[)）]\\s*`) },
-  { level: 3, re: /^(\d{1,2})\s*[.．、](?!\d)\s*/ },
-  { level: 4, re: /^[(（]\s*(\d{1,2})\s*[)）]\s*/ },
-];
+/** Conventional level of each style, used when the document shows no top level of its own. */
+const CONVENTIONAL: Record<NumberStyle, 1 | 2 | 3 | 4> = { part: 1, cn: 1, cnParen: 2, arabic: 3, arabicParen: 4, none: 1 };
 
-const HEADING_START = /^[一二三四五六七八九十(（\d]/;
+/**
+ * Reads a heading from a line, or returns null (levels as usual: 一、 1, （一） 2, 1. 3, (1) 4).
+ * Only strong numberings: a document-wide reading is {@link buildOutline}.
+ */
+export function readHeading(line: string, at: Span): Section | null {
+  const c = headingAtLineStart(fold(line), at);
+  if (!c || c.style === 'none' || (!strongSeparator(c) && !isKnown(c))) return null;
+  return { level: CONVENTIONAL[c.style], number: c.number, title: c.title, at, glued: c.glued };
+}
 
-/** Heading texts of the national format and common variants: a glued heading ends where they end. */
-const KNOWN_HEADINGS = [
-  '总体情况', '概述', '基本情况', '主动公开政府信息情况', '主动公开政府信息的情况', '主动公开情况',
-  '收到和处理政府信息公开申请情况', '依申请公开政府信息情况', '政府信息依申请公开工作情况',
-  '政府信息公开行政复议、行政诉讼情况', '因政府信息公开工作被申请行政复议、提起行政诉讼情况',
-  '政府信息公开工作存在的主要问题及改进情况', '存在的主要问题及改进情况', '存在的主要问题及整改措施',
-  '其他需要报告的事项', '政府信息管理', '平台建设', '监督保障',
-];
+/** 一、 is a heading numbering by itself; 四. 四， 四␣ are only with a known title or beside one. */
+function strongSeparator(c: HeadingCandidate): boolean {
+  return c.style !== 'cn' || c.sep === '、';
+}
 
-/** {@link KNOWN_HEADINGS} by first character, in their order: a heading is looked up among a few. */
-const KNOWN_BY_FIRST = (() => {
-  const byFirst = new Map<string, string[]>();
-  for (const heading of KNOWN_HEADINGS) {
-    const first = heading.charAt(0);
-    byFirst.set(first, [...(byFirst.get(first) ?? []), heading]);
+const isKnown = (c: HeadingCandidate): boolean => c.known !== null && c.known.score >= STRONG_MATCH;
+
+/** A candidate's numbering family: style and separator (四、 and 四. are two families). */
+const family = (c: HeadingCandidate): string => `${c.style}${c.sep}`;
+
+/** Full stops in a line, up to 3 (enough to tell prose from a table row). */
+function sentenceCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('。'); i >= 0 && n < 3; i = text.indexOf('。', i + 1)) n++;
+  return n;
+}
+
+/** The style carrying the most section titles at their own number (四 = 复议、诉讼 …), or null. */
+function topStyle(candidates: readonly HeadingCandidate[]): NumberStyle | null {
+  const evidence = new Map<NumberStyle, Set<number>>();
+  for (const c of candidates) {
+    if (c.style === 'none' || !isKnown(c) || c.known!.index + 1 !== c.value) continue;
+    const seen = evidence.get(c.style) ?? new Set<number>();
+    seen.add(c.value);
+    evidence.set(c.style, seen);
   }
-  return byFirst;
-})();
+  let best: NumberStyle | null = null;
+  let most = 0;
+  for (const style of STYLES) {
+    const n = evidence.get(style)?.size ?? 0;
+    if (n > most) {
+      best = style;
+      most = n;
+    }
+  }
+  if (best) return best;
+  // No section title at its number (2008-regime reports have free titles): the highest style in use.
+  return STYLES.find((s) => (s === 'part' || s === 'cn') && candidates.some((c) => c.style === s && strongSeparator(c))) ?? null;
+}
 
-/** One heading candidate on a line. */
-export interface HeadingLine {
-  text: string;
-  at: Span;
+/** Level of a style when `top` is the document's top level. */
+function levelOf(style: NumberStyle, top: NumberStyle | null): 1 | 2 | 3 | 4 {
+  if (top === null || style === 'none') return CONVENTIONAL[style];
+  if (style === top) return 1;
+  const below = STYLES.indexOf(style as (typeof STYLES)[number]) - STYLES.indexOf(top as (typeof STYLES)[number]);
+  return below > 0 ? (Math.min(4, 1 + below) as 2 | 3 | 4) : 2;
 }
 
 /**
- * Reads a heading from a line, or returns null. A heading is short, or starts with a known heading
- * text, or ends its title at the first full stop, colon or comma (then it is glued to its body).
+ * The outline of a report. `inTable` says which lines belong to a table: there only a known section
+ * title counts (三、收到和处理… above 表三, a heading standing between two tables), not row labels.
  */
-export function readHeading(line: string, at: Span): Section | null {
-  return readFoldedHeading(fold(line), at);
-}
-
-/** {@link readHeading} of a line already folded (parseReport folds each line once). */
-export function readFoldedHeading(line: string, at: Span): Section | null {
-  // Every level starts with a Chinese numeral, a bracket or a digit, after an optional markdown
-  // `#` mark: most lines fail on their first printed character, before any string is built.
-  const first = line.charCodeAt(firstPrinted(line));
-  if (first !== HASH && !HEADING_START.test(String.fromCharCode(first))) return null;
-  const text = line.replace(/^\s*#{1,6}\s*/, '').trim();
-  if (!HEADING_START.test(text)) return null;
-  for (const { level, re } of LEVELS) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const rest = text.slice(m[0].length).trim();
-    if (rest === '' || (level >= 3 && /^\d/.test(rest))) return null;
-    const compact = rest.replace(/\s+/g, '');
-    const known = KNOWN_BY_FIRST.get(compact.charAt(0))?.find((h) => compact.startsWith(h));
-    let title: string;
-    let glued: boolean;
-    if (known) {
-      title = known;
-      glued = compact.length > known.length + 1;
-    } else {
-      const stop = rest.search(/[。:：；;!！?？]/);
-      const comma = rest.search(/[,，]/);
-      if (stop < 0 && comma < 0 && rest.length > 40) return null;
-      const cut = stop >= 0 ? stop : comma >= 0 && comma < 30 ? comma : rest.length;
-      title = rest.slice(0, cut).trim();
-      glued = cut < rest.length - 1;
-      if (title.length > 40) return null;
+export function buildOutline(lines: readonly ReportLine[], inTable: (line: number) => boolean, regime2008 = false): Section[] {
+  // 2008-regime headings are free and its statistical table's rows read like the later titles
+  // (一、主动公开情况): inside its tables only a format title at its own number counts.
+  const countsInTable = (c: HeadingCandidate): boolean =>
+    regime2008 ? c.style === 'cn' && c.known !== null && c.known.index + 1 === c.value && titleKey(c.title) === titleKey(NATIONAL_SECTIONS[c.known.index]!.official) : isKnown(c);
+  const candidates: HeadingCandidate[] = [];
+  for (const line of lines) {
+    const table = inTable(line.at.line);
+    // A table row (cells split by TAB or |) is never a heading, however its label reads.
+    if (table && (line.text.includes('\t') || /^\s*\|/.test(line.norm))) continue;
+    const start = headingAtLineStart(line.norm, line.at);
+    if (start && (!table || countsInTable(start))) candidates.push(start);
+    // Inline headings only in long lines (web pages saved without line breaks); a long line of
+    // sentences is prose even where the table finder took it for a table region.
+    if (line.norm.length > 60 && (!table || sentenceCount(line.norm) >= 3)) {
+      for (const c of inlineHeadings(line.norm, line.at.line)) if (!start || (c.at.column ?? 0) > firstPrinted(line.norm) + 1) candidates.push(c);
     }
-    return { level, number: m[1]!, title, at, glued };
   }
-  return null;
-}
+  // 四. 四， 四␣ count as headings when the document uses them for a known title somewhere.
+  const knownFamilies = new Set(candidates.filter(isKnown).map(family));
+  const kept = candidates.filter((c) => strongSeparator(c) || isKnown(c) || knownFamilies.has(family(c)));
+  const top = topStyle(kept);
 
-const HASH = 0x23;
-
-/** True when a heading title is one of the format's section headings or a known variant. */
-export function isSectionTitle(title: string): boolean {
-  const t = title.replace(/\s+/g, '');
-  return /^(?:收到和处理政府信息公开申请情况|主动公开政府信息情况|(?:政府信息公开)?行政复议、?行政诉讼情况|因政府信息公开工作被申请行政复议、?提起行政诉讼情况)$/.test(t);
+  const outline: Section[] = [];
+  const topKnown = new Set<number>();
+  for (const c of kept) {
+    if (c.style === 'none') continue;
+    const level = levelOf(c.style, top);
+    if (level === 1 && c.known && c.known.score >= STRONG_MATCH) topKnown.add(c.known.index);
+  }
+  for (const c of kept) {
+    let level: 1 | 2 | 3 | 4;
+    let number: string;
+    if (c.style === 'none') {
+      // A known title without a number is its section's heading when no numbered heading has it.
+      const index = c.known!.index;
+      if (topKnown.has(index)) continue;
+      topKnown.add(index);
+      level = 1;
+      number = NATIONAL_SECTIONS[index]!.number;
+    } else {
+      level = levelOf(c.style, top);
+      number = level === 1 ? numeralOf(c.value) : c.number;
+    }
+    outline.push({ level, number, title: c.title, at: c.at, glued: c.glued });
+  }
+  return outline;
 }

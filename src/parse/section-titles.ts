@@ -1,0 +1,144 @@
+/**
+ * The six section titles of the national format (国办公开办函〔2019〕60号 and 〔2021〕30号) and the
+ * wordings real reports use for them, matched by similarity of character pairs, not by keywords:
+ * a reworded or mistyped title (行政法复议) still matches, an ordinary sentence does not.
+ */
+import { labelKey } from './normalize.js';
+
+/** One section of the national format: its number, official title and the variants reports use. */
+export interface SectionTitle {
+  /** Chinese numeral of the section (一 … 六). */
+  number: string;
+  official: string;
+  variants: readonly string[];
+}
+
+/** The six sections, in order. Variants are real wordings (see docs/sections.md). */
+export const NATIONAL_SECTIONS: readonly SectionTitle[] = [
+  { number: '一', official: '总体情况', variants: ['概况', '概述', '基本情况', '总体工作情况', '工作总体情况', '政府信息公开工作总体情况', '政府信息公开工作概况', '基本工作情况', '总体概况'] },
+  {
+    number: '二', official: '主动公开政府信息情况',
+    variants: ['主动公开政府信息的情况', '主动公开情况', '行政机关主动公开政府信息情况', '政府信息主动公开情况', '主动公开工作情况'],
+  },
+  {
+    number: '三', official: '收到和处理政府信息公开申请情况',
+    variants: ['收到和处理政府信息公开申请的情况', '依申请公开政府信息情况', '政府信息依申请公开工作情况', '依申请公开情况', '政府信息公开申请情况', '受理和处理政府信息公开申请情况', '收到和处理申请情况'],
+  },
+  {
+    number: '四', official: '政府信息公开行政复议、行政诉讼情况',
+    variants: ['行政复议、行政诉讼情况', '复议、诉讼情况', '因政府信息公开工作被申请行政复议、提起行政诉讼情况', '政府信息公开行政复议和行政诉讼情况', '行政复议和行政诉讼情况', '因政府信息公开申请行政复议、提起行政诉讼情况', '政府信息公开引发的行政复议、行政诉讼情况'],
+  },
+  {
+    number: '五', official: '存在的主要问题及改进情况',
+    variants: ['政府信息公开工作存在的主要问题及改进情况', '存在的不足及改进措施', '存在的主要问题及整改情况', '存在的主要问题及整改措施', '存在问题及改进情况', '存在的问题及改进措施', '存在的主要问题和改进情况', '存在的问题和不足及改进措施', '存在的不足和改进措施'],
+  },
+  {
+    number: '六', official: '其他需要报告的事项',
+    variants: ['其他需报告的事项', '其他事项', '其他需要说明的事项', '其他需要报告事项', '其他需要报告的情况'],
+  },
+];
+
+/** Cut-off for a title to count as a section's title (Dice coefficient of character pairs). */
+export const TITLE_MATCH = 0.6;
+
+/** The key a title is compared by: {@link labelKey} without 的 (它 varies freely between reports). */
+export function titleKey(title: string): string {
+  return labelKey(title).replace(/的/g, '');
+}
+
+/** Character pairs of a key, counted (keys are short: a title, never a paragraph). */
+function pairs(key: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i + 1 < key.length; i++) {
+    const p = key.slice(i, i + 2);
+    out.set(p, (out.get(p) ?? 0) + 1);
+  }
+  return out;
+}
+
+const pairCache = new Map<string, Map<string, number>>();
+function cachedPairs(key: string): Map<string, number> {
+  let p = pairCache.get(key);
+  if (!p) {
+    p = pairs(key);
+    pairCache.set(key, p);
+  }
+  return p;
+}
+
+/** Similarity of two title keys, 0 … 1 (Dice coefficient of their character pairs; equal keys 1). */
+export function keySimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const pa = pairs(a);
+  const pb = cachedPairs(b);
+  let common = 0;
+  for (const [p, n] of pa) common += Math.min(n, pb.get(p) ?? 0);
+  return (2 * common) / (a.length - 1 + (b.length - 1));
+}
+
+const KEYS: readonly (readonly string[])[] = NATIONAL_SECTIONS.map((s) => [s.official, ...s.variants].map(titleKey));
+
+/** A title's best-matching national section: its index (0 = 一) and the similarity. */
+export interface TitleMatch {
+  index: number;
+  score: number;
+}
+
+/** The national section a heading title names, or null (similarity below {@link TITLE_MATCH}). */
+export function matchSectionTitle(title: string): TitleMatch | null {
+  return matchTitleKey(titleKey(title));
+}
+
+/** {@link matchSectionTitle} of a key made already. */
+export function matchTitleKey(key: string): TitleMatch | null {
+  // A title is short; a sentence is not a title however similar its start.
+  if (key.length < 2 || key.length > 40) return null;
+  let best: TitleMatch | null = null;
+  for (const [index, keys] of KEYS.entries()) {
+    for (const k of keys) {
+      const score = keySimilarity(key, k);
+      if (score >= TITLE_MATCH && (!best || score > best.score)) best = { index, score };
+    }
+  }
+  return best;
+}
+
+/** The official title and variants of the section an official title names (for rule packs). */
+export function knownTitlesOf(official: string): readonly string[] {
+  const key = titleKey(official);
+  const hit = NATIONAL_SECTIONS.find((s) => titleKey(s.official) === key);
+  return hit ? [hit.official, ...hit.variants] : [official];
+}
+
+/** Longest known title key: an inline heading's title is looked for within this many characters. */
+export const LONGEST_TITLE = Math.max(...KEYS.flat().map((k) => k.length));
+
+/**
+ * The section title at the start of `text` (a heading glued to its body, or inline in a line of
+ * a web page), or null: the prefix of `text` whose key best matches a known title, and its length
+ * in `text`. Prefixes are tried at the lengths of the known keys only, so the cost is bounded.
+ */
+export function titleAtStart(text: string): { match: TitleMatch; length: number } | null {
+  // Key characters of the start of the text, with their end offsets in `text`.
+  const window = text.slice(0, LONGEST_TITLE * 2 + 8);
+  let key = '';
+  const ends: number[] = [];
+  for (let i = 0; i < window.length && key.length < LONGEST_TITLE + 3; i++) {
+    const k = titleKey(window[i]!);
+    if (k === '') continue;
+    key += k;
+    ends.push(i + 1);
+  }
+  let best: { match: TitleMatch; length: number } | null = null;
+  for (const [index, keys] of KEYS.entries()) {
+    for (const k of keys) {
+      // The variant's own length and one character either side (a typo, a dropped or added word).
+      for (let len = Math.max(2, k.length - 1); len <= Math.min(key.length, k.length + 1); len++) {
+        const score = keySimilarity(key.slice(0, len), k);
+        if (score >= TITLE_MATCH && (!best || score > best.match.score)) best = { match: { index, score }, length: ends[len - 1]! };
+      }
+    }
+  }
+  return best;
+}
