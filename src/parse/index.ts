@@ -79,6 +79,16 @@ export function parseReport(source: SourceText): Report {
       at: where,
     });
   }
+  if (!outline.some((s) => s.level === 1) && lines.some((l) => l.norm.trim() !== '')) {
+    // Said once here; the sections rule then reports nothing (not six missing parts).
+    problems.push({
+      id: 'parse/no-structure',
+      severity: 'info',
+      message: '未能识别报告的章节结构（没有找到任何一级标题，如“一、总体情况”“二、主动公开政府信息情况”），六个部分是否齐全无法核对。',
+      messageEn: 'No section heading found; whether the six sections are present cannot be checked.',
+      at: { line: 1 },
+    });
+  }
   if (lines.length > 0 && lines.every((l) => l.norm.trim() === '') && !problems.some((p) => p.id === 'ingest/empty')) {
     problems.push({ id: 'parse/empty', severity: 'error', message: '报告没有文字内容。', messageEn: 'The report has no text.', at: { line: 1 } });
   }

@@ -1,66 +1,173 @@
 /**
- * `sections`: the six headings of the national format (formats.md §2.2), in order, with accepted
- * variants. A section whose heading is only found at a lower level, with another number, or in
- * other words is reported with what was found.
+ * `sections`: the six parts of the national format (一 总体情况 … 六 其他需要报告的事项), found by
+ * number, by title (similarity to the official title and its known variants) or by content (its
+ * table, its typical words). Only a part found by none of the three is missing (the rule's
+ * severity, an error): a part present under other wording, another number, only a sub-heading,
+ * out of order, or without a heading but with its content, is a warning that names what differs
+ * (a wording difference alone: info). See docs/sections.md and docs/rules/required-sections.md.
  */
 import type { Section } from '../../model/report.js';
+import { keySimilarity, knownTitlesOf, titleKey, TITLE_MATCH } from '../../parse/section-titles.js';
+import { STRONG_MATCH } from '../../parse/section-heading.js';
+import { tableLabel } from '../labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 
 type SectionsCheck = Extract<Check, { kind: 'sections' }>;
+type Spec = SectionsCheck['sections'][number];
 
 const key = (s: string): string => s.replace(/\s+/g, '');
+const printed = (s: Section): string => `${s.number}、${s.title}`;
 
-/** A section's accepted headings as regular expressions, compiled once per rule (not per heading and report). */
-const acceptPatterns = new WeakMap<readonly string[], readonly RegExp[]>();
+/** Compiled regular expressions of a rule, once per rule (not per heading and report). */
+const compiled = new WeakMap<object, { accept: readonly RegExp[]; content: RegExp | null; titles: readonly string[] }>();
 
-function patternsOf(accept: readonly string[]): readonly RegExp[] {
-  let patterns = acceptPatterns.get(accept);
-  if (!patterns) {
-    patterns = accept.map((a) => new RegExp(a));
-    acceptPatterns.set(accept, patterns);
+function compiledOf(spec: Spec): { accept: readonly RegExp[]; content: RegExp | null; titles: readonly string[] } {
+  let c = compiled.get(spec);
+  if (!c) {
+    c = {
+      accept: (spec.accept ?? []).map((a) => new RegExp(a)),
+      content: spec.content?.text ? new RegExp(spec.content.text) : null,
+      titles: knownTitlesOf(spec.title).map(titleKey),
+    };
+    compiled.set(spec, c);
   }
-  return patterns;
+  return c;
 }
+
+/** How closely a heading title names a section: 1 for an accepted pattern, else the best similarity. */
+function titleScore(title: string, spec: Spec): number {
+  const c = compiledOf(spec);
+  const compact = key(title);
+  if (c.accept.some((re) => re.test(compact))) return 1;
+  const k = titleKey(title);
+  let best = 0;
+  for (const t of c.titles) best = Math.max(best, keySimilarity(k, t));
+  return best;
+}
+
+/** Where a section's content shows without its heading: its table, or its words in a line. */
+function contentOf(ctx: CheckContext, spec: Spec): { at: Section['at']; what: string } | null {
+  const content = spec.content;
+  if (!content) return null;
+  for (const id of content.tables ?? []) {
+    const table = ctx.report.tables[id];
+    if (table) return { at: table.at, what: tableLabel(id) };
+  }
+  const re = compiledOf(spec).content;
+  if (re) {
+    for (const line of ctx.report.lines) {
+      const m = re.exec(line.norm);
+      // The introduction that lists the six parts by name is no part's content.
+      if (m && !listsParts(line.norm)) return { at: line.at, what: `“${m[0]}”` };
+    }
+  }
+  return null;
+}
+
+/** Titles of the parts, as an introduction lists them (本报告由总体情况、主动公开政府信息情况…组成). */
+const PART_NAMES = /总体情况|主动公开政府信息|收到和处理|行政复议、?(?:和)?行政诉讼|存在的主要问题|其他需要报告/g;
+
+/** True when a line names three or more parts: an enumeration of the report's parts. */
+function listsParts(text: string): boolean {
+  return (text.match(PART_NAMES)?.length ?? 0) >= 3;
+}
+
+const before = (a: Section, b: Section): boolean => a.at.line < b.at.line || (a.at.line === b.at.line && (a.at.column ?? 0) < (b.at.column ?? 0));
 
 /** Evaluates a sections check. */
 export function checkSections(ctx: CheckContext, check: SectionsCheck): Outcome[] {
-  const out: Outcome[] = [];
   const outline = ctx.report.outline;
-  // Each heading's title without white space, once per check (it was made per heading and pattern).
-  const titleKeys = new Map<Section, string>(outline.map((s) => [s, key(s.title)]));
-  const matches = (s: Section, accept: readonly string[]): boolean => patternsOf(accept).some((re) => re.test(titleKeys.get(s) ?? key(s.title)));
-  for (const spec of check.sections) {
-    const top = outline.filter((s) => s.level === 1 && matches(s, spec.accept));
-    const exact = top.find((s) => s.number === spec.number);
-    const found = exact ?? top[0];
+  const top = outline.filter((s) => s.level === 1);
+  // No heading found by any means: the parser says so once (parse/no-structure); reporting each
+  // part as missing would be six false errors on a report whose structure was not read.
+  if (top.length === 0) return [];
+  const specs = check.sections;
+  // Each top-level heading names the part its title is most like (when like any).
+  const named = new Map<Section, number>();
+  const scoreOf = new Map<Section, number>();
+  for (const s of top) {
+    let best = -1;
+    let bestScore = TITLE_MATCH;
+    for (const [i, spec] of specs.entries()) {
+      const score = titleScore(s.title, spec);
+      if (score >= bestScore && (best < 0 || score > bestScore)) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    if (best >= 0) {
+      named.set(s, best);
+      scoreOf.set(s, bestScore);
+    }
+  }
+
+  const out: Outcome[] = [];
+  const found: (Section | undefined)[] = [];
+  for (const [i, spec] of specs.entries()) {
     const expected = `${spec.number}、${spec.title}`;
-    if (found) {
-      if (found.number !== spec.number) {
+    // At its own number first, else the closest title.
+    const byTitle = top.filter((s) => named.get(s) === i).sort((a, b) => (scoreOf.get(b) ?? 0) - (scoreOf.get(a) ?? 0));
+    const heading = byTitle.find((s) => s.number === spec.number) ?? byTitle[0];
+    if (heading) {
+      found[i] = heading;
+      const actual = printed(heading);
+      const location = locate(heading.at, { section: actual });
+      if (heading.number !== spec.number) {
         out.push({
-          status: 'fail', severity: 'warning', key: `number:${spec.number}`, location: locate(found.at, { section: `${found.number}、${found.title}` }),
-          vars: { expected, found: `${found.number}、${found.title}` }, expected, actual: `${found.number}、${found.title}`,
-          message: { zh: `章节编号与格式不符：「${found.number}、${found.title}」应为「${expected}」（格式规定六个部分的顺序和编号）`, en: `Section numbered "${found.number}" should be "${expected}"` },
+          status: 'fail', severity: 'warning', key: `number:${spec.number}`, location, vars: { expected, found: actual }, expected, actual,
+          message: { zh: `章节编号与格式不符：「${actual}」应为「${expected}」（格式规定六个部分的顺序和编号）`, en: `Section numbered "${heading.number}" should be "${expected}"` },
         });
-      } else if (key(found.title) !== key(spec.title) && !key(found.title).endsWith(key(spec.title))) {
+      } else if (key(heading.title) !== key(spec.title) && !key(heading.title).endsWith(key(spec.title))) {
         out.push({
-          status: 'fail', severity: 'info', key: `wording:${spec.number}`, location: locate(found.at, { section: `${found.number}、${found.title}` }),
-          vars: { expected, found: `${found.number}、${found.title}` }, expected, actual: `${found.number}、${found.title}`,
-          message: { zh: `章节标题「${found.number}、${found.title}」与格式的「${expected}」措辞不同`, en: `Section title "${found.title}" differs from "${spec.title}"` },
+          status: 'fail', severity: 'info', key: `wording:${spec.number}`, location, vars: { expected, found: actual }, expected, actual,
+          message: { zh: `章节标题「${actual}」与格式的「${expected}」措辞不同`, en: `Section title "${heading.title}" differs from "${spec.title}"` },
         });
       }
       continue;
     }
-    const lower = outline.find((s) => s.level > 1 && matches(s, spec.accept));
+    const byNumber = top.find((s) => s.number === spec.number && !named.has(s));
+    if (byNumber) {
+      found[i] = byNumber;
+      const actual = printed(byNumber);
+      out.push({
+        status: 'fail', severity: 'warning', key: `title:${spec.number}`, location: locate(byNumber.at, { section: actual }), vars: { expected, found: actual }, expected, actual,
+        message: { zh: `第${spec.number}部分的标题「${actual}」与格式的「${expected}」差别较大，请核对该部分的内容是否齐全`, en: `Section ${spec.number} is titled "${byNumber.title}", far from "${spec.title}"` },
+      });
+      continue;
+    }
+    const lower = outline.find((s) => s.level > 1 && titleScore(s.title, spec) >= STRONG_MATCH);
     if (lower) {
       out.push({
-        status: 'fail', severity: 'warning', key: `level:${spec.number}`, location: locate(lower.at, { section: lower.title }),
-        vars: { expected, found: lower.title }, expected, actual: lower.title,
+        status: 'fail', severity: 'warning', key: `level:${spec.number}`, location: locate(lower.at, { section: lower.title }), vars: { expected, found: lower.title }, expected, actual: lower.title,
         message: { zh: `缺少一级标题「${expected}」：相关内容只出现在下级标题「${lower.title}」下`, en: `Section "${expected}" has no heading of its own; its content is under "${lower.title}"` },
       });
       continue;
     }
-    out.push({ status: 'fail', key: `missing:${spec.number}`, location: { line: 1, section: expected }, vars: { expected, number: spec.number, title: spec.title }, expected });
+    const content = contentOf(ctx, spec);
+    if (content) {
+      out.push({
+        status: 'fail', severity: 'warning', key: `heading:${spec.number}`, location: locate(content.at, { section: expected }), vars: { expected, found: content.what }, expected,
+        message: { zh: `没有找到第${spec.number}部分的标题「${expected}」，但报告中有该部分的内容（${content.what}）：请按格式加上标题`, en: `No heading for "${expected}", though its content (${content.what}) is there` },
+      });
+      continue;
+    }
+    out.push({ status: 'fail', key: `missing:${spec.number}`, location: { line: 1, section: expected }, vars: { expected, number: spec.number, title: spec.title, content: spec.content?.what ?? '' }, expected });
+  }
+  // Order: each part found after the part before it.
+  let last: { section: Section; spec: Spec } | null = null;
+  for (const [i, spec] of specs.entries()) {
+    const s = found[i];
+    if (!s) continue;
+    if (last && before(s, last.section)) {
+      const a = printed(s);
+      const b = printed(last.section);
+      out.push({
+        status: 'fail', severity: 'warning', key: `order:${spec.number}`, location: locate(s.at, { section: a }), vars: { expected: `${spec.number}、${spec.title}`, found: a }, expected: `${spec.number}、${spec.title}`, actual: a,
+        message: { zh: `章节顺序与格式不符：「${a}」（第${spec.number}部分）出现在「${b}」（第${last.spec.number}部分）之前`, en: `Section "${a}" comes before "${b}"` },
+      });
+    }
+    if (!last || !before(s, last.section)) last = { section: s, spec };
   }
   return out;
 }
