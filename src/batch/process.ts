@@ -8,6 +8,8 @@ import { checkBytes } from '../check.js';
 import type { Checker } from '../engine/run.js';
 import { DEFAULT_LIMITS, type IngestLimits } from '../ingest/limits.js';
 import type { Report } from '../model/report.js';
+import { STRONG_MATCH } from '../parse/section-heading.js';
+import { matchSectionTitle } from '../parse/section-titles.js';
 import type { ResultEntry } from '../report/index.js';
 import { sketch } from './similarity.js';
 import { countFindings, type BatchRecord } from './types.js';
@@ -44,12 +46,40 @@ export function digestBytes(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-/** True when a readable file shows nothing of an annual report: no title, no tables, no format headings. */
+/**
+ * Words of the body that mark a disclosure annual report: the 条例, its kinds of disclosure, the
+ * statistics period, the format's parts. Each counts once.
+ */
+const REPORT_MARKERS: readonly RegExp[] = [
+  /政府信息公开条例/,
+  /主动公开/,
+  /依申请公开|信息公开申请/,
+  /行政复议|行政诉讼/,
+  /政务公开|政府信息公开工作/,
+  /(?:19|20)\d{2}\s*年度?(?:政府信息公开|政务公开)?(?:工作)?(?:年度)?报告|统计期限|本年度|年度报告/,
+  /存在的?(?:主要)?问题|改进(?:情况|措施)/,
+];
+
+/**
+ * True when a readable file shows an annual report in its body: tables of the format, format
+ * editions' labels, two or more of the format's parts by their titles, or most of the wording
+ * every report has (条例, 主动公开, 依申请公开, 复议/诉讼, the year). Not the title: a title cut by a
+ * website (…年度报...) or missing does not make a report something else.
+ */
 export function looksLikeReport(report: Report): boolean {
-  if (Object.keys(report.tables).length > 0) return true;
-  if (report.meta.title && /信息公开|政务公开|年度报告|年报/.test(report.meta.title.text)) return true;
-  const headings = report.outline.filter((s) => s.level === 1 && /公开|申请|复议|问题|总体情况|概述/.test(s.title));
-  return headings.length >= 2;
+  if (Object.keys(report.tables).length > 0 || report.meta.labelEditions.length > 0) return true;
+  const parts = new Set<number>();
+  for (const s of report.outline) {
+    const match = matchSectionTitle(s.title);
+    if (match && match.score >= STRONG_MATCH) parts.add(match.index);
+  }
+  if (parts.size >= 2) return true;
+  const seen = new Set<number>();
+  for (const line of report.lines) {
+    for (const [i, re] of REPORT_MARKERS.entries()) if (!seen.has(i) && re.test(line.norm)) seen.add(i);
+    if (seen.size >= 4) return true;
+  }
+  return false;
 }
 
 function snapshotOf(file: string, report: Report, cellIds: ReadonlySet<string>, keepBody: boolean): Snapshot {
@@ -104,7 +134,7 @@ export async function processFile(bytes: Uint8Array, file: string, checker: Chec
     statusReason = report.problems.find((p) => p.severity === 'error')?.message ?? '无法读取';
   } else if (!looksLikeReport(report)) {
     status = 'not-a-report';
-    statusReason = '文件可以读取，但没有年度报告的标题、章节或统计表格，可能不是政府信息公开工作年度报告';
+    statusReason = '文件可以读取，但正文中没有年度报告的章节、统计表格或常见用语（政府信息公开条例、主动公开、依申请公开等），可能不是政府信息公开工作年度报告';
   }
   const shown = status === 'not-a-report'
     ? [{ ruleId: 'batch/not-a-report', severity: 'warning' as const, message: statusReason!, location: { line: 1 } }]

@@ -121,7 +121,10 @@ export const LONGEST_TITLE = Math.max(...KEYS.flat().map((k) => k.length));
  */
 export function titleAtStart(text: string): { match: TitleMatch; length: number } | null {
   // Key characters of the start of the text, with their end offsets in `text`.
-  const window = text.slice(0, LONGEST_TITLE * 2 + 8);
+  // A title holds no full stop: the window ends at the first one.
+  let window = text.slice(0, LONGEST_TITLE * 2 + 8);
+  const stop = window.search(/[。；;!！?？]/);
+  if (stop >= 0) window = window.slice(0, stop);
   let key = '';
   const ends: number[] = [];
   for (let i = 0; i < window.length && key.length < LONGEST_TITLE + 3; i++) {
@@ -133,6 +136,8 @@ export function titleAtStart(text: string): { match: TitleMatch; length: number 
   let best: { match: TitleMatch; length: number } | null = null;
   for (const [index, keys] of KEYS.entries()) {
     for (const k of keys) {
+      // A title starts as the known one does (a typo is inside a title, not at its start).
+      if (key.charAt(0) !== k.charAt(0)) continue;
       // The variant's own length and one character either side (a typo, a dropped or added word).
       for (let len = Math.max(2, k.length - 1); len <= Math.min(key.length, k.length + 1); len++) {
         const score = keySimilarity(key.slice(0, len), k);
