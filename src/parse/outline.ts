@@ -8,7 +8,7 @@
  * 1.…6. at the top has its six sections all the same. See docs/sections.md.
  */
 import type { ReportLine, Section, Span } from '../model/report.js';
-import { firstPrinted, fold } from './normalize.js';
+import { fold } from './normalize.js';
 import { headingAtLineStart, inlineHeadings, numeralOf, STRONG_MATCH, STYLES, type HeadingCandidate, type NumberStyle } from './section-heading.js';
 import { NATIONAL_SECTIONS, titleKey } from './section-titles.js';
 
@@ -34,6 +34,9 @@ const isKnown = (c: HeadingCandidate): boolean => c.known !== null && c.known.sc
 
 /** A candidate's numbering family: style and separator (四、 and 四. are two families). */
 const family = (c: HeadingCandidate): string => `${c.style}${c.sep}`;
+
+/** White space and markdown marks before a line's text. */
+const LEAD = /^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*/;
 
 /** Full stops in a line, up to 3 (enough to tell prose from a table row). */
 function sentenceCount(text: string): number {
@@ -92,7 +95,9 @@ export function buildOutline(lines: readonly ReportLine[], inTable: (line: numbe
     // Inline headings only in long lines (web pages saved without line breaks); a long line of
     // sentences is prose even where the table finder took it for a table region.
     if (line.norm.length > 60 && (!table || sentenceCount(line.norm) >= 3)) {
-      for (const c of inlineHeadings(line.norm, line.at.line)) if (!start || (c.at.column ?? 0) > firstPrinted(line.norm) + 1) candidates.push(c);
+      // The line's own start (after a markdown mark) is the line-start reading's, not an inline one.
+      const lead = LEAD.exec(line.norm)?.[0].length ?? 0;
+      for (const c of inlineHeadings(line.norm, line.at.line)) if ((c.at.column ?? 0) > lead + 1) candidates.push(c);
     }
   }
   // 四. 四， 四␣ count as headings when the document uses them for a known title somewhere.
