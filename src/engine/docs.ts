@@ -33,7 +33,7 @@ export function describeCheck(check: Check): string {
     case 'cell-state':
       return `单元格 ${check.cells.map((c) => `\`${c}\``).join('、')} 须满足：${check.require.join('、')}。`;
     case 'sections':
-      return `须有以下一级标题（按顺序编号）：${check.sections.map((s) => `${s.number}、${s.title}`).join('；')}。标题措辞不同、编号不对或只出现在下级标题时分别提示。`;
+      return `须有以下六个部分（按顺序编号）：${check.sections.map((s) => `${s.number}、${s.title}`).join('；')}。某部分的编号、标题（与格式标题或常见变体相近）和内容（${check.sections.map((s) => s.content?.what).filter(Boolean).join('；')}）都找不到时才报缺少；编号不对、措辞差别较大、只出现在下级标题、只有内容没有标题、顺序不对时警告，仅措辞不同时提示。`;
     case 'section-length':
       return `第${check.section}部分不超过 ${check.max} 字（不计空白）。`;
     case 'table':

@@ -1,7 +1,7 @@
 /**
  * Heading candidates: a numbering (一、 四. 四， 四␣ 第四部分 （四） 4. (4)) and a title, read at the
  * start of a line (after a markdown `#` or `**` mark) or inside a long line of text saved from a web
- * page (…工作。　　二、主动公开政府信息情况　　（一）…). Which numbering is the top level is decided
+ * page (…工作。二、主动公开政府信息情况（一）…, parts divided by ideographic spaces or nothing). Which numbering is the top level is decided
  * for the whole document by `outline.ts`; here each candidate only says what it looks like.
  */
 import type { Span } from '../model/report.js';

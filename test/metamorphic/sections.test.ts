@@ -167,6 +167,30 @@ function swapFiveSix(renumber: boolean): (text: string) => string | null {
   };
 }
 
+/** A prose item 1.（with a sentence in it）numbered (1); other lines as they are. */
+const demoteItem = (line: string): string => (/[。，]/.test(line) ? line.replace(/^(\s*)(\d{1,2})[.、．](?!\d)/, '$1($2)') : line);
+
+/**
+ * The whole outline renumbered: the top headings by `top`, every other line outside the tables
+ * by `below` (the levels under the top moved down one style, as a report numbered so would have them).
+ */
+function renumberLevels(top: (h: TopHeading) => string, below: (line: string) => string): (text: string, report: Report) => string | null {
+  return (text, report) => {
+    const tables = tableLines(report);
+    const lines = text.split(/\r?\n/);
+    const tops = topHeadings(lines);
+    if (tops.length < 5) return null;
+    const byLine = new Map(tops.map((h) => [h.index, h]));
+    return lines
+      .map((line, i) => {
+        const h = byLine.get(i);
+        if (h) return `${h.indent}${h.mark}${top(h)}${h.title}${h.rest}`;
+        return tables.has(i + 1) || line.includes('\t') || /^\s*\|/.test(line) ? line : below(line);
+      })
+      .join(eolOf(text));
+  };
+}
+
 const clean: CleanTransform[] = [
   numbering('四.', (i) => `${NUMERALS[i]}.`),
   numbering('四．', (i) => `${NUMERALS[i]}．`),
@@ -193,42 +217,15 @@ const clean: CleanTransform[] = [
   {
     // All headings numbered （一）…（六）, the former （一） sub-headings 1. and the 1. items (1).
     name: 'top headings numbered （四）, sub-headings 1., items (1)',
-    apply: (text, report) => {
-      const tables = tableLines(report);
-      const lines = text.split(/\r?\n/);
-      const tops = topHeadings(lines);
-      if (tops.length < 5) return null;
-      const top = new Map(tops.map((h) => [h.index, h]));
-      return lines
-        .map((line, i) => {
-          const h = top.get(i);
-          if (h) return `${h.indent}${h.mark}（${NUMERALS[h.section]}）${h.title}${h.rest}`;
-          if (tables.has(i + 1) || line.includes('\t') || /^\s*\|/.test(line)) return line;
-          const sub = line.replace(/^(\s*(?:#{1,6}\s*)?)[（(]\s*([一二三四五六七八九十])\s*[)）]/, (_, s: string, n: string) => `${s}${'一二三四五六七八九十'.indexOf(n) + 1}.`);
-          if (sub !== line || !/[。，]/.test(line)) return sub;
-          return line.replace(/^(\s*)(\d{1,2})[.、．](?!\d)/, '$1($2)');
-        })
-        .join(eolOf(text));
-    },
+    apply: renumberLevels((h) => `（${NUMERALS[h.section]}）`, (line) => {
+      const sub = line.replace(/^(\s*(?:#{1,6}\s*)?)[（(]\s*([一二三四五六七八九十])\s*[)）]/, (_, s: string, n: string) => `${s}${'一二三四五六七八九十'.indexOf(n) + 1}.`);
+      return sub !== line ? sub : demoteItem(line);
+    }),
     minApplicable: 5,
   },
   {
     name: 'top headings numbered 4. (all Arabic), the 1. items below them (1)',
-    apply: (text, report) => {
-      const tables = tableLines(report);
-      const lines = text.split(/\r?\n/);
-      const tops = topHeadings(lines);
-      if (tops.length < 5) return null;
-      const top = new Map(tops.map((h) => [h.index, h]));
-      return lines
-        .map((line, i) => {
-          const h = top.get(i);
-          if (h) return `${h.indent}${h.mark}${h.section + 1}.${h.title}${h.rest}`;
-          if (tables.has(i + 1) || line.includes('\t') || !/[。，]/.test(line)) return line;
-          return line.replace(/^(\s*)(\d{1,2})[.、．](?!\d)/, '$1($2)');
-        })
-        .join(eolOf(text));
-    },
+    apply: renumberLevels((h) => `${h.section + 1}.`, demoteItem),
     minApplicable: 5,
   },
   variant(0, '概况'),

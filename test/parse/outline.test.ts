@@ -87,14 +87,14 @@ describe('inline headings (web text without line breaks)', () => {
   });
 
   it('reads the six sections of a report saved on one line (025) and the five of 026, whose 六 is missing', async () => {
-    const r25 = parseFixture('fixtures/corpus/text/025-hebei-industry-it-2022.txt');
+    const r25 = parseFixture('fixtures/corpus/web/025-hebei-industry-it-2022.txt');
     expect(r25.outline.filter((s) => s.level === 1).map((s) => s.number)).toEqual(NUM);
-    const r26 = parseFixture('fixtures/corpus/text/026-hebei-science-tech-2020.txt');
+    const r26 = parseFixture('fixtures/corpus/web/026-hebei-science-tech-2020.txt');
     expect(r26.outline.filter((s) => s.level === 1).map((s) => s.number)).toEqual(NUM.slice(0, 5));
     const { readFileSync } = await import('node:fs');
-    const f26 = await checkText(readFileSync('fixtures/corpus/text/026-hebei-science-tech-2020.txt', 'utf8'), 'required-sections');
+    const f26 = await checkText(readFileSync('fixtures/corpus/web/026-hebei-science-tech-2020.txt', 'utf8'), 'required-sections');
     expect(f26.filter((f) => f.ruleId === 'required-sections').map((f) => `${f.severity}:${f.location.section}`)).toEqual(['error:六、其他需要报告的事项']);
-    const f25 = await checkText(readFileSync('fixtures/corpus/text/025-hebei-industry-it-2022.txt', 'utf8'), 'required-sections');
+    const f25 = await checkText(readFileSync('fixtures/corpus/web/025-hebei-industry-it-2022.txt', 'utf8'), 'required-sections');
     expect(f25.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
@@ -110,7 +110,7 @@ describe('no structure, and whether a text is a report', () => {
   });
 
   it('decides from the body: a cut or missing title is still a report, a shopping list or minutes are not', () => {
-    expect(looksLikeReport(parseFixture('fixtures/corpus/text/026-hebei-science-tech-2020.txt'))).toBe(true);
+    expect(looksLikeReport(parseFixture('fixtures/corpus/web/026-hebei-science-tech-2020.txt'))).toBe(true);
     const body = readBody('fixtures/corpus/text/013-pingtan-2024.txt');
     expect(looksLikeReport(parseText(body))).toBe(true);
     expect(looksLikeReport(parseText('买菜\n牛奶两盒\n鸡蛋一斤\n'))).toBe(false);
