@@ -5,7 +5,8 @@
  * for the whole document by `outline.ts`; here each candidate only says what it looks like.
  */
 import type { Span } from '../model/report.js';
-import { matchSectionTitle, titleAtStart, type TitleMatch } from './section-titles.js';
+import { firstPrinted } from './normalize.js';
+import { matchSectionTitle, startsLikeTitle, titleAtStart, type TitleMatch } from './section-titles.js';
 
 /** The numbering styles, from the highest conventional level to the lowest. */
 export const STYLES = ['part', 'cn', 'cnParen', 'arabic', 'arabicParen'] as const;
@@ -30,6 +31,9 @@ export interface HeadingCandidate {
   /** Found inside a line, not at its start. */
   inline: boolean;
 }
+
+/** The national format has six parts: numbers past it name no part. */
+const MAX_PART = 6;
 
 /** Known titles count as certain evidence of a heading at or above this similarity. */
 export const STRONG_MATCH = 0.75;
@@ -70,6 +74,9 @@ const PATTERNS: { style: (typeof STYLES)[number]; re: RegExp }[] = [
  */
 const SUB_TITLES = ['政府信息管理', '平台建设', '监督保障'];
 
+/** First characters of a numbered or marked-up heading (besides digits and known titles' first characters). */
+const MARKUP_OR_NUMBER = `#*_第(${NUMERAL}`;
+
 /** Removes a markdown heading mark or bold/underline marks around a heading. */
 function stripMarkup(text: string): string {
   let t = text.replace(/^\s*#{1,6}\s*/, '').trim();
@@ -78,8 +85,9 @@ function stripMarkup(text: string): string {
 }
 
 /** Title and glue of the text after a numbering; null when it is no heading title. */
-function titleOf(rest: string): { title: string; glued: boolean; known: TitleMatch | null } | null {
-  const prefix = titleAtStart(rest);
+function titleOf(rest: string, mayBePart = true): { title: string; glued: boolean; known: TitleMatch | null } | null {
+  // (7) 6.属于… and other numbers past the six parts are never a part's heading: no title lookup.
+  const prefix = mayBePart ? titleAtStart(rest) : null;
   if (prefix && prefix.match.score >= STRONG_MATCH) {
     // A known title glued to its body (总体情况2021年，…): the title ends where the known title ends,
     // when it matches closely or a break follows; else the title is longer than the known one
@@ -101,7 +109,7 @@ function titleOf(rest: string): { title: string; glued: boolean; known: TitleMat
   const cut = gap ? gap[1]!.length : stop >= 0 ? stop : comma >= 0 && comma < 30 ? comma : rest.length;
   const title = rest.slice(0, cut).trim();
   if (title.length > 40 || title === '') return null;
-  return { title, glued: cut < rest.length - 1, known: matchSectionTitle(title) };
+  return { title, glued: cut < rest.length - 1, known: mayBePart ? matchSectionTitle(title) : null };
 }
 
 /**
@@ -109,6 +117,9 @@ function titleOf(rest: string): { title: string; glued: boolean; known: TitleMat
  * its line (no number) is a candidate of style `none`.
  */
 export function headingAtLineStart(line: string, at: Span): HeadingCandidate | null {
+  // Most lines fail on their first printed character, before any string is built.
+  const lead = line.charAt(firstPrinted(line));
+  if (lead === '' || !(MARKUP_OR_NUMBER.includes(lead) || (lead >= '0' && lead <= '9') || startsLikeTitle(lead))) return null;
   const text = stripMarkup(line);
   if (text === '') return null;
   const first = text.charCodeAt(0);
@@ -121,16 +132,16 @@ export function headingAtLineStart(line: string, at: Span): HeadingCandidate | n
       const rest = text.slice(m[0].length).trim();
       // 4.5 and 一.5万 are numbers; （一）2024 年工作中… is a heading.
       if (rest === '' || (/^\d/.test(rest) && style !== 'cnParen' && style !== 'part')) return null;
-      const read = titleOf(rest);
-      if (!read) return null;
       const value = style === 'arabic' || style === 'arabicParen' ? Number(m[1]) : numeralValue(m[1]!);
       if (value === 0) return null;
+      const read = titleOf(rest, value <= MAX_PART);
+      if (!read) return null;
       const sep = style === 'cn' ? (m[2] ?? ' ') : style === 'arabic' ? m[2]! : '';
       return { style, sep, number: m[1]!, value, ...read, at, inline: false };
     }
   }
   // A title alone on its line: short, no sentence punctuation, and one of the known titles.
-  if (text.length > 40 || /[。，,；;]/.test(text)) return null;
+  if (!startsLikeTitle(text.charAt(0)) || text.length > 40 || /[。，,；;]/.test(text)) return null;
   const bare = text.replace(/[:：]\s*$/, '');
   const known = titleAtStart(bare);
   if (!known || known.match.score < STRONG_MATCH || bare.slice(known.length).trim() !== '') return null;

@@ -66,18 +66,51 @@ function cachedPairs(key: string): Map<string, number> {
   return p;
 }
 
-/** Similarity of two title keys, 0 … 1 (Dice coefficient of their character pairs; equal keys 1). */
+/** Similarity of two title keys, 0 … 1 (Dice coefficient of their character pairs; equal keys 1). `b` is a known title (its pairs are cached). */
 export function keySimilarity(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length < 2 || b.length < 2) return 0;
-  const pa = pairs(a);
   const pb = cachedPairs(b);
   let common = 0;
-  for (const [p, n] of pa) common += Math.min(n, pb.get(p) ?? 0);
+  for (const [p, n] of pairs(a)) common += Math.min(n, pb.get(p) ?? 0);
   return (2 * common) / (a.length - 1 + (b.length - 1));
 }
 
 const KEYS: readonly (readonly string[])[] = NATIONAL_SECTIONS.map((s) => [s.official, ...s.variants].map(titleKey));
+
+/** A character pair as one number: cheaper to count than a two-character string. */
+function pairCode(text: string, i: number): number {
+  return text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+}
+
+/** Pair codes of a key, counted. */
+function pairCodes(key: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let i = 0; i + 1 < key.length; i++) out.set(pairCode(key, i), (out.get(pairCode(key, i)) ?? 0) + 1);
+  return out;
+}
+
+/** A known title key with its character pairs counted, for prefix matching. */
+interface KnownKey {
+  index: number;
+  key: string;
+  /** Pair code (two UTF-16 units as one number) → count. */
+  codes: Map<number, number>;
+}
+
+/** Known keys by their first character: a title starts as a known one does. */
+const BY_FIRST: ReadonlyMap<string, readonly KnownKey[]> = (() => {
+  const out = new Map<string, KnownKey[]>();
+  for (const [index, keys] of KEYS.entries()) {
+    for (const key of keys) out.set(key.charAt(0), [...(out.get(key.charAt(0)) ?? []), { index, key, codes: pairCodes(key) }]);
+  }
+  return out;
+})();
+
+/** True when some known title starts with this character (most lines fail this first test). */
+export function startsLikeTitle(char: string): boolean {
+  return BY_FIRST.has(char);
+}
 
 /** A title's best-matching national section: its index (0 = 一) and the similarity. */
 export interface TitleMatch {
@@ -90,16 +123,30 @@ export function matchSectionTitle(title: string): TitleMatch | null {
   return matchTitleKey(titleKey(title));
 }
 
+/** Every known key, flat, with its section index. */
+const FLAT: readonly { index: number; key: string }[] = KEYS.flatMap((keys, index) => keys.map((key) => ({ index, key })));
+
+/** Pair code → the known keys holding it and how often: similarity by posting lists, not by comparing every key. */
+const POSTINGS: ReadonlyMap<number, readonly { k: number; n: number }[]> = (() => {
+  const out = new Map<number, { k: number; n: number }[]>();
+  for (const [k, { key }] of FLAT.entries()) for (const [p, n] of pairCodes(key)) out.set(p, [...(out.get(p) ?? []), { k, n }]);
+  return out;
+})();
+
+/** Common pair counts per known key, reused by every call (single-threaded, not re-entrant). */
+const COMMON = new Int32Array(FLAT.length);
+
 /** {@link matchSectionTitle} of a key made already. */
 export function matchTitleKey(key: string): TitleMatch | null {
   // A title is short; a sentence is not a title however similar its start.
   if (key.length < 2 || key.length > 40) return null;
+  const common = COMMON.fill(0);
+  for (const [p, n] of pairCodes(key)) for (const { k, n: m } of POSTINGS.get(p) ?? []) common[k]! += Math.min(n, m);
   let best: TitleMatch | null = null;
-  for (const [index, keys] of KEYS.entries()) {
-    for (const k of keys) {
-      const score = keySimilarity(key, k);
-      if (score >= TITLE_MATCH && (!best || score > best.score)) best = { index, score };
-    }
+  for (const [k, { index, key: known }] of FLAT.entries()) {
+    if (common[k] === 0) continue;
+    const score = known === key ? 1 : (2 * common[k]!) / (key.length - 1 + (known.length - 1));
+    if (score >= TITLE_MATCH && (!best || score > best.score)) best = { index, score };
   }
   return best;
 }
@@ -114,35 +161,49 @@ export function knownTitlesOf(official: string): readonly string[] {
 /** Longest known title key: an inline heading's title is looked for within this many characters. */
 export const LONGEST_TITLE = Math.max(...KEYS.flat().map((k) => k.length));
 
+/** Characters a title key leaves out besides white space (as {@link titleKey} does), tested one by one. */
+const isDropped = (c: string): boolean => KEY_DROPPED_SET.has(c) || c.trim() === '';
+const KEY_DROPPED_SET = new Set('、，,。.．:：;；!?！？“”"\'‘’「」『』《》〈〉<>()（）[]【】{}〔〕-—–_·•*#|/\\~～的');
+
 /**
  * The section title at the start of `text` (a heading glued to its body, or inline in a line of
- * a web page), or null: the prefix of `text` whose key best matches a known title, and its length
- * in `text`. Prefixes are tried at the lengths of the known keys only, so the cost is bounded.
+ * a web page), or null: the prefix of `text` whose key best matches a known title starting with
+ * the same character, and its length in `text`. Each known key is compared with the prefixes of
+ * its own length and one character either side, counting common pairs as the prefix grows: the
+ * cost is bounded by the number of known keys times their length, whatever the text.
  */
 export function titleAtStart(text: string): { match: TitleMatch; length: number } | null {
-  // Key characters of the start of the text, with their end offsets in `text`.
-  // A title holds no full stop: the window ends at the first one.
-  let window = text.slice(0, LONGEST_TITLE * 2 + 8);
-  const stop = window.search(/[。；;!！?？]/);
-  if (stop >= 0) window = window.slice(0, stop);
   let key = '';
   const ends: number[] = [];
-  for (let i = 0; i < window.length && key.length < LONGEST_TITLE + 3; i++) {
-    const k = titleKey(window[i]!);
-    if (k === '') continue;
-    key += k;
+  const end = Math.min(text.length, LONGEST_TITLE * 3);
+  // Most texts fail on their first kept character: no known title starts with it.
+  let start = 0;
+  while (start < end && isDropped(text.charAt(start))) start++;
+  const known = BY_FIRST.get(text.charAt(start));
+  if (!known) return null;
+  for (let i = start; i < end && key.length < LONGEST_TITLE + 2; i++) {
+    const c = text.charAt(i);
+    // A title holds no full stop.
+    if (c === '。' || c === '；' || c === ';' || c === '！' || c === '？') break;
+    if (isDropped(c)) continue;
+    key += c;
     ends.push(i + 1);
   }
+  if (key.length < 2) return null;
   let best: { match: TitleMatch; length: number } | null = null;
-  for (const [index, keys] of KEYS.entries()) {
-    for (const k of keys) {
-      // A title starts as the known one does (a typo is inside a title, not at its start).
-      if (key.charAt(0) !== k.charAt(0)) continue;
-      // The variant's own length and one character either side (a typo, a dropped or added word).
-      for (let len = Math.max(2, k.length - 1); len <= Math.min(key.length, k.length + 1); len++) {
-        const score = keySimilarity(key.slice(0, len), k);
-        if (score >= TITLE_MATCH && (!best || score > best.match.score)) best = { match: { index, score }, length: ends[len - 1]! };
-      }
+  const used = new Map<number, number>();
+  for (const k of known) {
+    used.clear();
+    let common = 0;
+    const last = Math.min(key.length, k.key.length + 1);
+    for (let len = 2; len <= last; len++) {
+      const p = pairCode(key, len - 2);
+      const n = used.get(p) ?? 0;
+      if (n < (k.codes.get(p) ?? 0)) common++;
+      used.set(p, n + 1);
+      if (len < k.key.length - 1) continue;
+      const score = (2 * common) / (len - 1 + (k.key.length - 1));
+      if (score >= TITLE_MATCH && (!best || score > best.match.score)) best = { match: { index: k.index, score }, length: ends[len - 1]! };
     }
   }
   return best;
