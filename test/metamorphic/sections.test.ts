@@ -228,6 +228,11 @@ const clean: CleanTransform[] = [
     apply: renumberLevels((h) => `${h.section + 1}.`, demoteItem),
     minApplicable: 5,
   },
+  {
+    name: 'top headings numbered 4、 (all Arabic), the 1. items below them (1)',
+    apply: renumberLevels((h) => `${h.section + 1}、`, demoteItem),
+    minApplicable: 5,
+  },
   variant(0, '概况'),
   variant(0, '政府信息公开工作总体情况'),
   variant(2, '收到和处理政府信息公开申请的情况'),
@@ -252,8 +257,8 @@ const clean: CleanTransform[] = [
     },
     minApplicable: 3,
   },
-  { name: 'paragraphs joined into few lines with full-width spaces (web page)', apply: joinParagraphs('　　'), allow: ['narrative-figures', 'narrative-parts-sum', 'narrative-percent', 'overview-length'], minApplicable: 2 },
-  { name: 'paragraphs joined into few lines with nothing between them', apply: joinParagraphs(''), allow: ['narrative-figures', 'narrative-parts-sum', 'narrative-percent', 'overview-length'], minApplicable: 2 },
+  { name: 'paragraphs joined into few lines with full-width spaces (web page)', apply: joinParagraphs('　　'), minApplicable: 2 },
+  { name: 'paragraphs joined into few lines with nothing between them', apply: joinParagraphs(''), minApplicable: 2 },
   { name: 'parts 五 and 六 swapped, renumbered', apply: swapFiveSix(true), allow: ['required-sections'], minApplicable: 4 },
   { name: 'parts 五 and 六 swapped, numbers kept', apply: swapFiveSix(false), allow: ['required-sections'], minApplicable: 4 },
 ];

@@ -23,11 +23,21 @@ export function checkSectionLength(ctx: CheckContext, check: SectionLengthCheck)
   const index = top.findIndex((s) => s.number === check.section);
   if (index < 0) return [];
   const start = top[index]!;
-  const end = top[index + 1]?.at.line ?? Number.MAX_SAFE_INTEGER;
+  const next = top[index + 1];
+  const end = next?.at.line ?? Number.MAX_SAFE_INTEGER;
+  // A heading inside a line (web text saved without line breaks) starts at its column: the part
+  // runs from its heading's column to the next heading's column, on the same line or not.
+  const from = (start.at.column ?? 1) - 1;
+  const until = next?.at.column !== undefined ? next.at.column - 1 : null;
   // Page numbers printed in the section (-1-, 第 2 页) are not its text. Counted line by line
   // (no joined copy of the section, no replace: profiled).
   let printed = 0;
-  for (const l of lines) if (l.at.line >= start.at.line && l.at.line < end && !isPageNumber(l.norm)) printed += printedLength(l.norm);
+  for (const l of lines) {
+    const line = l.at.line;
+    if (line < start.at.line || line > end || (line === end && until === null) || isPageNumber(l.norm)) continue;
+    const text = line === start.at.line || line === end ? l.norm.slice(line === start.at.line ? from : 0, line === end && until !== null ? until : undefined) : l.norm;
+    printed += printedLength(text);
+  }
   const length = printed - `${start.number}、${start.title}`.length;
   if (length <= check.max) return [];
   return [{ status: 'fail', key: `length:${check.section}`, location: locate(start.at, { section: `${start.number}、${start.title}` }), vars: { section: `${start.number}、${start.title}`, length, max: check.max }, expected: check.max, actual: length }];
