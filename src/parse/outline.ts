@@ -35,6 +35,14 @@ const isKnown = (c: HeadingCandidate): boolean => c.known !== null && c.known.sc
 /** A candidate's numbering family: style and separator (四、 and 四. are two families). */
 const family = (c: HeadingCandidate): string => `${c.style}${c.sep}`;
 
+/** Non-empty TAB-separated cells of a line. */
+function cellCount(text: string): number {
+  if (!text.includes('\t')) return 1;
+  let n = 0;
+  for (const cell of text.split('\t')) if (cell.trim() !== '') n++;
+  return n;
+}
+
 /** White space and markdown marks before a line's text. */
 const LEAD = /^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*/;
 
@@ -88,8 +96,9 @@ export function buildOutline(lines: readonly ReportLine[], inTable: (line: numbe
   const candidates: HeadingCandidate[] = [];
   for (const line of lines) {
     const table = inTable(line.at.line);
-    // A table row (cells split by TAB or |) is never a heading, however its label reads.
-    if (table && (line.text.includes('\t') || /^\s*\|/.test(line.norm))) continue;
+    // A table row (two or more cells split by TAB, or a | row) is never a heading, however its
+    // label reads; a heading line with a stray TAB is one cell.
+    if (table && (cellCount(line.text) > 1 || /^\s*\|/.test(line.norm))) continue;
     const start = headingAtLineStart(line.norm, line.at);
     if (start && (!table || countsInTable(start))) candidates.push(start);
     // Inline headings only in long lines (web pages saved without line breaks); a long line of

@@ -109,6 +109,12 @@ describe('no structure, and whether a text is a report', () => {
     expect(findings.filter((f) => f.ruleId === 'parse/no-structure').map((f) => f.severity)).toEqual(['info']);
   });
 
+  it('cannot check the parts when fewer than two headings name a part (the outline read is not the format\'s)', async () => {
+    const text = '某县人民政府2024年政府信息公开工作年度报告\n一、加强组织领导。本年度我县主动公开政府信息120条。\n二、完善制度建设。收到申请3件，均已答复。\n三、强化监督检查。未发生行政复议、行政诉讼。\n';
+    const findings = (await checkText(text)).filter((f) => f.ruleId === 'required-sections');
+    expect(findings.map((f) => f.severity)).toEqual(['info']);
+  });
+
   it('decides from the body: a cut or missing title is still a report, a shopping list or minutes are not', () => {
     expect(looksLikeReport(parseFixture('fixtures/corpus/web/026-hebei-science-tech-2020.txt'))).toBe(true);
     const body = readBody('fixtures/corpus/text/013-pingtan-2024.txt');

@@ -10,7 +10,7 @@ import type { Section } from '../../model/report.js';
 import { keySimilarity, knownTitlesOf, titleKey, TITLE_MATCH } from '../../parse/section-titles.js';
 import { STRONG_MATCH } from '../../parse/section-heading.js';
 import { tableLabel } from '../labels.js';
-import { locate, type CheckContext, type Outcome } from '../outcome.js';
+import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 
 type SectionsCheck = Extract<Check, { kind: 'sections' }>;
@@ -102,6 +102,11 @@ export function checkSections(ctx: CheckContext, check: SectionsCheck): Outcome[
     }
   }
 
+  // Fewer than two headings that name a part: what was read as headings is not the report's
+  // outline (its headings lost in extraction, table rows taken for headings). Said once.
+  if (named.size < 2) {
+    return [cannot('no-structure', '只识别出不到两个与格式各部分相符的一级标题，章节结构无法可靠识别，六个部分是否齐全无法核对（识别方法见 docs/sections.md）', 'Fewer than two section headings were recognised; whether the six sections are present cannot be checked', { line: top[0]?.at.line ?? 1 })];
+  }
   const out: Outcome[] = [];
   const found: (Section | undefined)[] = [];
   for (const [i, spec] of specs.entries()) {
