@@ -100,7 +100,8 @@ export function buildOutline(lines: readonly ReportLine[], inTable: (line: numbe
     // label reads; a heading line with a stray TAB is one cell.
     if (table && (cellCount(line.text) > 1 || /^\s*\|/.test(line.norm))) continue;
     const start = headingAtLineStart(line.norm, line.at);
-    if (start && (!table || countsInTable(start))) candidates.push(start);
+    // A bare title is a heading of the national format only (2008-regime titles are free).
+    if (start && (!table || countsInTable(start)) && !(regime2008 && start.style === 'none')) candidates.push(start);
     // Inline headings only in long lines (web pages saved without line breaks); a long line of
     // sentences is prose even where the table finder took it for a table region.
     if (line.norm.length > 60 && (!table || sentenceCount(line.norm) >= 3)) {

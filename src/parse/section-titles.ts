@@ -41,39 +41,9 @@ export const NATIONAL_SECTIONS: readonly SectionTitle[] = [
 /** Cut-off for a title to count as a section's title (Dice coefficient of character pairs). */
 export const TITLE_MATCH = 0.6;
 
-/** The key a title is compared by: {@link labelKey} without 的 (它 varies freely between reports). */
+/** The key a title is compared by: {@link labelKey} without 的 (reports add or drop it freely). */
 export function titleKey(title: string): string {
   return labelKey(title).replace(/的/g, '');
-}
-
-/** Character pairs of a key, counted (keys are short: a title, never a paragraph). */
-function pairs(key: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i + 1 < key.length; i++) {
-    const p = key.slice(i, i + 2);
-    out.set(p, (out.get(p) ?? 0) + 1);
-  }
-  return out;
-}
-
-const pairCache = new Map<string, Map<string, number>>();
-function cachedPairs(key: string): Map<string, number> {
-  let p = pairCache.get(key);
-  if (!p) {
-    p = pairs(key);
-    pairCache.set(key, p);
-  }
-  return p;
-}
-
-/** Similarity of two title keys, 0 … 1 (Dice coefficient of their character pairs; equal keys 1). `b` is a known title (its pairs are cached). */
-export function keySimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  if (a.length < 2 || b.length < 2) return 0;
-  const pb = cachedPairs(b);
-  let common = 0;
-  for (const [p, n] of pairs(a)) common += Math.min(n, pb.get(p) ?? 0);
-  return (2 * common) / (a.length - 1 + (b.length - 1));
 }
 
 const KEYS: readonly (readonly string[])[] = NATIONAL_SECTIONS.map((s) => [s.official, ...s.variants].map(titleKey));
@@ -88,6 +58,22 @@ function pairCodes(key: string): Map<number, number> {
   const out = new Map<number, number>();
   for (let i = 0; i + 1 < key.length; i++) out.set(pairCode(key, i), (out.get(pairCode(key, i)) ?? 0) + 1);
   return out;
+}
+
+const codeCache = new Map<string, Map<number, number>>();
+
+/** Similarity of two title keys, 0 … 1 (Dice coefficient of their character pairs; equal keys 1). `b` is a known title (its pairs are cached). */
+export function keySimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  let pb = codeCache.get(b);
+  if (!pb) {
+    pb = pairCodes(b);
+    codeCache.set(b, pb);
+  }
+  let common = 0;
+  for (const [p, n] of pairCodes(a)) common += Math.min(n, pb.get(p) ?? 0);
+  return (2 * common) / (a.length - 1 + (b.length - 1));
 }
 
 /** A known title key with its character pairs counted, for prefix matching. */
@@ -137,7 +123,7 @@ const POSTINGS: ReadonlyMap<number, readonly { k: number; n: number }[]> = (() =
 const COMMON = new Int32Array(FLAT.length);
 
 /** {@link matchSectionTitle} of a key made already. */
-export function matchTitleKey(key: string): TitleMatch | null {
+function matchTitleKey(key: string): TitleMatch | null {
   // A title is short; a sentence is not a title however similar its start.
   if (key.length < 2 || key.length > 40) return null;
   const common = COMMON.fill(0);
