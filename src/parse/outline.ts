@@ -43,6 +43,14 @@ function cellCount(text: string): number {
   return n;
 }
 
+/** Non-empty cells of a markdown table row (0 when the line is no such row). */
+function pipeCellCount(text: string): number {
+  if (!/^\s*\|/.test(text)) return 0;
+  let n = 0;
+  for (const cell of text.split('|')) if (cell.trim() !== '' && !/^[-:\s]+$/.test(cell)) n++;
+  return n;
+}
+
 /** White space and markdown marks before a line's text. */
 const LEAD = /^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*/;
 
@@ -98,7 +106,7 @@ export function buildOutline(lines: readonly ReportLine[], inTable: (line: numbe
     const table = inTable(line.at.line);
     // A table row (two or more cells split by TAB, or a | row) is never a heading, however its
     // label reads; a heading line with a stray TAB is one cell.
-    if (table && (cellCount(line.text) > 1 || /^\s*\|/.test(line.norm))) continue;
+    if (table && (cellCount(line.text) > 1 || pipeCellCount(line.norm) > 1)) continue;
     const start = headingAtLineStart(line.norm, line.at);
     // A bare title is a heading of the national format only (2008-regime titles are free).
     if (start && (!table || countsInTable(start)) && !(regime2008 && start.style === 'none')) candidates.push(start);

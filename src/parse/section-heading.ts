@@ -75,11 +75,16 @@ const PATTERNS: { style: (typeof STYLES)[number]; re: RegExp }[] = [
 const SUB_TITLES = ['政府信息管理', '平台建设', '监督保障'];
 
 /** First characters of a numbered or marked-up heading (besides digits and known titles' first characters). */
-const MARKUP_OR_NUMBER = `#*_第(${NUMERAL}`;
+const MARKUP_OR_NUMBER = `#*_|第(${NUMERAL}`;
 
 /** Removes a markdown heading mark or bold/underline marks around a heading. */
 function stripMarkup(text: string): string {
   let t = text.replace(/^\s*#{1,6}\s*/, '').trim();
+  // A heading in a markdown table of one cell (| 六、其他需要报告的事项 |), as PDF converters write it.
+  if (t.startsWith('|')) {
+    const cells = t.split('|').map((c) => c.trim()).filter((c) => c !== '');
+    t = cells.length === 1 ? cells[0]! : '';
+  }
   if (t.startsWith('**') || t.startsWith('__')) t = t.replace(/\*\*|__/g, '').trim();
   return t;
 }

@@ -35,6 +35,10 @@ describe('numbering styles', () => {
     });
   }
 
+  it('reads a heading written as a one-cell markdown table row, not a row of several cells', () => {
+    expect(tops('| 一、总体情况 |\n正文。\n| 二、主动公开政府信息情况 |\n| 四、结转下年度继续办理 | 0 | 0 |')).toEqual(['一|总体情况', '二|主动公开政府信息情况']);
+  });
+
   it('takes （一） as the top level when it carries the six titles; 1. items stay below', () => {
     const text = SIX.map((t, i) => `（${NUM[i]}）${t}\n1.加强组织领导。\n2.完善制度。`).join('\n');
     const outline = buildOutline(linesOf(text), () => false);
