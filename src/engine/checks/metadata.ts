@@ -36,7 +36,9 @@ export function checkMetadata(ctx: CheckContext, check: MetadataCheck): Outcome[
     case 'title':
       return meta.title ? [] : [{ status: 'fail', key: 'title', location: { line: 1 }, vars: {} }];
     case 'date':
-      return meta.dates.some((d) => d.role !== 'body') ? [] : [{ status: 'fail', key: 'date', location: locate(ctx.report.lines.at(-1)?.at), vars: {} }]; // the end, where a signature date goes
+      // Only a publication, title or signature date tells when the report was published: an annex's,
+      // a note's or a printed page's date does not.
+      return meta.dates.some((d) => d.role === 'page' || d.role === 'title' || d.role === 'signature') ? [] : [{ status: 'fail', key: 'date', location: locate(ctx.report.lines.at(-1)?.at), vars: {} }]; // the end, where a signature date goes
     case 'agency-consistent': {
       const title = meta.agencies.find((a) => a.source === 'title' || a.source === 'filler');
       const signature = meta.agencies.find((a) => a.source === 'signature');
@@ -50,11 +52,10 @@ export function checkMetadata(ctx: CheckContext, check: MetadataCheck): Outcome[
       return [{ status: 'fail', key: 'dates', location: locate(signed.at), vars: { title: chineseDate(under.iso), signature: chineseDate(signed.iso) }, expected: under.iso, actual: signed.iso }];
     }
     case 'year-consistent': {
-      if (meta.year === null || !meta.title) return [];
-      const period = ctx.report.lines.slice(0, 60).find((l) => /统计(?:期限|时限|周期)/.test(l.norm));
-      const m = period ? /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(period.norm) : null;
-      if (!m || Number(m[1]) === meta.year) return [];
-      return [{ status: 'fail', key: 'year', location: locate(period!.at), vars: { title: meta.year, period: Number(m[1]) }, expected: meta.year, actual: Number(m[1]) }];
+      const { titleYear, bodyYear } = meta;
+      if (titleYear === null || !meta.title || !bodyYear || bodyYear.year === titleYear) return [];
+      const [evidence, evidenceEn] = bodyYear.from === 'period' ? ['统计期限', 'the reporting period'] : ['正文所述年度', 'the year the body reports on'];
+      return [{ status: 'fail', key: 'year', location: locate(meta.title.at), vars: { title: titleYear, period: bodyYear.year, evidence, evidenceEn }, expected: titleYear, actual: bodyYear.year }];
     }
     case 'edition-mixed': {
       const e19 = meta.labelEditions.find((l) => l.edition === '2019');
