@@ -70,7 +70,7 @@ function fromName(agency: AgencyName, voice: Voice): Issuer {
   // The page's 发布机构 is often the office that posted the report, not its author.
   const trusted = agency.source !== 'page';
   if (ZONE.test(name)) {
-    return issuer('government', 'unknown', false, `${where}中的“${name}”是开发区、新区等的管理机构，按本级政府报告看待，报告主体类别不确定`, `"${name}" in ${whereEn} is the administration of a zone: taken as a government report, kind uncertain`);
+    return issuer('unknown', 'unknown', false, `${where}中的“${name}”是开发区、新区等的管理机构，既非人民政府也非其部门，报告主体类别不确定`, `"${name}" in ${whereEn} is the administration of a zone, neither a government nor one of its departments: kind uncertain`);
   }
   if (TOWNSHIP.test(name)) {
     return issuer('government', 'township', trusted && GOVERNMENT.test(name), `${where}中的机关为“${name}”（乡镇、街道）`, `${whereEn} names "${name}", a township or sub-district`);
@@ -101,13 +101,16 @@ function fromName(agency: AgencyName, voice: Voice): Issuer {
   return fromVoice(voice);
 }
 
+/** Mentions of 我局 / 本单位 … before the report's words alone suggest a department. */
+const DEPARTMENT_VOICE_MIN = 3;
+
 /** The issuer from the report's words alone, never certain. */
 function fromVoice(voice: Voice): Issuer {
-  if (voice.department > voice.government && !voice.consolidated) {
-    return issuer('department', 'unknown', false, '未找到机关名称，正文以“我局”“本单位”等口吻行文，报告主体类别不确定', 'no agency name; the text speaks as a department, kind uncertain');
+  if (voice.consolidated) {
+    return issuer('government', 'unknown', false, '未找到机关名称，正文汇总本级政府及其部门的情况，可能是本级政府的年度报告，报告主体类别不确定', 'no agency name; the text consolidates a government and its departments: kind uncertain');
   }
-  if (voice.government > voice.department || voice.consolidated) {
-    return issuer('government', 'unknown', false, '未找到机关名称，正文以“我县”“全市”等口吻行文，报告主体类别不确定', 'no agency name; the text speaks for a government, kind uncertain');
+  if (voice.department >= DEPARTMENT_VOICE_MIN && voice.department > 2 * voice.government) {
+    return issuer('department', 'unknown', false, '未找到机关名称，正文以“我局”“本单位”等口吻行文，可能是部门的报告，报告主体类别不确定', 'no agency name; the text speaks as a department: kind uncertain');
   }
   return issuer('unknown', 'unknown', false, '未找到机关名称，报告主体类别不确定', 'no agency name: kind unknown');
 }
@@ -122,8 +125,9 @@ export function classifyIssuer(agencies: readonly AgencyName[], voice: Voice): I
   for (const source of order) {
     const agency = agencies.find((a) => a.source === source && a.name.replace(/\s+/g, '').length >= 2);
     if (!agency) continue;
+    // The first name that says something decides (a zone's name says: neither kind).
     const found = fromName(agency, voice);
-    if (found.kind !== 'unknown') return found;
+    if (found.kind !== 'unknown' || ZONE.test(agency.name)) return found;
   }
   return fromVoice(voice);
 }

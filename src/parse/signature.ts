@@ -16,6 +16,8 @@ export const AGENCY_SUFFIX = /(?:人民政府|政府|办公厅|办公室|管委�
 
 /** The longest a date line can be, brackets and spaces not counted: a 13-character date and 2 more. */
 const MAX_DATE_LINE = 15;
+/** Non-empty lines of body read before an annex heading can close it. */
+const MIN_BODY_LINES = 10;
 /** The longest agency name before a date on the same line. */
 const MAX_AGENCY = 30;
 
@@ -25,8 +27,16 @@ const FOOTER = /^\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|第\s*\d+\s*页\s*[,，/／]?\
 const MAX_FOOTER = 100;
 /** A date that records an update, a revision or a form's filling: never a signature. */
 const NOTE = /更新|修订|修改|更正|补充|调整|填报|填表|制表|打印|截止|截至|统计|采集|访问|浏览|下载/;
-/** The first line of an annex or an appended table, after which no date is the signature. */
-const ANNEX = /^(?:附件|附表|附录)\s*[0-9０-９一二三四五六七八九十]*\s*(?:[:：．.、]|$)|^附件下载|^附[:：]/;
+/**
+ * The heading of an annex (附件 / 附件2 / 附表 alone on a line, as GB/T 9704 sets it): no date after
+ * it is the signature, whether a signature was read before it or not.
+ */
+const ANNEX_HEADING = /^(?:附件|附表|附录)\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$|^附件下载/;
+/**
+ * A line that lists or opens an annex (附件：1.统计表): it may stand above the signature (the list
+ * of annexes of a 公文), so it closes the body only after a signature was read.
+ */
+const ANNEX = /^(?:附件|附表|附录)\s*[0-9０-９一二三四五六七八九十]*\s*[:：．.、]|^附[:：]/;
 const APPENDED_TABLE = /(?:统计表|情况表|一览表|登记表|汇总表)$/;
 
 /** What {@link readDateLines} needs besides the lines. */
@@ -119,11 +129,14 @@ export function readDateLines(input: DateLinesInput): DateLines {
   let signature: FoundDate | null = null;
   let agency: AgencyName | null = null;
   let closed = false;
+  let read = 0;
   for (let k = from; k < lines.length; k++) {
     const line = lines[k]!;
     const text = line.norm.trim();
     if (text === '' || inTable(line.at.line)) continue;
-    if (signature && !closed && (ANNEX.test(text) || (text.length <= 40 && APPENDED_TABLE.test(text)))) closed = true;
+    read++;
+    // A report that is itself the annex of a cover note opens with 附件: that heading closes nothing.
+    if (!closed && ((read > MIN_BODY_LINES && ANNEX_HEADING.test(text)) || (signature && (ANNEX.test(text) || (text.length <= 40 && APPENDED_TABLE.test(text)))))) closed = true;
     // Most lines hold no date: findDates returns at once without 年 or a four-digit number.
     if (text.length <= MAX_FOOTER && FOOTER.test(text)) {
       const date = findDates(text)[0];
