@@ -23,6 +23,8 @@ const TITLE_LABEL = /^(?:标题|名称|文章标题)(?:\s*[:：]\s*|\s{2,})/;
 const CHROME_LINE = /当前位置|您的位置|您现在的位置|^\s*首页\s*$|[>＞»›]\s*\S{2,12}\s*[>＞»›]|^\s*索引号|发布机构|发文机关|来源单位|发布日期|发布时间|成文日期|字号\s*[:：]?\s*[大中小]|打印本页|关闭窗口/;
 const PAGE_PUBLISHER_KEYS = /(?:发布机构|发文机关|来源单位)\s*[:：]?\s*/;
 const BODY_MARKER = /^=+\s*正文\s*=+$|^正文$/;
+/** A browser's print header before the page title: "2025/4/2 上午10:15  …报告". */
+const PRINT_STAMP = /^\d{4}\/\d{1,2}\/\d{1,2}\s+(?:[上下]午\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\s+/i;
 const TITLE_WORDS = /(?:年度?报告|年报|工作报告|报告)$/;
 const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*年度?/;
 
@@ -61,7 +63,7 @@ function readTitle(lines: readonly ReportLine[], source: SourceMeta): ReportMeta
   const head = headLines(lines);
   for (let k = 0; k < head.length; k++) {
     const line = head[k]!;
-    const text = line.norm.replace(/^\s*#{1,6}\s*/, '').trim().replace(TITLE_LABEL, '');
+    const text = line.norm.replace(/^\s*#{1,6}\s*/, '').trim().replace(PRINT_STAMP, '').replace(TITLE_LABEL, '');
     if (!isShortLine(text, 60) || /^[一二三四五六七八九十]+、/.test(text)) continue;
     const joined = [text];
     // A title broken over two or three short lines: "2019年XX乡镇（部门）政府信息公开工作" + "年度报告".

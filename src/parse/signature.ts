@@ -80,6 +80,8 @@ interface Candidate {
   agency: string | null;
   /** Read from the end of a run-on line (a web page saved without line breaks): a guess. */
   inline: boolean;
+  /** The words that go with the date (the whole short line, or the end of a long one). */
+  context: string;
 }
 
 /** How much of a long line's end is searched for a date that closes it: an agency name and a date. */
@@ -89,7 +91,7 @@ const TAIL = 64;
 function candidateOf(text: string): Candidate | null {
   if (printedLength(text, MAX_DATE_LINE) <= MAX_DATE_LINE) {
     const date = findDates(text)[0];
-    if (date && text.replace(/[()（）\s]/g, '').length <= date.raw.replace(/\s/g, '').length + 2) return { date, agency: null, inline: false };
+    if (date && text.replace(/[()（）\s]/g, '').length <= date.raw.replace(/\s/g, '').length + 2) return { date, agency: null, inline: false, context: text };
     return null;
   }
   // Only the end of a long line is read, and only when it ends as a date does (日, a digit, a bracket).
@@ -99,12 +101,12 @@ function candidateOf(text: string): Candidate | null {
   if (!date || tail.slice(date.index + date.raw.length).replace(/[()（）\s]/g, '') !== '') return null;
   const before = tail.slice(0, date.index).trim();
   const whole = text.length <= TAIL ? before.replace(/\s+/g, '') : '';
-  if (isAgencyName(whole)) return { date, agency: whole, inline: false };
+  if (isAgencyName(whole)) return { date, agency: whole, inline: false, context: text };
   // "…常规化、日常化。 二○一二年二月二十日": the signature of a page saved without line breaks.
   const end = /[。！；]\s*([^。！；\s]{2,30})?\s*$/.exec(before);
   if (!end) return null;
   const agency = end[1] && isAgencyName(end[1]) ? end[1] : null;
-  return end[1] && !agency ? null : { date, agency, inline: true };
+  return end[1] && !agency ? null : { date, agency, inline: true, context: tail.slice(end.index) };
 }
 
 /** The agency line just above a date line (blank lines skipped, at most three lines up). */
@@ -147,7 +149,7 @@ export function readDateLines(input: DateLinesInput): DateLines {
     if (!candidate) continue;
     const { date } = candidate;
     const found = (role: FoundDate['role'], certain = true): FoundDate => ({ iso: date.iso, raw: date.raw, role, certain, at: line.at });
-    if (NOTE.test(text)) {
+    if (NOTE.test(candidate.context)) {
       others.push(found(closed ? 'annex' : 'note'));
       continue;
     }
