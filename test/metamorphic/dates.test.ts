@@ -158,8 +158,9 @@ const clean: CleanTransform[] = [
       if (!agency || report.meta.issuer.kind === 'department') return null;
       return rewriteTitle(text, report, (line) => (line.includes(agency.name) ? line.replace(agency.name, '') : null));
     },
-    // The title's agency is gone: nothing to compare with the signature.
-    allow: ['agency-name-consistent'],
+    // The title's agency is gone: nothing to compare with the signature, and the kind is guessed from
+    // the text (the note that a kind's earlier deadline was not checked may come or go; never an error).
+    allow: ['agency-name-consistent', 'deadline'],
     minApplicable: 4,
   },
   {
@@ -317,5 +318,41 @@ describe('dates by role: defects', () => {
     expect(late[0]!.message).toContain('发布日期为 2024年3月17日');
     expect(late[0]!.message).toContain('以发布日期为准');
     expect(late[0]!.message).toContain('落款日期在期限内');
+  });
+});
+
+describe('deadline certainty', () => {
+  const FGJ = 'fixtures/corpus/text/023-shuyang-county-fgj-2023.txt';
+  /** 023 with its author renamed and both its dates (page, signature) set to one day. */
+  async function rewritten(author: string | null, iso: string) {
+    const base = await original(FGJ);
+    const [y, m, d] = iso.split('-').map(Number);
+    let text = base.text.replace('公开日期\t2024-01-17', `公开日期\t${iso}`).replace('2024年1月17日', `${y}年${m}月${d}日`);
+    if (author) text = text.split('沭阳县发展和改革局').join(author);
+    expect(text).not.toBe(base.text);
+    const { findings } = await checkReport(text);
+    return findings.filter((f) => f.ruleId === 'deadline');
+  }
+
+  it('a certain department late after 1月31日 is an error', async () => {
+    expect((await rewritten(null, '2024-02-17')).map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('a department-like name of uncertain kind (…中心) late after 1月31日 is a warning that says why', async () => {
+    const [late, ...more] = await rewritten('沭阳县公共资源交易中心', '2024-02-17');
+    expect(more).toEqual([]);
+    expect(late?.severity).toBe('warning');
+    expect(late?.message).toContain('报告主体类别不确定');
+  });
+
+  it('a zone 管理委员会 is no department: after 1月31日 only a note, after 3月31日 an error', async () => {
+    expect((await rewritten('沭阳经济开发区管理委员会', '2024-03-10')).map((f) => f.severity)).toEqual(['info']);
+    expect((await rewritten('沭阳经济开发区管理委员会', '2024-04-10')).map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('a date two years after the report year puts the year in doubt: a warning', async () => {
+    const [late] = await rewritten(null, '2025-02-17');
+    expect(late?.severity).toBe('warning');
+    expect(late?.message).toContain('报告年度可能有误');
   });
 });

@@ -29,6 +29,9 @@ function deadlineYear(meta: ReportMeta, publishedIso: string): { year: number; d
   return covered === body || covered === meta.titleYear ? { year: covered, doubt: true } : null;
 }
 
+/** The ISO date of a deadline entry in the year after the report year. */
+const deadlineOf = (year: number, d: { month: number; day: number }): string => `${year + 1}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
 const join = (parts: string[], sep: string): string => parts.filter((p) => p !== '').join(sep);
 
 /** Evaluates a deadline check. */
@@ -47,7 +50,7 @@ export function checkDeadline(ctx: CheckContext, check: DeadlineCheck): Outcome[
   for (const d of check.deadlines) {
     if (d.issuer !== 'any' && d.issuer !== meta.issuer.kind) continue;
     if (d.level && d.level !== 'any' && d.level !== meta.issuer.level) continue;
-    const deadline = `${year + 1}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+    const deadline = deadlineOf(year, d);
     if (date.iso <= deadline) continue;
     // What is in doubt: the date (other dates within the deadline, a guessed signature), the issuer, the year.
     const otherInTime = used.other !== null && used.other.iso <= deadline;
@@ -56,6 +59,7 @@ export function checkDeadline(ctx: CheckContext, check: DeadlineCheck): Outcome[
     else if (otherInTime) doubts.push(['页面发布日期在期限内，请核对落款日期', 'the page date is within the deadline; check the signature date']);
     if (!date.certain) doubts.push(['日期取自正文末尾，未能确认是落款', 'the date was read from the end of the text and may not be the signature']);
     if (d.issuer !== 'any' && !meta.issuer.certain) doubts.push([`报告主体类别不确定：${meta.issuer.basis}`, `issuer kind uncertain: ${meta.issuer.basisEn}`]);
+    if (!doubtfulYear && Number(date.iso.slice(0, 4)) > year + 1) doubts.push([`${used.source}在报告年度（${year} 年）的两年以后，报告年度可能有误`, `the ${used.sourceEn} is two or more years after the report year (${year}): the year may be wrong`]);
     if (doubtfulYear) doubts.push([`标题年度（${meta.titleYear}）与正文所述年度（${meta.bodyYear?.year}）不一致，按与${used.source}相符的 ${year} 年计算期限`, `the title year (${meta.titleYear}) disagrees with the body (${meta.bodyYear?.year}); the deadline is computed for ${year}, the year the ${used.sourceEn} confirms`]);
     const severity: Severity = doubts.length > 0 && d.severity === 'error' ? 'warning' : d.severity;
     if (worst && SEVERITY_RANK[worst.severity!] >= SEVERITY_RANK[severity]) continue;
@@ -68,5 +72,14 @@ export function checkDeadline(ctx: CheckContext, check: DeadlineCheck): Outcome[
       expected: deadline, actual: date.iso,
     };
   }
-  return worst ? [worst] : [];
+  if (worst) return [worst];
+  // Of unknown kind (a zone's administration, no agency named): say that a kind's own earlier deadline was not checked.
+  if (meta.issuer.kind === 'unknown') {
+    const missed = check.deadlines.filter((d) => d.issuer !== 'any' && date.iso > deadlineOf(year, d));
+    const first = missed.sort((a, b) => a.month - b.month || a.day - b.day)[0];
+    if (first) {
+      return [cannot('issuer', `${meta.issuer.basis}；${used.source}为 ${chineseDate(date.iso)}，若按${first.who}的期限（${year + 1}年${first.month}月${first.day}日）则已逾期，请核对报告主体适用的期限`, `${meta.issuer.basisEn}; the ${used.sourceEn} ${date.iso} would be late for the deadline of ${first.month}/${first.day} that applies to some issuers: check which applies`, locate(date.at))];
+    }
+  }
+  return [];
 }
