@@ -158,9 +158,8 @@ const clean: CleanTransform[] = [
       if (!agency || report.meta.issuer.kind === 'department') return null;
       return rewriteTitle(text, report, (line) => (line.includes(agency.name) ? line.replace(agency.name, '') : null));
     },
-    // The title's agency is gone: nothing to compare with the signature, and the kind is guessed from
-    // the text (the note that a kind's earlier deadline was not checked may come or go; never an error).
-    allow: ['agency-name-consistent', 'deadline'],
+    // The title's agency is gone: nothing to compare with the signature.
+    allow: ['agency-name-consistent'],
     minApplicable: 4,
   },
   {
@@ -345,8 +344,8 @@ describe('deadline certainty', () => {
     expect(late?.message).toContain('报告主体类别不确定');
   });
 
-  it('a zone 管理委员会 is no department: after 1月31日 only a note, after 3月31日 an error', async () => {
-    expect((await rewritten('沭阳经济开发区管理委员会', '2024-03-10')).map((f) => f.severity)).toEqual(['info']);
+  it('a zone 管理委员会 is no department: after 1月31日 no finding, after 3月31日 an error', async () => {
+    expect((await rewritten('沭阳经济开发区管理委员会', '2024-03-10')).map((f) => f.severity)).toEqual([]);
     expect((await rewritten('沭阳经济开发区管理委员会', '2024-04-10')).map((f) => f.severity)).toEqual(['error']);
   });
 

@@ -72,14 +72,5 @@ export function checkDeadline(ctx: CheckContext, check: DeadlineCheck): Outcome[
       expected: deadline, actual: date.iso,
     };
   }
-  if (worst) return [worst];
-  // Of unknown kind (a zone's administration, no agency named): say that a kind's own earlier deadline was not checked.
-  if (meta.issuer.kind === 'unknown') {
-    const missed = check.deadlines.filter((d) => d.issuer !== 'any' && date.iso > deadlineOf(year, d));
-    const first = missed.sort((a, b) => a.month - b.month || a.day - b.day)[0];
-    if (first) {
-      return [cannot('issuer', `${meta.issuer.basis}；${used.source}为 ${chineseDate(date.iso)}，若按${first.who}的期限（${year + 1}年${first.month}月${first.day}日）则已逾期，请核对报告主体适用的期限`, `${meta.issuer.basisEn}; the ${used.sourceEn} ${date.iso} would be late for the deadline of ${first.month}/${first.day} that applies to some issuers: check which applies`, locate(date.at))];
-    }
-  }
-  return [];
+  return worst ? [worst] : [];
 }
