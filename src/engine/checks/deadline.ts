@@ -68,7 +68,7 @@ export function checkDeadline(ctx: CheckContext, check: DeadlineCheck): Outcome[
     const whyEn = join([used.whyEn, ...doubts.map(([, en]) => en)], '; ');
     worst = {
       status: 'fail', severity, key: 'late', location: locate(date.at),
-      vars: { date: chineseDate(date.iso), source: used.source, sourceEn: used.sourceEn, deadline: chineseDate(deadline), who: d.who, days, why: why ? `。${why}` : '', whyEn: whyEn ? `. ${whyEn}` : '' },
+      vars: { date: chineseDate(date.iso), source: used.source, sourceEn: used.sourceEn, deadline: chineseDate(deadline), who: d.who, days, why: why ? `。${why}` : '', whyEn: whyEn ? `. ${whyEn.charAt(0).toUpperCase()}${whyEn.slice(1)}` : '', dateIso: date.iso, deadlineIso: deadline },
       expected: deadline, actual: date.iso,
     };
   }
