@@ -73,6 +73,9 @@ function printedLength(text: string, max: number): number {
 const isAgencyName = (text: string): boolean =>
   text.length >= 2 && text.length <= MAX_AGENCY && AGENCY_SUFFIX.test(text) && !/[，。、：:；;！？]/.test(text);
 
+/** A line's words: markdown emphasis and quote marks around a signature (**2025年1月20日**) dropped. */
+const bare = (norm: string): string => (norm.includes('*') || norm.includes('>') ? norm.replace(/\*{1,3}|^\s*>+/g, '').trim() : norm.trim());
+
 /** A candidate signature read from one line. */
 interface Candidate {
   date: DateMatch;
@@ -112,7 +115,7 @@ function candidateOf(text: string): Candidate | null {
 /** The agency line just above a date line (blank lines skipped, at most three lines up). */
 function agencyAbove(lines: readonly ReportLine[], k: number, stop: number): AgencyName | null {
   for (let p = k - 1; p >= Math.max(stop, k - 3); p--) {
-    const prev = lines[p]!.norm.trim();
+    const prev = bare(lines[p]!.norm);
     if (prev === '') continue;
     const name = prev.replace(/\s+/g, '');
     return isAgencyName(name) && prev.length <= MAX_AGENCY ? { name, source: 'signature', at: lines[p]!.at } : null;
@@ -134,7 +137,7 @@ export function readDateLines(input: DateLinesInput): DateLines {
   let read = 0;
   for (let k = from; k < lines.length; k++) {
     const line = lines[k]!;
-    const text = line.norm.trim();
+    const text = bare(line.norm);
     if (text === '' || inTable(line.at.line)) continue;
     read++;
     // A report that is itself the annex of a cover note opens with 附件: that heading closes nothing.

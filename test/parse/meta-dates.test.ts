@@ -38,6 +38,9 @@ describe('the signature block', () => {
     for (const date of ['二〇二五年一月二十日', '二○二五年一月二十日', '2025 年 1 月 20 日', '2025-01-20', '2025.01.20', '（2025年1月20日）']) {
       expect(roles(parse('沭阳县发展和改革局', date)), date).toEqual(['signature:2025-01-20']);
     }
+    const bold = parse('**沭阳县发展和改革局**', '**2025年1月20日**');
+    expect(roles(bold)).toEqual(['signature:2025-01-20']);
+    expect(bold.meta.agencies.find((a) => a.source === 'signature')?.name).toBe('沭阳县发展和改革局');
     const oneLine = parse('沭阳县发展和改革局　　2025年1月20日');
     expect(roles(oneLine)).toEqual(['signature:2025-01-20']);
     expect(oneLine.meta.agencies.find((a) => a.source === 'signature')?.name).toBe('沭阳县发展和改革局');
