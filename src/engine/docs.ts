@@ -41,7 +41,7 @@ export function describeCheck(check: Check): string {
     case 'text':
       return `${check.expect === 'absent' ? '不得出现' : '须出现'}与正则表达式 \`${check.pattern}\` 匹配的文字${check.issuers ? `（仅适用于 ${check.issuers.join('、')}）` : ''}${check.when ? `（仅当 \`${check.when}\`）` : ''}。`;
     case 'deadline':
-      return ['发布日期（网页发布日期，无则落款日期）不得晚于：', '', ...check.deadlines.map((d) => `- ${d.who}：次年 ${d.month} 月 ${d.day} 日（逾期为${SEVERITY[d.severity]}）`)].join('\n');
+      return ['公布日期（网页发布日期；没有发布日期或发布日期早于落款日期时用落款日期，见 docs/deadlines.md）不得晚于：', '', ...check.deadlines.map((d) => `- ${d.who}：次年 ${d.month} 月 ${d.day} 日（逾期为${SEVERITY[d.severity]}）`)].join('\n');
     case 'metadata':
       return `报告元数据检查：\`${check.field}\`。`;
     case 'layout':

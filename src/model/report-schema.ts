@@ -113,7 +113,15 @@ export const SentenceSchema = z.object({
 export const FoundDateSchema = z.object({
   iso: z.string(),
   raw: z.string(),
-  role: z.enum(['page', 'title', 'signature', 'body']),
+  /**
+   * What the date is: the page's publication date, the date under the title, the signature
+   * (the date that closes the body), or a date that is none of these and must not be taken for
+   * one: a date in an annex or appended table (`annex`), an update or revision note (`note`),
+   * a printed page's header or footer (`footer`), another date in the body (`body`).
+   */
+  role: z.enum(['page', 'title', 'signature', 'body', 'annex', 'note', 'footer']),
+  /** False when the role was guessed (a signature read from the end of a run-on line). */
+  certain: z.boolean(),
   at: SpanSchema,
 });
 
@@ -131,6 +139,12 @@ export const AgencyNameSchema = z.object({
 export const IssuerSchema = z.object({
   kind: z.enum(['department', 'government', 'unknown']),
   level: z.enum(['province', 'prefecture', 'county', 'township', 'unknown']),
+  /** True only when the whole agency name and the report's words leave no doubt about the kind. */
+  certain: z.boolean(),
+  /** Why this kind, in Chinese, for messages (e.g. 标题中的机关名称“…局”是政府部门). */
+  basis: z.string(),
+  /** The same in English. */
+  basisEn: z.string(),
 });
 
 /** Report metadata. Every value keeps where it was read. */
@@ -138,8 +152,17 @@ export const ReportMetaSchema = z.object({
   title: z.object({ text: z.string(), at: SpanSchema }).nullable(),
   agency: AgencyNameSchema.nullable(),
   agencies: z.array(AgencyNameSchema),
+  /** The year reported on: the title's, else the stated statistics period's, else the commonest named. */
   year: z.number().int().nullable(),
   yearAt: SpanSchema.nullable(),
+  /** The year the title names, when it names one (may differ from `year`: a wrong title year). */
+  titleYear: z.number().int().nullable(),
+  /**
+   * The year the body reports on, when it can be told apart from the title: the stated statistics
+   * period's (统计期限自N年1月1日…), else the year the first lines name most when they never name
+   * the title's year. Differs from `titleYear` when the title's year is wrong (or the body's).
+   */
+  bodyYear: z.object({ year: z.number().int(), from: z.enum(['period', 'mentions']), at: SpanSchema }).nullable(),
   publishedAt: FoundDateSchema.nullable(),
   dates: z.array(FoundDateSchema),
   edition: EditionSchema.nullable(),

@@ -6,7 +6,7 @@ import { labelSimilarity } from '../../src/parse/labels.js';
 import { cjkCount, fold, labelKey, stripNumbering } from '../../src/parse/normalize.js';
 import { parseChineseNumber, readCell, splitGluedDigits } from '../../src/parse/numbers.js';
 import { readRows } from '../../src/parse/rows.js';
-import { agencyFromTitle, classifyIssuer } from '../../src/parse/meta.js';
+import { agencyFromTitle } from '../../src/parse/meta.js';
 import { readHeading } from '../../src/parse/outline.js';
 
 const rows = (text: string) => readRows(toSourceLines(text)).map((r) => [r.kind, r.cells.map((c) => c.text)]);
@@ -134,13 +134,6 @@ describe('metadata helpers', () => {
   it('reads the agency from a title', () => {
     expect(agencyFromTitle('洪泽区人民政府2023年政府信息公开工作年度报告')).toBe('洪泽区人民政府');
     expect(agencyFromTitle('2024 年上海市科委政府信息公开工作年度报告')).toBe('上海市科委');
-  });
-
-  it('classifies the issuer for deadlines', () => {
-    expect(classifyIssuer('沭阳县发展和改革局')).toEqual({ kind: 'department', level: 'unknown' });
-    expect(classifyIssuer('上海市人民政府办公厅')).toEqual({ kind: 'department', level: 'unknown' });
-    expect(classifyIssuer('洪泽区人民政府')).toEqual({ kind: 'government', level: 'county' });
-    expect(classifyIssuer('平潭综合实验区')).toEqual({ kind: 'unknown', level: 'unknown' });
   });
 
   it('reads headings, also glued to their first sentence', () => {

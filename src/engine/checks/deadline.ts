@@ -1,34 +1,74 @@
 /**
  * `deadline`: the publication date against the deadline for the regime and the issuer
- * (formats.md §1.3). The strictest deadline that applies and was missed is reported.
+ * (条例第四十九条; 2007 年条例第三十一条; 国办公开办函〔2021〕30号 二). The strictest deadline that
+ * applies and was missed is reported.
+ *
+ * Certainty: an entry's `error` stands only when the date used, the issuer type (for an entry of
+ * one issuer type) and the report year are all certain; otherwise the finding is a warning that
+ * says what is in doubt. Which date is used when several disagree: see {@link publicationDate}.
  */
 import { chineseDate } from '../../parse/dates.js';
-import { locate, type CheckContext, type Outcome } from '../outcome.js';
+import { publicationDate } from '../../parse/publication-date.js';
+import type { ReportMeta } from '../../model/report.js';
+import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
-import { SEVERITY_RANK } from '../../model/finding.js';
+import { SEVERITY_RANK, type Severity } from '../../model/finding.js';
 
 type DeadlineCheck = Extract<Check, { kind: 'deadline' }>;
+
+/**
+ * The year the deadline is computed for. When the title's year and the body's disagree, only the
+ * one that the publication date confirms (a report is published the year after the one it covers)
+ * is used, and it is in doubt; when the date confirms neither, there is no year (null).
+ */
+function deadlineYear(meta: ReportMeta, publishedIso: string): { year: number; doubt: boolean } | null {
+  if (meta.year === null) return null;
+  const body = meta.bodyYear?.year;
+  if (body === undefined || meta.titleYear === null || body === meta.titleYear) return { year: meta.year, doubt: false };
+  const covered = Number(publishedIso.slice(0, 4)) - 1;
+  return covered === body || covered === meta.titleYear ? { year: covered, doubt: true } : null;
+}
+
+/** The ISO date of a deadline entry in the year after the report year. */
+const deadlineOf = (year: number, d: { month: number; day: number }): string => `${year + 1}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
+const join = (parts: string[], sep: string): string => parts.filter((p) => p !== '').join(sep);
 
 /** Evaluates a deadline check. */
 export function checkDeadline(ctx: CheckContext, check: DeadlineCheck): Outcome[] {
   const { meta } = ctx.report;
   if (meta.year === null) return [];
-  // Published on the page date when known; a report cannot be published before it is signed.
-  const page = meta.dates.find((d) => d.role === 'page');
-  const signed = meta.dates.filter((d) => d.role === 'signature').sort((a, b) => b.iso.localeCompare(a.iso))[0];
-  const date = page ?? signed;
-  if (!date) return [];
+  const used = publicationDate(meta);
+  if (!used) return [];
+  const { date } = used;
+  const reportYear = deadlineYear(meta, date.iso);
+  if (!reportYear) {
+    return [cannot('year', `标题年度（${meta.titleYear}）与正文所述年度（${meta.bodyYear?.year}）不一致，${used.source}也不能确认是哪一年的报告，未核对公布期限`, `The title year (${meta.titleYear}) disagrees with the body (${meta.bodyYear?.year}) and the ${used.sourceEn} confirms neither: the deadline is not checked`, locate(meta.bodyYear?.at ?? meta.yearAt ?? undefined))];
+  }
+  const { year, doubt: doubtfulYear } = reportYear;
   let worst: Outcome | null = null;
   for (const d of check.deadlines) {
     if (d.issuer !== 'any' && d.issuer !== meta.issuer.kind) continue;
     if (d.level && d.level !== 'any' && d.level !== meta.issuer.level) continue;
-    const deadline = `${meta.year + 1}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+    const deadline = deadlineOf(year, d);
     if (date.iso <= deadline) continue;
-    if (worst && SEVERITY_RANK[worst.severity!] >= SEVERITY_RANK[d.severity]) continue;
+    // What is in doubt: the date (other dates within the deadline, a guessed signature), the issuer, the year.
+    const otherInTime = used.other !== null && used.other.iso <= deadline;
+    const doubts: [string, string][] = [];
+    if (otherInTime && date.role === 'page') doubts.push(['落款日期在期限内，页面发布日期可能是网站迁移或重新发布的日期，请核对', 'the signature date is within the deadline; a page date may be that of a site migration or a re-publication']);
+    else if (otherInTime) doubts.push(['页面发布日期在期限内，请核对落款日期', 'the page date is within the deadline; check the signature date']);
+    if (!date.certain) doubts.push(['日期取自正文末尾，未能确认是落款', 'the date was read from the end of the text and may not be the signature']);
+    if (d.issuer !== 'any' && !meta.issuer.certain) doubts.push([`报告主体类别不确定：${meta.issuer.basis}`, `issuer kind uncertain: ${meta.issuer.basisEn}`]);
+    if (!doubtfulYear && Number(date.iso.slice(0, 4)) > year + 1) doubts.push([`${used.source}在报告年度（${year} 年）的两年以后，报告年度可能有误`, `the ${used.sourceEn} is two or more years after the report year (${year}): the year may be wrong`]);
+    if (doubtfulYear) doubts.push([`标题年度（${meta.titleYear}）与正文所述年度（${meta.bodyYear?.year}）不一致，按与${used.source}相符的 ${year} 年计算期限`, `the title year (${meta.titleYear}) disagrees with the body (${meta.bodyYear?.year}); the deadline is computed for ${year}, the year the ${used.sourceEn} confirms`]);
+    const severity: Severity = doubts.length > 0 && d.severity === 'error' ? 'warning' : d.severity;
+    if (worst && SEVERITY_RANK[worst.severity!] >= SEVERITY_RANK[severity]) continue;
     const days = Math.round((Date.parse(date.iso) - Date.parse(deadline)) / 86_400_000);
+    const why = join([used.why, ...doubts.map(([zh]) => zh)], '；');
+    const whyEn = join([used.whyEn, ...doubts.map(([, en]) => en)], '; ');
     worst = {
-      status: 'fail', severity: d.severity, key: 'late', location: locate(date.at),
-      vars: { date: chineseDate(date.iso), source: date.role === 'page' ? '发布日期' : '落款日期', deadline: chineseDate(deadline), who: d.who, days },
+      status: 'fail', severity, key: 'late', location: locate(date.at),
+      vars: { date: chineseDate(date.iso), source: used.source, sourceEn: used.sourceEn, deadline: chineseDate(deadline), who: d.who, days, why: why ? `。${why}` : '', whyEn: whyEn ? `. ${whyEn.charAt(0).toUpperCase()}${whyEn.slice(1)}` : '', dateIso: date.iso, deadlineIso: deadline },
       expected: deadline, actual: date.iso,
     };
   }

@@ -1,5 +1,6 @@
 /** `metadata`: title, dates, agency name and year consistency, edition against year. */
-import { chineseDate } from '../../parse/dates.js';
+import { chineseDate, findDates } from '../../parse/dates.js';
+import type { ReportLine } from '../../model/report.js';
 import { editionForYear } from '../../parse/edition.js';
 import { labelKey } from '../../parse/normalize.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
@@ -20,6 +21,22 @@ function lcs(a: string, b: string): number {
   return dp[b.length]!;
 }
 
+/** A date written as one but impossible (2025年2月30日), on a short line among the last lines of the text. */
+function impossibleSignatureDate(lines: readonly ReportLine[]): { raw: string; at: ReportLine['at'] } | null {
+  const SHAPE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+  for (let k = lines.length - 1, seen = 0; k >= 0 && seen < TAIL_LINES; k--) {
+    const text = lines[k]!.norm.trim();
+    if (text === '') continue;
+    seen++;
+    const m = text.length <= 20 ? SHAPE.exec(text) : null;
+    if (m && findDates(text).length === 0) return { raw: m[0], at: lines[k]!.at };
+  }
+  return null;
+}
+
+/** How many non-empty lines from the end an impossible signature date is looked for in. */
+const TAIL_LINES = 30;
+
 /** True when two names are almost the same but not one a shortening of the other: a likely typo. */
 export function nearlySameName(a: string, b: string): boolean {
   const x = labelKey(a);
@@ -35,8 +52,16 @@ export function checkMetadata(ctx: CheckContext, check: MetadataCheck): Outcome[
   switch (check.field) {
     case 'title':
       return meta.title ? [] : [{ status: 'fail', key: 'title', location: { line: 1 }, vars: {} }];
-    case 'date':
-      return meta.dates.some((d) => d.role !== 'body') ? [] : [{ status: 'fail', key: 'date', location: locate(ctx.report.lines.at(-1)?.at), vars: {} }]; // the end, where a signature date goes
+    case 'date': {
+      // Only a publication, title or signature date tells when the report was published: an annex's,
+      // a note's or a printed page's date does not.
+      if (meta.dates.some((d) => d.role === 'page' || d.role === 'title' || d.role === 'signature')) return [];
+      const invalid = impossibleSignatureDate(ctx.report.lines);
+      if (invalid) {
+        return [{ status: 'fail', key: 'date', location: locate(invalid.at), vars: {}, actual: invalid.raw, message: { zh: `落款日期“${invalid.raw}”不是有效日期，无法判断是否按期发布`, en: `The signature date "${invalid.raw}" is not a valid date; timeliness cannot be checked` } }];
+      }
+      return [{ status: 'fail', key: 'date', location: locate(ctx.report.lines.at(-1)?.at), vars: {} }]; // the end, where a signature date goes
+    }
     case 'agency-consistent': {
       const title = meta.agencies.find((a) => a.source === 'title' || a.source === 'filler');
       const signature = meta.agencies.find((a) => a.source === 'signature');
@@ -50,11 +75,10 @@ export function checkMetadata(ctx: CheckContext, check: MetadataCheck): Outcome[
       return [{ status: 'fail', key: 'dates', location: locate(signed.at), vars: { title: chineseDate(under.iso), signature: chineseDate(signed.iso) }, expected: under.iso, actual: signed.iso }];
     }
     case 'year-consistent': {
-      if (meta.year === null || !meta.title) return [];
-      const period = ctx.report.lines.slice(0, 60).find((l) => /统计(?:期限|时限|周期)/.test(l.norm));
-      const m = period ? /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(period.norm) : null;
-      if (!m || Number(m[1]) === meta.year) return [];
-      return [{ status: 'fail', key: 'year', location: locate(period!.at), vars: { title: meta.year, period: Number(m[1]) }, expected: meta.year, actual: Number(m[1]) }];
+      const { titleYear, bodyYear } = meta;
+      if (titleYear === null || !meta.title || !bodyYear || bodyYear.year === titleYear) return [];
+      const [evidence, evidenceEn] = bodyYear.from === 'period' ? ['统计期限', 'the reporting period'] : ['正文所述年度', 'the year the body reports on'];
+      return [{ status: 'fail', key: 'year', location: locate(meta.title.at), vars: { title: titleYear, period: bodyYear.year, evidence, evidenceEn }, expected: titleYear, actual: bodyYear.year }];
     }
     case 'edition-mixed': {
       const e19 = meta.labelEditions.find((l) => l.edition === '2019');
