@@ -59,7 +59,8 @@ function joinSpaces(line: string): string {
 /**
  * Joins prose lines into sentences. A heading line starts a new paragraph; a line ending in 。！？
  * ends one; otherwise the next line continues it (PDF line wrapping). Spaces between CJK
- * characters (a PDF artefact) are dropped; spaces between digits or letters are kept.
+ * characters (a PDF artefact) are dropped; spaces between digits or letters are kept; markdown
+ * bold markers (`**`) are dropped.
  */
 export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLine) => boolean, sectionOf: (line: number) => Section | undefined): Sentence[] {
   const out: Sentence[] = [];
@@ -90,7 +91,8 @@ export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLi
       flush();
       continue;
     }
-    const norm = joinSpaces(line.norm);
+    // Markdown bold (**218件**) marks emphasis, not content: the sentence is read without it.
+    const norm = joinSpaces(line.norm).replace(/\*\*/g, '');
     const heading = sectionOf(line.at.line);
     if (heading && heading.at.line === line.at.line) {
       flush();
