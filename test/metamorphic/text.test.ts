@@ -198,6 +198,12 @@ const defects: DefectTransform[] = [
     minApplicable: 2,
   },
   {
+    name: 'a count of 表三 written with the minus sign U+2212 (−1)',
+    apply: (text) => replaceFirst(text, /^(\|?\s*四、结转下年度继续办理[\s|]+)(\d+)/m, (m) => `${m[1]!}−${m[2] === '0' ? 1 : m[2]!}`),
+    expect: { ruleId: 'counts-non-negative-integer', severity: 'error' },
+    minApplicable: 4,
+  },
+  {
     name: 'a total whose parts (one of them broken down) do not add up',
     apply: (text) => {
       const n = sizeOf(text);
