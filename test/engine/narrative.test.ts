@@ -157,3 +157,10 @@ describe('narrative verbs and signs', () => {
     expect(readCell('−')).toMatchObject({ state: 'dash' });
   });
 });
+
+describe('narrative list items and their separators', () => {
+  it('parts items by the strongest separator (commas inside 、-separated items are not separators)', async () => {
+    const found = await checkText(withSentence('主要做了三方面工作：加强组织领导，明确责任分工、完善制度建设、强化监督考核。'), 'narrative-list-count');
+    expect(found.filter((f) => f.ruleId === 'narrative-list-count')).toEqual([]);
+  });
+});

@@ -272,7 +272,9 @@ export function listCounts(report: Report): Outcome[] {
         most = counted;
       } else {
         if (/等$|等[^、，,；;]{0,4}$/.test(list)) return;
-        const items = (/[；;]/.test(list) ? list.split(/[；;]/) : list.split(/[、，,]/)).map((s) => s.trim()).filter((s) => s !== '');
+        // Items are parted by the strongest separator the list uses: ；, else 、, else ，.
+        const separator = [/[；;]/, /、/, /[，,]/].find((re) => re.test(list)) ?? /[；;]/;
+        const items = list.split(separator).map((s) => s.trim()).filter((s) => s !== '');
         counted = items.length;
         least = counted;
         // "A、B和C" may be two items or three: 和/及/与 in an item may join two.
