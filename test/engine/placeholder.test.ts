@@ -58,6 +58,10 @@ describe('placeholders by context', () => {
     });
   }
 
+  it('takes XX before a place in a case description for an anonymised address: a warning, not an error', async () => {
+    expect(await found('申请人李某某申请公开XX街道XX村征地补偿信息，已依法答复。')).toEqual(['warning placeholder-suspect', 'warning placeholder-suspect']);
+  });
+
   it('warns where a slot is likely but not certain', async () => {
     expect(await found('经XX核实，该信息已于年月日公开。')).toEqual(['warning placeholder-suspect', 'warning placeholder-suspect']);
   });

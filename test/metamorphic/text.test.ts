@@ -80,6 +80,12 @@ const clean: CleanTransform[] = [
     minApplicable: 7,
   },
   {
+    name: 'a case with an anonymised address (申请公开XX街道XX村…): at most a warning',
+    apply: (text) => appendToProse(text, '例如，申请人李某某申请公开XX街道XX村征地补偿信息，已依法答复。'),
+    allow: ['placeholder-suspect'],
+    minApplicable: 7,
+  },
+  {
     name: '统计期限，自…起至…止 (a comma after 统计期限)',
     apply: (text) => replaceFirst(text, /统计(期限|时限)(?:为|是)?\s*自?\s*(?=\d|$)/m, (m) => `统计${m[1]!}，自`),
     minApplicable: 5,
