@@ -164,3 +164,9 @@ describe('narrative list items and their separators', () => {
     expect(found.filter((f) => f.ruleId === 'narrative-list-count')).toEqual([]);
   });
 });
+
+describe('narrative figures named by two verbs', () => {
+  it('reports 受理并办理…申请N件 once', async () => {
+    expect(await figures('全年共受理并办理政府信息公开申请300件。')).toHaveLength(1);
+  });
+});
