@@ -115,6 +115,7 @@ describe('narrative parts summed at one level', () => {
 
   it('does not take a note in brackets for a breakdown', async () => {
     expect(await parts('共办结申请100件（含上年结转申请30件，同比增长20件）。')).toEqual([]);
+    expect(await parts('全年办理人大建议20件（上年为18件，本年新增2件）。')).toEqual([]);
   });
 });
 

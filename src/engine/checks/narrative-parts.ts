@@ -19,8 +19,8 @@ const CHANNELS = /网站|微博|微信|公报|报纸|报刊|平台|新媒体|公
 /** Numbers with a unit or a date word; what is left of a clause without them is a bare number. */
 const COUNTED_NUMBERS = /\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万元|元|件|条|次|人次|人|篇|期|个|项|家|场|%|年|月|日|号)/g;
 
-/** Words in a parenthesis after a number that make it a note, not the number's breakdown (含…, 同比 …). */
-const NOT_A_BREAKDOWN = /含|包括|另|累计|同比|较|增|减|以上|以下|平均/;
+/** Words in a parenthesis after a number that make it a note, not the number's breakdown (含…, 同比, 上年为 …). */
+const NOT_A_BREAKDOWN = /含|包括|另|累计|同比|环比|较|比上|增|减|上年|去年|前年|上一年|以上|以下|平均/;
 
 /** Where the parts of a total are listed: a stretch of one sentence. */
 interface Clause {
