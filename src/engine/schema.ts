@@ -170,7 +170,7 @@ const LayoutCheck = z.strictObject({
 
 const NarrativeCheck = z.strictObject({
   kind: z.literal('narrative'),
-  what: z.enum(['parts-sum', 'figure-vs-cell', 'percent', 'contradiction', 'missing-number', 'enumeration', 'plans-year']),
+  what: z.enum(['parts-sum', 'figure-vs-cell', 'percent', 'contradiction', 'missing-number', 'enumeration', 'plans-year', 'list-count']),
   /** figure-vs-cell: sentence patterns and the cells they name (see rules/README). */
   figures: z
     .array(

@@ -7,7 +7,11 @@ import type { NarrativeNumber, ReportLine, Section, Sentence, Span } from '../mo
 import { parseChineseNumber } from './numbers.js';
 
 const UNIT = '(?:万元|元|件|条|次|人次|人|篇|期|个|项|家|场|%)';
-const NUMBER = new RegExp(`(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(余|多)?\\s*(${UNIT})|([零〇一二两三四五六七八九十百千万]+)\\s*(${UNIT})`, 'g');
+/**
+ * A number with its unit. A minus sign (`-`, which `－` folds to, or U+2212 `−`) right before the
+ * digits, and not after a digit or letter (`3-5件` is a range), makes the number negative.
+ */
+const NUMBER = new RegExp(`(?<![\\d.])(?:(?<![\\dA-Za-z])([-−]))?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(余|多)?\\s*(${UNIT})|([零〇一二两三四五六七八九十百千万]+)\\s*(${UNIT})`, 'g');
 
 /** The span of the character at `offset` of a sentence. */
 export function spanAt(sentence: Sentence, offset: number): Span {
@@ -55,7 +59,8 @@ function joinSpaces(line: string): string {
 /**
  * Joins prose lines into sentences. A heading line starts a new paragraph; a line ending in 。！？
  * ends one; otherwise the next line continues it (PDF line wrapping). Spaces between CJK
- * characters (a PDF artefact) are dropped; spaces between digits or letters are kept.
+ * characters (a PDF artefact) are dropped; spaces between digits or letters are kept; markdown
+ * bold markers (`**`) are dropped.
  */
 export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLine) => boolean, sectionOf: (line: number) => Section | undefined): Sentence[] {
   const out: Sentence[] = [];
@@ -86,7 +91,8 @@ export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLi
       flush();
       continue;
     }
-    const norm = joinSpaces(line.norm);
+    // Markdown bold (**218件**) marks emphasis, not content: the sentence is read without it.
+    const norm = joinSpaces(line.norm).replace(/\*\*/g, '');
     const heading = sectionOf(line.at.line);
     if (heading && heading.at.line === line.at.line) {
       flush();
@@ -113,12 +119,12 @@ export function narrativeNumbers(all: readonly Sentence[]): NarrativeNumber[] {
     for (let m = NUMBER.exec(s.text); m !== null; m = NUMBER.exec(s.text)) {
       let value: number | null;
       let unit: string;
-      if (m[1] !== undefined) {
-        value = Number(m[1].replace(/,/g, '') + (m[2] ?? ''));
-        unit = m[4]!;
+      if (m[2] !== undefined) {
+        value = Number(m[2].replace(/,/g, '') + (m[3] ?? '')) * (m[1] === undefined ? 1 : -1);
+        unit = m[5]!;
       } else {
-        value = parseChineseNumber(m[5]!);
-        unit = m[6]!;
+        value = parseChineseNumber(m[6]!);
+        unit = m[7]!;
       }
       if (value === null || !Number.isFinite(value)) continue;
       const number: NarrativeNumber = { value, unit, raw: m[0], sentence: s.text, offset: m.index, at: spanAt(s, m.index), sentenceIndex };

@@ -9,10 +9,14 @@ export interface CellReading {
   decimals?: number;
 }
 
-const DASHES = /^(?:[-—–－─━‐‑‒―]+|\/|／|\\|×|x|X|\*)$/;
+const DASHES = /^(?:[-—–－─━‐‑‒―−]+|\/|／|\\|×|x|X|\*)$/;
 const NOT_APPLICABLE = /^(?:不适用|无|暂无|没有|—无—)$/;
 const UNITS = '万元|亿元|元|件|条|个|次|人次|人|篇|期|份|项|家|场|%|‰';
-const NUMBER_WITH_UNIT = new RegExp(`^([+-]?)((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(${UNITS})?$`);
+/**
+ * A signed number with an optional unit. The sign may be ASCII (`-`, and `－` once folded) or the
+ * minus sign U+2212 `−` that word processors print: either makes the count negative.
+ */
+const NUMBER_WITH_UNIT = new RegExp(`^([+\\-−]?)((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(${UNITS})?$`);
 
 /**
  * Reads a table cell's text: a number (thousands separators, decimals, a sign, an optional unit
@@ -49,7 +53,7 @@ function readCellText(raw: string): CellReading {
   const m = NUMBER_WITH_UNIT.exec(compact);
   if (m) {
     const digits = m[2]!.replace(/,/g, '');
-    const value = Number(digits) * (m[1] === '-' ? -1 : 1);
+    const value = Number(digits) * (m[1] === '-' || m[1] === '−' ? -1 : 1);
     if (!Number.isFinite(value)) return { state: 'text', value: null };
     const reading: CellReading = { state: 'number', value };
     if (m[3]) reading.unit = m[3];

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../helpers/examples.js';
+import { checkText, parseText } from '../helpers/examples.js';
+import { readCell } from '../../src/parse/numbers.js';
 
 const BASE = readFileSync('fixtures/corpus/text/013-pingtan-2024.txt', 'utf8');
 /** 013 with one sentence added to section 六 (its 表三 本年新收 总计 is 218). */
@@ -78,5 +79,95 @@ describe('narrative contradictions, enumeration and plans', () => {
     expect(plan.filter((f) => f.ruleId === 'narrative-plans-year')).toHaveLength(1);
     const done = await checkText(withSentence('2024年，我们已完成培训。2025年，我们将进一步加强培训。'), 'narrative-plans-year');
     expect(done.filter((f) => f.ruleId === 'narrative-plans-year')).toEqual([]);
+  });
+});
+
+describe('narrative parts summed at one level', () => {
+  const parts = async (sentence: string) => (await checkText(withSentence(sentence), 'narrative-parts-sum')).filter((f) => f.ruleId === 'narrative-parts-sum');
+
+  it('does not add the breakdown of one part (in brackets) to the parts of the total', async () => {
+    expect(await parts('全年共公开信息3000条，其中主动公开政府信息2000条（县直单位1500条，各乡镇500条），依申请公开信息1000条。')).toEqual([]);
+  });
+
+  it('does not add the breakdown of one part (named by lower levels, no brackets) either', async () => {
+    expect(await parts('全年共公开信息3000条，其中主动公开政府信息2000条，县直单位1500条，各乡镇500条，依申请公开信息1000条。')).toEqual([]);
+  });
+
+  it('still adds parts that only happen to add up to another part', async () => {
+    const found = await parts('本年度我局信息公开共计67条。其中，机构职能更新3条，法规公文更新2条，政府信息公开年报1条，工作动态更新64条。');
+    expect(found.map((f) => [f.severity, f.actual, f.expected])).toEqual([['warning', 67, 70]]);
+  });
+
+  it('shows the sum it computed, and the breakdown it left out', async () => {
+    const found = await parts('全年共公开信息2900条，其中主动公开政府信息2000条（县直单位1500条，各乡镇500条），依申请公开信息1000条。');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', actual: 2900, expected: 3000 });
+    expect(found[0]!.message).toContain('2000 + 1000 = 3000');
+    expect(found[0]!.message).toContain('1500、500');
+  });
+
+  it('sums a list in brackets after its total', async () => {
+    expect(await parts('共公布政府信息120条，（其中政策文件20条，工作动态100条）。')).toEqual([]);
+    const found = await parts('共公布政府信息110条，（其中政策文件20条，工作动态100条），另有图解5条。');
+    expect(found.map((f) => [f.severity, f.actual, f.expected])).toEqual([['warning', 110, 120]]);
+    expect(found[0]!.message).toContain('20 + 100 = 120');
+  });
+
+  it('does not take a note in brackets for a breakdown', async () => {
+    expect(await parts('共办结申请100件（含上年结转申请30件，同比增长20件）。')).toEqual([]);
+    expect(await parts('全年办理人大建议20件（上年为18件，本年新增2件）。')).toEqual([]);
+  });
+});
+
+describe('narrative lists that name their own count', () => {
+  const counts = async (sentence: string) => (await checkText(withSentence(sentence), 'narrative-list-count')).filter((f) => f.ruleId === 'narrative-list-count');
+
+  it('compares the count with the items listed', async () => {
+    const found = await counts('主动公开的信息有七类：机构职能、政策文件、规划计划、行政许可、财政资金、人事信息。');
+    expect(found.map((f) => [f.severity, f.expected, f.actual])).toEqual([['warning', 7, 6]]);
+    expect(found[0]!.message).toContain('6');
+  });
+
+  it('accepts a matching list, and 和 that may join the last two items', async () => {
+    expect(await counts('主动公开的信息有七类：机构职能、政策文件、规划计划、行政许可、财政资金、人事信息、其他信息。')).toEqual([]);
+    expect(await counts('主动公开的信息有七类：机构职能、政策文件、规划计划、行政许可、财政资金、人事信息和其他信息。')).toEqual([]);
+  });
+
+  it('counts 一是 … items over the following sentences and says only when too few follow', async () => {
+    expect(await counts('我们主要做了三个方面的工作：一是加强培训。二是完善制度。三是强化考核。')).toEqual([]);
+    expect(await counts('我们主要做了三个方面的工作：一是加强培训。二是完善制度。')).toHaveLength(1);
+  });
+
+  it('does not count a list that ends with 等', async () => {
+    expect(await counts('主动公开的信息有七类：机构职能、政策文件等。')).toEqual([]);
+  });
+});
+
+describe('narrative verbs and signs', () => {
+  it('reads 全年办理…申请N件 against 表三', async () => {
+    expect(await figures('全年办理政府信息公开申请300件。')).toHaveLength(1);
+    expect(await figures('全年办理政府信息公开申请218件。')).toEqual([]);
+  });
+
+  it('reads a count after − or － as negative, and 3-5件 as a range', () => {
+    const report = parseText(withSentence('结转件数较上年变化−3件，另有－2件，处理3-5件。'));
+    const values = report.narrative.filter((n) => n.sentence.includes('结转件数较上年')).map((n) => n.value);
+    expect(values).toEqual([-3, -2, 5]);
+    expect(readCell('−5')).toMatchObject({ state: 'number', value: -5 });
+    expect(readCell('－5')).toMatchObject({ state: 'number', value: -5 });
+    expect(readCell('−')).toMatchObject({ state: 'dash' });
+  });
+});
+
+describe('narrative list items and their separators', () => {
+  it('parts items by the strongest separator (commas inside 、-separated items are not separators)', async () => {
+    const found = await checkText(withSentence('主要做了三方面工作：加强组织领导，明确责任分工、完善制度建设、强化监督考核。'), 'narrative-list-count');
+    expect(found.filter((f) => f.ruleId === 'narrative-list-count')).toEqual([]);
+  });
+});
+
+describe('narrative figures named by two verbs', () => {
+  it('reports 受理并办理…申请N件 once', async () => {
+    expect(await figures('全年共受理并办理政府信息公开申请300件。')).toHaveLength(1);
   });
 });

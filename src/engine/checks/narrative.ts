@@ -10,8 +10,9 @@ import { evaluate } from '../expr.js';
 import { cellLabel } from '../labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import { BoundedMemo, forEachMatch, mayMatchAny } from '../regex.js';
-import { cacheOf } from '../report-cache.js';
 import type { Check } from '../schema.js';
+import { listCounts, partsSum } from './narrative-parts.js';
+import { wholeProse } from './narrative-sentences.js';
 import { holds, relationOf, resolverFor } from './relation.js';
 
 type NarrativeCheck = Extract<Check, { kind: 'narrative' }>;
@@ -52,8 +53,6 @@ const SCOPE = /全市|全省|全州|各单位|各部门|各乡镇|各镇|各街�
  */
 const CHANNEL = /网站|门户|微博|微信|公众号|新媒体|公报|平台|客户端|短视频/;
 
-const byUnit = (numbers: readonly NarrativeNumber[], unit: string): NarrativeNumber[] => numbers.filter((n) => n.unit === unit);
-
 const YEAR = /((?:19|20)\d{2})\s*年/g;
 
 /** Years named in a sentence other than the report year and the next one (plans). */
@@ -65,102 +64,6 @@ function otherYear(sentence: string, year: number | null): boolean {
     return !other;
   });
   return other;
-}
-
-const NONE: readonly NarrativeNumber[] = [];
-
-/** The numbers of one sentence, in report order. Shared: callers must not change the list. */
-function numbersIn(report: Report, index: number): readonly NarrativeNumber[] {
-  // Grouped in one pass per report (it was one filter of all the numbers per sentence).
-  const cache = cacheOf(report);
-  let groups = cache.numbers;
-  if (!groups) {
-    groups = new Map();
-    for (const n of report.narrative) {
-      const list = groups.get(n.sentenceIndex);
-      if (list) list.push(n);
-      else groups.set(n.sentenceIndex, [n]);
-    }
-    cache.numbers = groups;
-  }
-  return groups.get(index) ?? NONE;
-}
-
-/** "在…的425条政府信息中": a total before a list of categories. */
-const LIST = /在[^。]{0,40}?的\s*(\d+)\s*(条|件)[^。]{0,10}?中/;
-
-/** A stated total followed by its parts (其中 …): the parts must add up to the total. */
-function partsSum(report: Report): Outcome[] {
-  const out: Outcome[] = [];
-  // Both kinds of breakdown need words most reports have nowhere; the prose says so at once. A
-  // total's parts start with 其中 in its sentence or the next; a category list is matched by
-  // LIST, which has no assertions (see mayMatchAny).
-  const prose = wholeProse(report);
-  const breakdowns = prose.includes('其中');
-  const lists = mayMatchAny(LIST, prose);
-  report.sentences.forEach((sentence, i) => {
-    const numbers = breakdowns ? numbersIn(report, i).filter((n) => n.unit !== '%') : NONE;
-    for (const total of numbers) {
-      const before = sentence.text.slice(Math.max(0, total.offset - 12), total.offset);
-      const after = sentence.text.slice(total.offset + total.raw.length);
-      const inSentence = /^[，,]?\s*其中/.test(after);
-      const next = report.sentences[i + 1];
-      const nextStarts = after.replace(/[。\s]/g, '') === '' && next !== undefined && /^其中/.test(next.text);
-      if (!(inSentence || nextStarts) || /余|多|近|约/.test(total.raw + before.slice(-2))) continue;
-      const clause = inSentence ? after.slice(after.indexOf('其中')) : next!.text;
-      const clauseIndex = inSentence ? i : i + 1;
-      const clauseStart = inSentence ? total.offset + total.raw.length + after.indexOf('其中') : 0;
-      let parts = numbersIn(report, clauseIndex).filter((n) => n.unit === total.unit && n.offset >= clauseStart);
-      // A bare number in the clause is a part whose unit was left out: the parts cannot be added up.
-      const bare = clause.replace(/\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万元|元|件|条|次|人次|人|篇|期|个|项|家|场|%|年|月|日|号)/g, '').match(/\d+/);
-      // Parts listed in the following sentences in the same pattern ("…1397条，占73%。各乡镇…534条，占27%。").
-      for (let k = clauseIndex + 1; k < report.sentences.length && k <= clauseIndex + 3; k++) {
-        const more = numbersIn(report, k);
-        const counts = more.filter((n) => n.unit === total.unit);
-        if (counts.length === 1 && more.some((n) => n.unit === '%') && /占/.test(report.sentences[k]!.text)) parts = [...parts, counts[0]!];
-        else break;
-      }
-      // Channels (网站, 微博 …) overlap: a list of them is not a breakdown of the total.
-      if (bare || parts.length < 2 || parts.some((p) => /余|多/.test(p.raw)) || /网站|微博|微信|公报|报纸|报刊|平台|新媒体|公众号/.test(clause)) continue;
-      const sum = parts.reduce((a, p) => a + p.value, 0);
-      // The list may go on past the breakdown (the next total and its parts): a prefix that adds
-      // up to the total settles it. A list well short of the total names only some categories.
-      let prefix = 0;
-      if (parts.some((p) => Math.abs((prefix += p.value) - total.value) < 1e-9)) continue;
-      if (sum < total.value * 0.9 || /累计|历年/.test(sentence.text.slice(0, total.offset))) continue;
-      out.push({
-        status: 'fail', severity: sum > total.value ? 'warning' : 'info', key: `parts:${total.value}:${sum}`, location: locate(total.at),
-        vars: { total: total.value, unit: total.unit, parts: parts.map((p) => p.value).join(' + '), sum, sentence: sentence.text.slice(0, 80) },
-        expected: sum, actual: total.value,
-        message: {
-          zh: `文中所述总数 ${total.value}${total.unit} 与其后“其中”所列各项之和不符：${parts.map((p) => p.value).join(' + ')} = ${sum}${total.unit}（“${sentence.text.slice(0, 40)}…”）`,
-          en: `The stated total ${total.value} does not equal its listed parts ${parts.map((p) => p.value).join(' + ')} = ${sum}`,
-        },
-      });
-    }
-    // "在…的425条政府信息中，A类148条…": a list of categories whose sum exceeds or falls short of the total.
-    const m = lists ? LIST.exec(sentence.text) : null;
-    if (m) {
-      const total = Number(m[1]);
-      const unit = m[2]!;
-      const parts = byUnit(numbersIn(report, i), unit).filter((n) => n.offset > m.index + m[0].length);
-      const sum = parts.reduce((a, p) => a + p.value, 0);
-      if (parts.length >= 3 && (sum > total || (sum < total && sum >= total * 0.9))) {
-        const at = spanAt(sentence, m.index);
-        out.push({
-          status: 'fail', severity: sum > total ? 'warning' : 'info', key: `list:${total}:${sum}`, location: locate(at),
-          vars: { total, sum }, expected: total, actual: sum,
-          message: {
-            zh: sum > total
-              ? `所列各类之和 ${sum}${unit} 超过了总数 ${total}${unit}（每条信息只能计入一类）`
-              : `所列各类之和 ${sum}${unit}，少于总数 ${total}${unit}，差 ${total - sum}${unit}（可能有未列出的类别，请核对）`,
-            en: `The listed categories add up to ${sum}, the total is ${total}`,
-          },
-        });
-      }
-    }
-  });
-  return out;
 }
 
 /** "145条，占8.05%": the percentage recomputed against the base most of the list agrees on. */
@@ -220,12 +123,6 @@ function valueOf(report: Report, cells: string[]): number | null {
     sum += v.value;
   }
   return sum;
-}
-
-/** A report's sentences joined by newlines, once per report: one scan of it can rule a pattern out. */
-function wholeProse(report: Report): string {
-  const cache = cacheOf(report);
-  return (cache.prose ??= report.sentences.map((s) => s.text).join('\n'));
 }
 
 /** A stated figure against the table cells it names. */
@@ -402,5 +299,7 @@ export function checkNarrative(ctx: CheckContext, check: NarrativeCheck): Outcom
       return enumerationGaps(ctx.report);
     case 'plans-year':
       return plansYear(ctx.report);
+    case 'list-count':
+      return listCounts(ctx.report);
   }
 }
