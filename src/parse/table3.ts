@@ -8,9 +8,11 @@
  */
 import type { TableInstance } from '../model/report.js';
 import { align, costTable, matchTable } from './align.js';
-import { T3_COLS, T3_GROUP_LABELS, t3Def, type TableDef } from './definitions.js';
+import { T3_COLS, T3_GROUP_LABELS, T3_SUBTOTAL_ROWS, t3Def, type TableDef } from './definitions.js';
+import { headerTokens, planFromHeader, type HeaderPlan } from './header-t3.js';
 import { coreKey, LABEL_MATCH, rowSimilarity, similarityRow } from './labels.js';
-import type { Row } from './rows.js';
+import { sharedReading } from './numbers.js';
+import type { Row, RowCell } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
 
 interface Observed {
@@ -197,8 +199,11 @@ function dropGuesses(m: Mapping): Set<number> {
 const SINGLE = t3Def('single');
 const SPLIT = t3Def('split');
 
+/** Column ids and cells of a value row, or why they cannot be told apart. */
+type RowColumns = { cols: string[]; cells: RowCell[] } | string;
+
 /** Column ids for a value row of `count` values, given whether the header has a 小计 column. */
-function columnsFor(values: RowView['values'], subtotalAt: number): { cols: string[]; cells: RowView['values'] } | string {
+function columnsFor(values: RowView['values'], subtotalAt: number): RowColumns {
   let cells = values;
   const width = subtotalAt >= 0 ? 8 : 7;
   while (cells.length > width && cells[cells.length - 1]!.text === '') cells = cells.slice(0, -1);
@@ -207,6 +212,34 @@ function columnsFor(values: RowView['values'], subtotalAt: number): { cols: stri
   const cols = T3_COLS.map((c) => c.id);
   if (subtotalAt >= 0) cols.splice(subtotalAt, 0, 'sub');
   return { cols, cells };
+}
+
+const isWord = (text: string): boolean => sharedReading(text).state === 'text';
+
+/**
+ * The cells of a value row under a header whose columns are certain: the last cells of the row,
+ * one per header column (trailing empty cells beyond them dropped). A count column must hold a
+ * value (or a short word, read as text); a merged 法人或其他组织 or an ignored column is not read.
+ */
+function columnsByHeader(view: RowView, columns: readonly string[]): RowColumns {
+  let cells = view.row.cells;
+  const width = columns.length;
+  while (cells.length > width && cells[cells.length - 1]!.text === '') cells = cells.slice(0, -1);
+  if (cells.length < width) return `这一行只有 ${cells.length} 格，表头有 ${width} 列，无法确定各数值属于哪一列`;
+  const row = cells.slice(cells.length - width);
+  const before = cells[cells.length - width - 1];
+  if (before !== undefined && before.text !== '' && !isWord(before.text)) return `这一行的数值比表头的 ${width} 列多，无法确定各数值属于哪一列`;
+  const cols: string[] = [];
+  const picked: RowCell[] = [];
+  for (let k = 0; k < width; k++) {
+    const col = columns[k]!;
+    const cell = row[k]!;
+    if (col === 'skip' || col === 'org') continue;
+    if (isWord(cell.text) && (cell.text.length > 10 || isGroupLabel(cell.text))) return `表头「${T3_COLS.find((c) => c.id === col)?.label ?? col}」列这一格填的是文字「${cell.text}」，无法确定这一行的数值`;
+    cols.push(col);
+    picked.push(cell);
+  }
+  return { cols, cells: picked };
 }
 
 /**
@@ -232,15 +265,64 @@ function subtotalPosition(header: RowView[]): number {
 }
 
 /**
+ * For each row of the region: true when it is a header row (names 表三 columns, holds no number),
+ * and the header plan in effect for it (the last block of header rows above it; a header repeated
+ * after a page break or a split starts a new block).
+ */
+function headerPlans(views: readonly RowView[]): { isHeader: boolean[]; plans: (HeaderPlan | null)[] } {
+  const isHeader = views.map((v) => v.numbers === 0 && headerTokens(v.row) !== null);
+  const plans: (HeaderPlan | null)[] = [];
+  let current: HeaderPlan | null = null;
+  let block: Row[] = [];
+  views.forEach((v, k) => {
+    if (isHeader[k]) block.push(v.row);
+    else if (block.length > 0 && (v.numbers > 0 || isMarkRow(v))) {
+      current = planFromHeader(block);
+      block = [];
+    }
+    plans.push(block.length > 0 ? planFromHeader(block) : current);
+  });
+  return { isHeader, plans };
+}
+
+/** A row whose values are all zero marks (—, /, 无) or blank: a row of the table, not a missing one. */
+function isMarkRow(v: RowView): boolean {
+  if (v.numbers > 0 || v.values.length < 3 || v.labels.length === 0) return false;
+  return v.values.some((c) => c.text !== '') || v.values.length >= 6;
+}
+
+/** Ids of the subtotal rows, by the group name their label holds, or null. */
+function subtotalGroup(view: RowView): (typeof T3_SUBTOTAL_ROWS)[number] | null | 'unnamed' {
+  const label = coreKey(labelText(view));
+  if (!label.includes('小计')) return null;
+  return T3_SUBTOTAL_ROWS.find((r) => label.includes(r.groupLabel)) ?? 'unnamed';
+}
+
+/** The group of a canonical row id (r.deny.3 → deny), or null. */
+const groupOf = (rowId: string | undefined): string | null => /^r\.(deny|unable|reject|other)\.\d$/.exec(rowId ?? '')?.[1] ?? null;
+
+/**
  * Reads 表三 from the rows between `start` and `end` (exclusive). Returns null when the region
  * has no value rows at all.
  */
 export function mapTable3(rows: readonly Row[], start: number, end: number, prefer: 'single' | 'split'): TableInstance | null {
   const views = rows.slice(start, end).map((row, k) => viewRow(row, start + k));
-  const valueRows = views.filter((v) => v.numbers > 0 && v.values.length >= 3);
+  const { isHeader, plans } = headerPlans(views);
+  const first = views[0]?.index ?? start;
+  const planOf = (v: RowView): HeaderPlan | null => plans[v.index - first] ?? null;
+  const isValueRow = (v: RowView, k: number): boolean => {
+    if (isHeader[k]) return false;
+    if (v.numbers > 0 && v.values.length >= 3) return true;
+    const plan = planOf(v);
+    if (plan?.certain && v.row.cells.some((c) => sharedReading(c.text).state === 'number') && typeof columnsByHeader(v, plan.columns) !== 'string') return true;
+    return isMarkRow(v);
+  };
+  const candidates = views.filter(isValueRow);
+  if (candidates.length === 0) return null;
+  const subtotals = candidates.filter((v) => subtotalGroup(v) !== null);
+  const valueRows = candidates.filter((v) => subtotalGroup(v) === null);
   if (valueRows.length === 0) return null;
-  const first = valueRows[0]!;
-  const header = views.filter((v) => v.index < first.index);
+  const header = views.filter((v) => v.index < valueRows[0]!.index);
   const subtotalAt = subtotalPosition(header);
   const scores = new RegionScores(views);
   const single = alignTo(views, valueRows, SINGLE, scores);
@@ -251,11 +333,28 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
   if (best.def.variant === 'other-single') table.notes.push('other-single-row');
   if (subtotalAt >= 0) table.notes.push('subtotal-column');
   const seen = new Set<string>();
+  const read = (rowId: string, view: RowView): void => {
+    const plan = planOf(view);
+    const cols = plan?.certain ? columnsByHeader(view, plan.columns) : columnsFor(withWordValues(view, subtotalAt >= 0 ? 8 : 7, best.def), subtotalAt);
+    seen.add(rowId);
+    if (typeof cols === 'string') {
+      table.unreadable.push({ row: rowId, raw: view.values.map((c) => c.text).join(' '), reason: cols, at: rowSpan(view.row) });
+      return;
+    }
+    if (plan?.certain) noteColumns(table, plan.columns);
+    table.rows.push(rowId);
+    cols.cols.forEach((col, k) => {
+      const cell = makeCell('t3', rowId, col, cols.cells[k]!, view.row);
+      table.cells[cell.id] = cell;
+    });
+  };
   best.observed.forEach((o, i) => {
     const j = best.assignment[i]!;
     const label = labelText(o.view);
     if (j < 0 || dropped.has(i)) {
-      if (o.view.numbers >= 3) {
+      if (o.view.numbers >= 3 && j < 0 && isLocalRow(o)) {
+        table.notes.push('extra-row');
+      } else if (o.view.numbers >= 3) {
         table.unreadable.push({
           row: j >= 0 ? best.def.rows[j]!.id : '?',
           raw: o.view.row.cells.map((c) => c.text).join(' | '),
@@ -266,18 +365,8 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
       return;
     }
     const def = best.def.rows[j]!;
-    const cols = columnsFor(withWordValues(o.view, subtotalAt >= 0 ? 8 : 7, best.def), subtotalAt);
-    if (typeof cols === 'string') {
-      table.unreadable.push({ row: def.id, raw: o.view.values.map((c) => c.text).join(' '), reason: cols, at: rowSpan(o.view.row) });
-      seen.add(def.id);
-      return;
-    }
-    seen.add(def.id);
-    table.rows.push(def.id);
-    cols.cols.forEach((col, k) => {
-      const cell = makeCell('t3', def.id, col, cols.cells[k]!, o.view.row);
-      table.cells[cell.id] = cell;
-    });
+    if (o.view.numbers === 0 && o.ownBest < LABEL_MATCH) return; // a row of marks only counts by its own label
+    read(def.id, o.view);
     if (o.ownBest >= LABEL_MATCH && o.own[j]! < 1) {
       const printed = o.view.labels.map((c) => c.text).find((t) => rowSimilarity(t, def) === o.own[j]) ?? label;
       if (coreKey(printed) !== coreKey(def.label) && coreKey(def.label).length > coreKey(printed).length - 2 && printed.length >= def.label.length - 2) {
@@ -285,6 +374,48 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
       }
     }
   });
+  for (const view of subtotals) {
+    const id = subtotalRowId(view, best, valueRows);
+    if (id === null || seen.has(id)) {
+      table.unreadable.push({ row: '?', raw: view.row.cells.map((c) => c.text).join(' | '), reason: '这一行是小计，但无法确定它是哪一组的小计', at: rowSpan(view.row) });
+      continue;
+    }
+    read(id, view);
+  }
   table.missingRows = best.def.rows.map((r) => r.id).filter((id) => !seen.has(id));
   return table;
+}
+
+/** A value row whose label names no row of the format at all: a local addition, left out. */
+function isLocalRow(o: Observed): boolean {
+  return o.view.labels.length > 0 && coreKey(labelText(o.view)).length >= 2 && o.ownBest < 0.5 && Math.max(...o.near) < LABEL_MATCH;
+}
+
+/** Notes what a certain header says about the columns (merged organisations, no 总计, extra columns). */
+function noteColumns(table: TableInstance, columns: readonly string[]): void {
+  const add = (note: string): void => {
+    if (!table.notes.includes(note)) table.notes.push(note);
+  };
+  if (columns.includes('org')) add('merged-org-column');
+  if (!columns.includes('total')) add('no-total-column');
+  if (columns.includes('skip')) add('extra-column');
+  if (columns.includes('sub')) add('subtotal-column');
+}
+
+/**
+ * The id of a subtotal row: by the group its label names, else by the group of the rows around it
+ * (a 小计 after a group's last row, or before its first); null when that is not certain.
+ */
+function subtotalRowId(view: RowView, m: Mapping, valueRows: readonly RowView[]): string | null {
+  const named = subtotalGroup(view);
+  if (named !== null && named !== 'unnamed') return named.id;
+  const position = (k: number): string | undefined => (m.assignment[k]! >= 0 ? m.def.rows[m.assignment[k]!]!.id : undefined);
+  let prev: string | null = null;
+  let next: string | null = null;
+  valueRows.forEach((v, k) => {
+    if (v.index < view.index) prev = groupOf(position(k));
+    else if (next === null && v.index > view.index) next = groupOf(position(k)) ?? '';
+  });
+  const group = prev !== null && prev !== next ? prev : next !== null && next !== '' && next !== prev ? next : null;
+  return T3_SUBTOTAL_ROWS.find((r) => r.group === group)?.id ?? null;
 }
