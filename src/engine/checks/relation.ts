@@ -290,8 +290,14 @@ function failsWhateverBlanksHold(left: readonly Term[], right: readonly Term[], 
   // Which ways a blank can move the difference: up (a + term on the left, a − term on the right) or down.
   let up = false;
   let down = false;
-  for (const t of left) if (t.state === 'blank') (t.sign > 0 ? (up = true) : (down = true));
-  for (const t of right) if (t.state === 'blank') (t.sign > 0 ? (down = true) : (up = true));
+  for (const t of left) {
+    if (t.state === 'blank' && t.sign > 0) up = true;
+    else if (t.state === 'blank') down = true;
+  }
+  for (const t of right) {
+    if (t.state === 'blank' && t.sign > 0) down = true;
+    else if (t.state === 'blank') up = true;
+  }
   const tooHigh = diff > tolerance && !down;
   const tooLow = diff < -tolerance && !up;
   if (op === '==') return tooHigh || tooLow;
