@@ -83,7 +83,7 @@ class RegionScores {
     return def.rows.map((r, j) => {
       let best = 0;
       for (let k = labels.length - 1; k >= 0; k--) {
-        if (groups[k]! && r.label !== labels[k]!.text) continue;
+        if (groups[k]! && coreKey(r.label) !== coreKey(labels[k]!.text)) continue;
         const sim = perLabel[k]![j]!;
         if (sim > best) best = sim;
         if (best >= LABEL_MATCH) break;
@@ -222,13 +222,21 @@ const isWord = (text: string): boolean => sharedReading(text).state === 'text';
  * value (or a short word, read as text); a merged 法人或其他组织 or an ignored column is not read.
  */
 function columnsByHeader(view: RowView, columns: readonly string[]): RowColumns {
-  let cells = view.row.cells;
+  const cells = view.row.cells;
   const width = columns.length;
-  while (cells.length > width && cells[cells.length - 1]!.text === '') cells = cells.slice(0, -1);
-  if (cells.length < width) return `这一行只有 ${cells.length} 格，表头有 ${width} 列，无法确定各数值属于哪一列`;
-  const row = cells.slice(cells.length - width);
-  const before = cells[cells.length - width - 1];
-  if (before !== undefined && before.text !== '' && !isWord(before.text)) return `这一行的数值比表头的 ${width} 列多，无法确定各数值属于哪一列`;
+  // The row's cells end with the header's columns, or with empty cells after them (a pipe row's
+  // trailing `|  |`): the window is the one that a label (or the row's start) precedes.
+  let row: readonly RowCell[] | null = null;
+  for (let end = cells.length; end >= width; end--) {
+    const before = cells[end - width - 1];
+    const window = cells.slice(end - width, end);
+    if ((before === undefined || before.text === '' || isWord(before.text)) && !isWord(window[0]!.text)) {
+      row = window;
+      break;
+    }
+    if (cells[end - 1]!.text !== '') break;
+  }
+  if (row === null) return `这一行的数值与表头的 ${width} 列对不上，无法确定各数值属于哪一列`;
   const cols: string[] = [];
   const picked: RowCell[] = [];
   for (let k = 0; k < width; k++) {
@@ -287,8 +295,15 @@ function headerPlans(views: readonly RowView[]): { isHeader: boolean[]; plans: (
 
 /** A row whose values are all zero marks (—, /, 无) or blank: a row of the table, not a missing one. */
 function isMarkRow(v: RowView): boolean {
-  if (v.numbers > 0 || v.values.length < 3 || v.labels.length === 0) return false;
+  if (v.numbers > 0 || v.values.length < 3) return false;
+  // Without a label, only a full row of marks (its label printed on the lines around it).
+  if (v.labels.length === 0) return isFullMarkRow(v);
   return v.values.some((c) => c.text !== '') || v.values.length >= 6;
+}
+
+/** A row of seven or more marks, none blank: placed like a row of numbers. */
+function isFullMarkRow(v: RowView): boolean {
+  return v.values.length >= 7 && v.values.every((c) => c.text !== '');
 }
 
 /** Ids of the subtotal rows, by the group name their label holds, or null. */
@@ -365,7 +380,8 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
       return;
     }
     const def = best.def.rows[j]!;
-    if (o.view.numbers === 0 && o.ownBest < LABEL_MATCH) return; // a row of marks only counts by its own label
+    // A short row of marks counts by its own label only; a full one as a row of numbers would.
+    if (o.view.numbers === 0 && o.ownBest < LABEL_MATCH && !isFullMarkRow(o.view)) return;
     read(def.id, o.view);
     if (o.ownBest >= LABEL_MATCH && o.own[j]! < 1) {
       const printed = o.view.labels.map((c) => c.text).find((t) => rowSimilarity(t, def) === o.own[j]) ?? label;
@@ -388,7 +404,7 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
 
 /** A value row whose label names no row of the format at all: a local addition, left out. */
 function isLocalRow(o: Observed): boolean {
-  return o.view.labels.length > 0 && coreKey(labelText(o.view)).length >= 2 && o.ownBest < 0.5 && Math.max(...o.near) < LABEL_MATCH;
+  return o.view.labels.length > 0 && coreKey(labelText(o.view)).length >= 4 && o.ownBest < 0.5;
 }
 
 /** Notes what a certain header says about the columns (merged organisations, no 总计, extra columns). */

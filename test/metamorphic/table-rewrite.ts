@@ -41,7 +41,7 @@ export function kindOf(lines: readonly string[], table: TableInstance): Kind {
 
 /** The value a column of a 表三 row prints, from the model (sums for 小计 and a merged column). */
 export function t3Value(table: TableInstance, row: string, col: T3Out, mark: (raw: string, row: string, col: string) => string): string {
-  if (col === 'remark') return '';
+  if (col === 'remark') return '无';
   if (col === 'sub' || col === 'org') {
     let sum = 0;
     for (const c of ORGS) sum += table.cells[`t3.${row}.${c}`]?.value ?? 0;
@@ -157,7 +157,7 @@ export function rewriteT3(text: string, report: Report, spec: T3Rewrite): string
       const last = rows[rows.length - 1];
       if (!last || !s.last.includes(last)) continue;
       const sums = order.map((c) => {
-        if (c === 'remark') return '';
+        if (c === 'remark') return '无';
         const sum = rows.reduce((acc, r) => acc + Number(t3Value(table, r, c, (raw) => raw) || 0), 0);
         return String(s.group === 'deny' && c === 'np' ? sum + (spec.subtotals!.wrongBy ?? 0) : sum);
       });
@@ -174,7 +174,7 @@ export function rewriteT3(text: string, report: Report, spec: T3Rewrite): string
   if (spec.localAfter) {
     const where = at.get(spec.localAfter);
     if (!where) return null;
-    const out = emit(kind, ['其中：当场答复', ...order.map((c) => (c === 'remark' ? '' : '1'))]);
+    const out = emit(kind, ['其中：当场答复', ...order.map((c) => (c === 'remark' ? '无' : '1'))]);
     if (out === null) return null;
     add(insertAfter, where.line, [out]);
   }
