@@ -219,10 +219,9 @@ describe('zero marks and blank cells in relations', () => {
     const { report, findings } = await checkReport(text);
     expect(report.tables.t3!.missingRows).toEqual([]);
     expect(report.tables.t3!.cells['t3.r.deny.2.np']!.state).toBe('dash');
-    const failing = findings.find((f) => f.ruleId === 'table3-row-total' && f.severity === 'error');
-    expect(failing?.message).toContain('+ 1');
     const results = findings.find((f) => f.ruleId === 'table3-results-total' && f.severity === 'error' && f.location.col === 'np');
-    expect(results?.message).toBeDefined();
+    expect(results?.message).toContain('表三「2.其他法律行政法规禁止公开」「自然人」');
+    expect(results?.message).toContain('按 0 计算');
   });
 
   it('a blank that could make a relation hold is "cannot check" naming the value it needs, never an error', async () => {
@@ -249,7 +248,7 @@ describe('mutation test on rewritten layouts', () => {
   const checker = new Checker(packs);
   const layouts: { name: string; make: (text: string, report: Report) => string | null }[] = [
     { name: '013 表三 总计 first with subtotal rows', make: (t, r) => rewriteT3(t, r, { order: ['total', 'np', 'biz', 'res', 'ngo', 'law', 'oth'], subtotals: {} }) },
-    { name: '013 表四 transposed, 表三 zero as —', make: (t, r) => { const t3 = rewriteT3(t, r, { mark: zeroAs('—') }); return t3 === null ? null : rewriteT4(t3, checkReportSync(t3), 'transposed'); } },
+    { name: '013 表三 split in two, 表四 transposed', make: (t, r) => { const t3 = rewriteT3(t, r, { splitBefore: 'r.unable.1' }); return t3 === null ? null : rewriteT4(t3, checkReportSync(t3), 'transposed'); } },
   ];
   for (const layout of layouts) {
     it(`detects every single-number change: ${layout.name}`, async () => {
@@ -257,7 +256,7 @@ describe('mutation test on rewritten layouts', () => {
       const text = layout.make(base.text, base.report);
       expect(text).not.toBeNull();
       const result = await mutateReport('013-pingtan-2024-rewritten.txt', text!, checker, packs, { kinds: ['inc'] });
-      expect(result.cells).toBeGreaterThanOrEqual(150);
+      expect(result.cells).toBeGreaterThanOrEqual(190);
       expect(result.mutations.filter((m) => !m.detectedByError).map((m) => m.cell)).toEqual([]);
     }, 120_000);
   }

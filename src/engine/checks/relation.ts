@@ -279,7 +279,17 @@ function outcomeOf(ctx: CheckContext, check: RelationCheck, c: Compiled, left: S
     const tableId = parts?.table ?? '';
     vars[name] = colLabel(tableId, value) !== value ? colLabel(tableId, value) : rowLabel(tableId, value) !== value ? shortRowLabel(tableId, value) : value;
   }
-  return { status: 'fail', vars, location, key, expected: Number(fmt(left.value)), actual: Number(fmt(right.value)) };
+  const outcome: Outcome = { status: 'fail', vars, location, key, expected: Number(fmt(left.value)), actual: Number(fmt(right.value)) };
+  // Zero marks were read as 0: the finding says which, so a reader sees what the sum rests on.
+  const marks = allTerms.filter((t) => t.state === 'dash' || t.state === 'na');
+  if (marks.length > 0) {
+    vars.marks = marks.slice(0, 3).map((t) => cellLabel(t.id)).join('、') + (marks.length > 3 ? ` 等 ${marks.length} 格` : '');
+    outcome.message = {
+      zh: `${ctx.rule.message.zh}（其中 {{marks}} 填的是“—”“/”或“无”，按 0 计算）`,
+      en: `${ctx.rule.message.en} ({{marks}}: a dash or 无, read as 0)`,
+    };
+  }
+  return outcome;
 }
 
 /**
