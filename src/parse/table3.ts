@@ -10,6 +10,7 @@ import type { TableInstance } from '../model/report.js';
 import { align, costTable, matchTable } from './align.js';
 import { T3_COLS, T3_GROUP_LABELS, T3_SUBTOTAL_ROWS, t3Def, type TableDef } from './definitions.js';
 import { headerTokens, planFromHeader, type HeaderPlan } from './header-t3.js';
+import { columnPlaces, placeOnColumns, placeUnderHeader, type ColumnPlace, type HeaderPlaces } from './layout-columns.js';
 import { coreKey, LABEL_MATCH, rowSimilarity, similarityRow } from './labels.js';
 import { sharedReading } from './numbers.js';
 import type { Row, RowCell } from './rows.js';
@@ -221,7 +222,7 @@ const isWord = (text: string): boolean => sharedReading(text).state === 'text';
  * one per header column (trailing empty cells beyond them dropped). A count column must hold a
  * value (or a short word, read as text); a merged 法人或其他组织 or an ignored column is not read.
  */
-function columnsByHeader(view: RowView, columns: readonly string[]): RowColumns {
+function columnsByHeader(view: RowView, columns: readonly string[], def: TableDef): RowColumns {
   const cells = view.row.cells;
   const width = columns.length;
   // The row's cells end with the header's columns, or with empty cells after them (a pipe row's
@@ -230,7 +231,7 @@ function columnsByHeader(view: RowView, columns: readonly string[]): RowColumns 
   for (let end = cells.length; end >= width; end--) {
     const before = cells[end - width - 1];
     const window = cells.slice(end - width, end);
-    if ((before === undefined || before.text === '' || isWord(before.text)) && !isWord(window[0]!.text)) {
+    if ((before === undefined || before.text === '' || isWord(before.text)) && (!isWord(window[0]!.text) || (before !== undefined && isWordValue(window[0]!.text, def)))) {
       row = window;
       break;
     }
@@ -259,8 +260,13 @@ function withWordValues(view: RowView, width: number, def: TableDef): RowView['v
   const short = width - view.values.length;
   if (short <= 0 || short >= view.labels.length || !['tab', 'pipe', 'cells', 'bar'].includes(view.row.kind)) return view.values;
   const extra = view.labels.slice(view.labels.length - short);
-  const wordy = extra.every((c) => c.text.length <= 10 && !isGroupLabel(c.text) && def.rows.every((r) => rowSimilarity(c.text, r) < 0.6));
+  const wordy = extra.every((c) => isWordValue(c.text, def));
   return wordy ? [...extra, ...view.values] : view.values;
+}
+
+/** Words where a number belongs ("见附件"): short, and naming no row or group of the table. */
+function isWordValue(text: string, def: TableDef): boolean {
+  return text.length <= 10 && !isGroupLabel(text) && def.rows.every((r) => rowSimilarity(text, r) < 0.6);
 }
 
 /** Where the 法人或其他组织小计 column stands, from the header rows; -1 when there is none. */
@@ -325,18 +331,25 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
   const { isHeader, plans } = headerPlans(views);
   const first = views[0]?.index ?? start;
   const planOf = (v: RowView): HeaderPlan | null => plans[v.index - first] ?? null;
+  // Whitespace-aligned text leaves blank cells out: the complete rows say where the columns are.
+  const places = layoutPlaces(views, isHeader);
+  const named = places === null ? namedPlaces(views) : null;
+  const width = places?.length ?? named?.width ?? 0;
+  // (Under a header whose columns are certain, the header decides.)
+  const isShortLayoutRow = (v: RowView): boolean =>
+    width > 0 && v.row.kind === 'layout' && v.numbers > 0 && v.numbers === v.values.length && v.values.length < width && planOf(v)?.certain !== true;
   const isValueRow = (v: RowView, k: number): boolean => {
     if (isHeader[k]) return false;
     if (v.numbers > 0 && v.values.length >= 3) return true;
+    if (isShortLayoutRow(v)) return true;
     const plan = planOf(v);
-    if (plan?.certain && v.row.cells.some((c) => sharedReading(c.text).state === 'number') && typeof columnsByHeader(v, plan.columns) !== 'string') return true;
+    if (plan?.certain && v.row.cells.some((c) => sharedReading(c.text).state === 'number') && typeof columnsByHeader(v, plan.columns, SPLIT) !== 'string') return true;
     return isMarkRow(v);
   };
   const candidates = views.filter(isValueRow);
-  if (candidates.length === 0) return null;
   const subtotals = candidates.filter((v) => subtotalGroup(v) !== null);
   const valueRows = candidates.filter((v) => subtotalGroup(v) === null);
-  if (valueRows.length === 0) return null;
+  if (valueRows.length === 0) return views.length > 0 ? unreadableTable(rows[start]!, prefer) : null;
   const header = views.filter((v) => v.index < valueRows[0]!.index);
   const subtotalAt = subtotalPosition(header);
   const scores = new RegionScores(views);
@@ -350,7 +363,11 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
   const seen = new Set<string>();
   const read = (rowId: string, view: RowView): void => {
     const plan = planOf(view);
-    const cols = plan?.certain ? columnsByHeader(view, plan.columns) : columnsFor(withWordValues(view, subtotalAt >= 0 ? 8 : 7, best.def), subtotalAt);
+    const cols = plan?.certain
+      ? columnsByHeader(view, plan.columns, best.def)
+      : isShortLayoutRow(view)
+        ? placedColumns(view, places, named, subtotalAt)
+        : columnsFor(withWordValues(view, subtotalAt >= 0 ? 8 : 7, best.def), subtotalAt);
     seen.add(rowId);
     if (typeof cols === 'string') {
       table.unreadable.push({ row: rowId, raw: view.values.map((c) => c.text).join(' '), reason: cols, at: rowSpan(view.row) });
@@ -380,6 +397,8 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
       return;
     }
     const def = best.def.rows[j]!;
+    // A short row of numbers in aligned text counts by its own label only (its place is no evidence).
+    if (isShortLayoutRow(o.view) && o.own[j]! < LABEL_MATCH && !(o.view.labels.length === 0 && o.near[j]! >= LABEL_MATCH)) return;
     // A short row of marks counts by its own label only; a full one as a row of numbers would.
     if (o.view.numbers === 0 && o.ownBest < LABEL_MATCH && !isFullMarkRow(o.view)) return;
     read(def.id, o.view);
@@ -399,6 +418,54 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
     read(id, view);
   }
   table.missingRows = best.def.rows.map((r) => r.id).filter((id) => !seen.has(id));
+  return table;
+}
+
+/** The column places of a whitespace-aligned 表三, from its rows of all seven (or eight) numbers. */
+function layoutPlaces(views: readonly RowView[], isHeader: readonly boolean[]): ColumnPlace[] | null {
+  const rowsOf = (width: number): RowCell[][] =>
+    views.filter((v, k) => !isHeader[k] && v.row.kind === 'layout' && v.values.length === width && v.numbers === width).map((v) => v.values);
+  const seven = rowsOf(7);
+  const eight = rowsOf(8);
+  if (seven.length >= 2 && eight.length === 0) return columnPlaces(seven, 7);
+  if (eight.length >= 2 && seven.length === 0) return columnPlaces(eight, 8);
+  return null;
+}
+
+/** The columns of a short aligned row, by the places of the columns (or of the outer header names). */
+function placedColumns(view: RowView, places: readonly ColumnPlace[] | null, named: HeaderPlaces | null, subtotalAt: number): RowColumns {
+  const cells = places !== null ? placeOnColumns(view.values, places, view.row.line) : named !== null ? placeUnderHeader(view.values, named, view.row.line) : null;
+  if (cells === null) return `这一行有 ${view.values.length} 个数值，无法按各列的位置确定它们属于哪一列`;
+  return columnsFor(cells, cells.length === 8 ? Math.max(subtotalAt, 1) : -1);
+}
+
+/**
+ * Without complete rows, the places of 自然人 (first column) and 总计 (last) from an aligned header
+ * row that names them, when it is the format's seven columns (no 小计, no other column named).
+ */
+function namedPlaces(views: readonly RowView[]): HeaderPlaces | null {
+  const byColumn = new Map<number, ColumnPlace>();
+  for (const v of views) {
+    if (v.numbers > 0) break;
+    if (v.row.kind !== 'layout') continue;
+    for (const c of v.row.cells) {
+      const key = c.text.replace(/\s+/g, '');
+      if (key === '小计' || key === '备注') return null;
+      const k = key === '自然人' ? 0 : key === '总计' ? 6 : -1;
+      if (k >= 0 && !byColumn.has(k)) byColumn.set(k, { start: c.column, end: c.column + c.text.length });
+    }
+  }
+  const np = byColumn.get(0);
+  const total = byColumn.get(6);
+  return np && total && np.end < total.start ? { byColumn, width: 7 } : null;
+}
+
+/** 表三 found (its first row is there) without a row of values: every row missing, and said so. */
+function unreadableTable(first: Row, prefer: 'single' | 'split'): TableInstance {
+  const def = prefer === 'single' ? SINGLE : SPLIT;
+  const table = emptyTable('t3', def.variant, def.label, first);
+  table.missingRows = def.rows.map((r) => r.id);
+  table.unreadable.push({ row: def.rows[0]!.id, raw: first.cells.map((c) => c.text).join(' | '), reason: '找到了表三，但其中没有可读的数值行', at: rowSpan(first) });
   return table;
 }
 

@@ -78,6 +78,9 @@ export function mapTable4(rows: readonly Row[], start: number, end: number): Tab
     readRowsBy(table, labelled, byCol as Col[], headerOrder(headers, 'group', GROUPS, 3), (c, g) => [g, c]);
   } else readWide(table, views, headers, rows[start]!);
   const read = new Set(Object.values(table.cells).map((c) => c.row));
+  if (read.size === 0 && table.unreadable.length === 0) {
+    table.unreadable.push({ row: 'rev', raw: rows[start]!.cells.map((c) => c.text).join(' | '), reason: '找到了表四，但其中没有可读的数值', at: rowSpan(rows[start]!) });
+  }
   table.rows = GROUPS.filter((g) => read.has(g));
   // Nothing read: every row is missing (as the unreadable values may belong to any).
   table.missingRows = T4_DEF.rows.map((r) => r.id).filter((id) => !read.has(id) && (read.size === 0 || !table.unreadable.some((u) => u.row === id)));
