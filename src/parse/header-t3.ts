@@ -28,8 +28,23 @@ const IGNORED = /^(?:备注|说明|附注|上年(?:度)?(?:数|数量|同期|情
 /** Header words that are no column: the table's caption, its note, the label column's name. */
 const STRUCTURAL = /^(?:申请人情况|项目|类别|指标|数据项目|\(数据项目\)|[(（]?本列数据.*|.*勾稽关系.*|.*第[一三]项.*之和.*|等于第三项加第四项之和[)）]?)$/;
 
+type CellKind = T3Column | 'structural' | 'unknown' | 'empty';
+
+/** Cell texts repeat from report to report: each is classified once (bounded). */
+const kinds = new Map<string, CellKind>();
+
 /** What one header cell's text is. */
-function classify(text: string): T3Column | 'structural' | 'unknown' | 'empty' {
+function classify(text: string): CellKind {
+  let kind = kinds.get(text);
+  if (kind === undefined) {
+    kind = classifyText(text);
+    if (kinds.size > 20_000) kinds.clear();
+    kinds.set(text, kind);
+  }
+  return kind;
+}
+
+function classifyText(text: string): CellKind {
   const key = fold(text).replace(/\s+/g, '');
   if (key === '') return 'empty';
   const known = NAMES.get(key);

@@ -294,7 +294,8 @@ function headerPlans(views: readonly RowView[]): { isHeader: boolean[]; plans: (
       current = planFromHeader(block);
       block = [];
     }
-    plans.push(block.length > 0 ? planFromHeader(block) : current);
+    // A row inside a header block is no value row: its plan is never asked for.
+    plans.push(block.length > 0 ? null : current);
   });
   return { isHeader, plans };
 }

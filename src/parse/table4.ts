@@ -28,8 +28,20 @@ const COL_NAMES: ReadonlyMap<string, Col> = new Map<string, Col>([
   ['尚未审结', 'pending'], ['总计', 'total'], ['合计', 'total'],
 ]);
 
-/** What one header or label cell names, or null (a word that is no 表四 name), or 'empty'. */
+const tokens = new Map<string, Token | 'empty' | null>();
+
+/** What one header or label cell names, or null (a word that is no 表四 name), or 'empty'; once per text. */
 function tokenOf(text: string): Token | 'empty' | null {
+  let token = tokens.get(text);
+  if (token === undefined) {
+    token = tokenOfText(text);
+    if (tokens.size > 20_000) tokens.clear();
+    tokens.set(text, token);
+  }
+  return token;
+}
+
+function tokenOfText(text: string): Token | 'empty' | null {
   const key = fold(text).replace(/[\s()（）]/g, '');
   if (key === '') return 'empty';
   const col = COL_NAMES.get(key);
