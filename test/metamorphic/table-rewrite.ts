@@ -264,10 +264,26 @@ export function t3Html(report: Report, spec: T3Rewrite): string {
   if (orgs.length > 0) out.push(`<tr>${orgs.map((c) => td(c === 'sub' ? '小计' : T3_COLS.find((d) => d.id === c)!.label)).join('')}</tr>`);
   const groups: Record<string, string> = { deny: '（三）不予公开', unable: '（四）无法提供', reject: '（五）不予处理', other: '（六）其他处理' };
   const results = table.rows.filter((r) => r.startsWith('r.'));
+  // Rows the layout adds inside 三、本年度办理结果: a subtotal after each group's last row, a local row.
+  const added = new Map<string, string[]>();
+  const addAfter = (row: string, cells: string[]): void => {
+    added.set(row, [...(added.get(row) ?? []), `<tr>${cells.join('')}</tr>`]);
+  };
+  if (spec.subtotals) {
+    for (const s of SUBTOTALS) {
+      const members = table.rows.filter((r) => r.startsWith(`r.${s.group}.`));
+      const last = members[members.length - 1];
+      if (!last || !s.last.includes(last)) continue;
+      const sums = order.map((c) => (c === 'remark' ? '无' : String(members.reduce((acc, r) => acc + Number(t3Value(table, r, c, (raw) => raw) || 0), 0))));
+      addAfter(last, [td(s.label, ' colspan="2"'), ...sums.map((v) => td(v))]);
+    }
+  }
+  if (spec.localAfter) addAfter(spec.localAfter, [td('其中：当场答复', ' colspan="2"'), ...order.map((c) => td(c === 'remark' ? '无' : '1'))]);
+  const extraInResults = [...added].filter(([row]) => results.includes(row)).reduce((n, [, rows]) => n + rows.length, 0);
   for (const row of table.rows) {
     const label = rowLabelOf(row);
     const cells: string[] = [];
-    if (row === results[0]) cells.push(td('三、本年度办理结果', ` rowspan="${results.length}"`));
+    if (row === results[0]) cells.push(td('三、本年度办理结果', ` rowspan="${results.length + extraInResults}"`));
     const group = /^r\.(deny|unable|reject|other)\.\d$/.exec(row)?.[1];
     if (group) {
       const members = table.rows.filter((r) => r.startsWith(`r.${group}.`));
@@ -275,7 +291,7 @@ export function t3Html(report: Report, spec: T3Rewrite): string {
       cells.push(td(label));
     } else cells.push(td(label, results.includes(row) ? ' colspan="2"' : ' colspan="3"'));
     for (const c of order) cells.push(td(t3Value(table, row, c, mark)));
-    out.push(`<tr>${cells.join('')}</tr>`);
+    out.push(`<tr>${cells.join('')}</tr>`, ...(added.get(row) ?? []));
   }
   return `<table border="1">${out.join('')}</table>`;
 }
