@@ -482,6 +482,8 @@ function noteColumns(table: TableInstance, columns: readonly string[]): void {
   };
   if (columns.includes('org')) add('merged-org-column');
   if (!columns.includes('total')) add('no-total-column');
+  // Either way some relations of the format have no column to read: one note for the rule that says so.
+  if (columns.includes('org') || !columns.includes('total')) add('columns-not-checkable');
   if (columns.includes('skip')) add('extra-column');
   if (columns.includes('sub')) add('subtotal-column');
 }
