@@ -78,7 +78,10 @@ function holdsOn(report: Report, relation: Relation, resolver: Resolver): { hold
   const right: SideValue = relation.right ? evaluate(relation.right, resolver) : { value: 0, terms: [], missing: [], text: [], empty: false };
   if (left.empty || right.empty) return null;
   if (left.missing.length || right.missing.length || left.text.length || right.text.length) return null;
-  const ids = [...(left.terms ?? []), ...(right.terms ?? [])].map((t) => t.id);
+  const terms = [...(left.terms ?? []), ...(right.terms ?? [])];
+  // A relation over a blank cell is no certain relation: the checker does not read a blank as 0.
+  if (terms.some((t) => t.state === 'blank')) return null;
+  const ids = terms.map((t) => t.id);
   if (ids.some((id) => report.tables[id.slice(0, id.indexOf('.'))] === undefined)) return null;
   return { holds: compare(left.value, relation.op ?? '==', right.value, 0), left, right };
 }

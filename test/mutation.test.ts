@@ -37,7 +37,7 @@ const CELLS: Record<string, number> = {
   '018-pingtan-zone-2012.txt': 20,
   '023-shuyang-county-fgj-2023.txt': 65, // the five 法人或其他组织 columns are blank: 125 blank cells
   '000-jiangyou-2017.txt': 3,
-  '001-linzi-2017.txt': 2,
+  '001-linzi-2017.txt': 0, // its one relation (人员数 = 专职 + 兼职) has a blank 专职: no certain relation
   '002-kejiju-2016.txt': 0, // no statistical table
   '003-ankang-2018.txt': 31,
   '004-wanyuan-2019.txt': 176,
@@ -76,7 +76,7 @@ describe('mutation test on the real reports', () => {
     const all = totals(results);
     const cleanTotals = totals(results.filter((r) => r.clean));
     expect(cleanTotals).toEqual({ cells: 635, mutations: 1270, detected: 1270, detectedByError: 1270 });
-    expect(all.cells).toBe(1800);
+    expect(all.cells).toBe(1798);
     expect(all.detected).toBe(all.mutations);
     expect(all.detectedByError).toBe(all.mutations);
     expect(formatResults(results)).toContain('undetected mutations: none');

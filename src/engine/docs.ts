@@ -27,7 +27,7 @@ export function describeCheck(check: Check): string {
         '```',
         check.when ? `\n仅当 \`${check.when}\` 时检查。` : '',
         check.tolerance !== undefined ? `\n容差：${check.tolerance === 'decimals' ? '按所填小数位' : check.tolerance}。` : '',
-        '\n空白、“—”、“不适用”按 0 计算；只有一个空白单元格导致不成立时，给出它应填的数值。缺少或无法读取的单元格给出“无法核对”提示，不判为错误。',
+        '\n“—”“/”“无”“不适用”按 0 计算（提示信息中注明）。空白单元格不按 0 计算：无论空白处填什么（件数不为负）都不成立时才判为错误，否则给出“无法核对”提示（只有一个空白单元格时给出它应填的数值）。缺少或无法读取的单元格给出“无法核对”提示，不判为错误。',
       ].join('\n');
     }
     case 'cell-state':

@@ -2,7 +2,7 @@
  * The cell ids rules may name, derived from the canonical table definitions, and suggestions for
  * ids that do not exist ("did you mean …").
  */
-import { STAT_DEFS, T2_ITEMS, T3_COLS, T4_DEF, t3Def } from '../parse/definitions.js';
+import { STAT_DEFS, T2_ITEMS, T3_COLS, T3_SUBTOTAL_ROWS, T4_DEF, t3Def } from '../parse/definitions.js';
 import { globToRegExp } from './expr.js';
 
 let known: Set<string> | null = null;
@@ -15,7 +15,7 @@ export function knownCellIds(): Set<string> {
     for (const item of T2_ITEMS[edition]) for (const row of item.rows) for (const col of item.cols) ids.add(`t2.${item.item}.${row.id}.${col.id}`);
   }
   for (const layout of ['single', 'split'] as const) {
-    for (const row of t3Def(layout).rows) for (const col of [...T3_COLS.map((c) => c.id), 'sub']) ids.add(`t3.${row.id}.${col}`);
+    for (const row of [...t3Def(layout).rows, ...T3_SUBTOTAL_ROWS]) for (const col of [...T3_COLS.map((c) => c.id), 'sub']) ids.add(`t3.${row.id}.${col}`);
   }
   for (const row of T4_DEF.rows) for (const col of T4_DEF.cols) ids.add(`t4.${row.id}.${col.id}`);
   for (const def of STAT_DEFS) for (const row of def.rows) if (!row.header) for (const col of def.cols) ids.add(`${def.id}.${row.id}.${col.id}`);

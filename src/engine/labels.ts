@@ -2,7 +2,7 @@
  * Human labels for canonical ids, for messages: table names, row and column labels as the format
  * prints them, shortened where the full label is long.
  */
-import { STAT_DEFS, T2_ITEMS, T2_LABEL, T3_COLS, T4_DEF, t3Def } from '../parse/definitions.js';
+import { STAT_DEFS, T2_ITEMS, T2_LABEL, T3_COLS, T3_SUBTOTAL_ROWS, T4_DEF, t3Def } from '../parse/definitions.js';
 
 const TABLE_LABELS: Record<string, string> = { t2: T2_LABEL, t3: '表三', t4: '表四' };
 for (const def of STAT_DEFS) TABLE_LABELS[def.id] = def.label;
@@ -10,6 +10,7 @@ for (const def of STAT_DEFS) TABLE_LABELS[def.id] = def.label;
 const ROW_LABELS = new Map<string, string>();
 const COL_LABELS = new Map<string, string>();
 for (const layout of ['single', 'split'] as const) for (const r of t3Def(layout).rows) ROW_LABELS.set(`t3.${r.id}`, r.label);
+for (const r of T3_SUBTOTAL_ROWS) ROW_LABELS.set(`t3.${r.id}`, r.label);
 for (const c of T3_COLS) COL_LABELS.set(`t3.${c.id}`, c.label);
 COL_LABELS.set('t3.sub', '法人或其他组织小计');
 for (const r of T4_DEF.rows) ROW_LABELS.set(`t4.${r.id}`, r.label);

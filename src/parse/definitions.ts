@@ -96,6 +96,18 @@ export const T3_GROUP_LABELS: readonly string[] = [
   '三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理', '申请人情况', '法人或其他组织',
 ];
 
+/**
+ * Subtotal rows some reports add under a group of 表三 (（三）不予公开 小计 …). They are read and
+ * checked against their group's rows, never required; their ids stay outside the groups' globs
+ * (`r.deny.*` does not match `r.deny_sub`).
+ */
+export const T3_SUBTOTAL_ROWS: readonly (RowDef & { group: 'deny' | 'unable' | 'reject' | 'other'; groupLabel: string })[] = [
+  { id: 'r.deny_sub', label: '（三）不予公开 小计', group: 'deny', groupLabel: '不予公开' },
+  { id: 'r.unable_sub', label: '（四）无法提供 小计', group: 'unable', groupLabel: '无法提供' },
+  { id: 'r.reject_sub', label: '（五）不予处理 小计', group: 'reject', groupLabel: '不予处理' },
+  { id: 'r.other_sub', label: '（六）其他处理 小计', group: 'other', groupLabel: '其他处理' },
+];
+
 /** 表三 with （六）其他处理 in the given layout. */
 export function t3Def(other: 'single' | 'split'): TableDef {
   return {

@@ -8,9 +8,12 @@
  */
 import type { TableInstance } from '../model/report.js';
 import { align, costTable, matchTable } from './align.js';
-import { T3_COLS, T3_GROUP_LABELS, t3Def, type TableDef } from './definitions.js';
+import { T3_COLS, T3_GROUP_LABELS, T3_SUBTOTAL_ROWS, t3Def, type TableDef } from './definitions.js';
+import { headerTokens, planFromHeader, type HeaderPlan } from './header-t3.js';
+import { columnPlaces, placeOnColumns, placeUnderHeader, type ColumnPlace, type HeaderPlaces } from './layout-columns.js';
 import { coreKey, LABEL_MATCH, rowSimilarity, similarityRow } from './labels.js';
-import type { Row } from './rows.js';
+import { sharedReading } from './numbers.js';
+import type { Row, RowCell } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
 
 interface Observed {
@@ -81,7 +84,7 @@ class RegionScores {
     return def.rows.map((r, j) => {
       let best = 0;
       for (let k = labels.length - 1; k >= 0; k--) {
-        if (groups[k]! && r.label !== labels[k]!.text) continue;
+        if (groups[k]! && coreKey(r.label) !== coreKey(labels[k]!.text)) continue;
         const sim = perLabel[k]![j]!;
         if (sim > best) best = sim;
         if (best >= LABEL_MATCH) break;
@@ -197,8 +200,11 @@ function dropGuesses(m: Mapping): Set<number> {
 const SINGLE = t3Def('single');
 const SPLIT = t3Def('split');
 
+/** Column ids and cells of a value row, or why they cannot be told apart. */
+type RowColumns = { cols: string[]; cells: RowCell[] } | string;
+
 /** Column ids for a value row of `count` values, given whether the header has a 小计 column. */
-function columnsFor(values: RowView['values'], subtotalAt: number): { cols: string[]; cells: RowView['values'] } | string {
+function columnsFor(values: RowView['values'], subtotalAt: number): RowColumns {
   let cells = values;
   const width = subtotalAt >= 0 ? 8 : 7;
   while (cells.length > width && cells[cells.length - 1]!.text === '') cells = cells.slice(0, -1);
@@ -207,6 +213,42 @@ function columnsFor(values: RowView['values'], subtotalAt: number): { cols: stri
   const cols = T3_COLS.map((c) => c.id);
   if (subtotalAt >= 0) cols.splice(subtotalAt, 0, 'sub');
   return { cols, cells };
+}
+
+const isWord = (text: string): boolean => sharedReading(text).state === 'text';
+
+/**
+ * The cells of a value row under a header whose columns are certain: the last cells of the row,
+ * one per header column (trailing empty cells beyond them dropped). A count column must hold a
+ * value (or a short word, read as text); a merged 法人或其他组织 or an ignored column is not read.
+ */
+function columnsByHeader(view: RowView, columns: readonly string[], def: TableDef): RowColumns {
+  const cells = view.row.cells;
+  const width = columns.length;
+  // The row's cells end with the header's columns, or with empty cells after them (a pipe row's
+  // trailing `|  |`): the window is the one that a label (or the row's start) precedes.
+  let row: readonly RowCell[] | null = null;
+  for (let end = cells.length; end >= width; end--) {
+    const before = cells[end - width - 1];
+    const window = cells.slice(end - width, end);
+    if ((before === undefined || before.text === '' || isWord(before.text)) && (!isWord(window[0]!.text) || (before !== undefined && isWordValue(window[0]!.text, def)))) {
+      row = window;
+      break;
+    }
+    if (cells[end - 1]!.text !== '') break;
+  }
+  if (row === null) return `这一行的数值与表头的 ${width} 列对不上，无法确定各数值属于哪一列`;
+  const cols: string[] = [];
+  const picked: RowCell[] = [];
+  for (let k = 0; k < width; k++) {
+    const col = columns[k]!;
+    const cell = row[k]!;
+    if (col === 'skip' || col === 'org') continue;
+    if (isWord(cell.text) && (cell.text.length > 10 || isGroupLabel(cell.text))) return `表头「${T3_COLS.find((c) => c.id === col)?.label ?? col}」列这一格填的是文字「${cell.text}」，无法确定这一行的数值`;
+    cols.push(col);
+    picked.push(cell);
+  }
+  return { cols, cells: picked };
 }
 
 /**
@@ -218,8 +260,13 @@ function withWordValues(view: RowView, width: number, def: TableDef): RowView['v
   const short = width - view.values.length;
   if (short <= 0 || short >= view.labels.length || !['tab', 'pipe', 'cells', 'bar'].includes(view.row.kind)) return view.values;
   const extra = view.labels.slice(view.labels.length - short);
-  const wordy = extra.every((c) => c.text.length <= 10 && !isGroupLabel(c.text) && def.rows.every((r) => rowSimilarity(c.text, r) < 0.6));
+  const wordy = extra.every((c) => isWordValue(c.text, def));
   return wordy ? [...extra, ...view.values] : view.values;
+}
+
+/** Words where a number belongs ("见附件"): short, and naming no row or group of the table. */
+function isWordValue(text: string, def: TableDef): boolean {
+  return text.length <= 10 && !isGroupLabel(text) && def.rows.every((r) => rowSimilarity(text, r) < 0.6);
 }
 
 /** Where the 法人或其他组织小计 column stands, from the header rows; -1 when there is none. */
@@ -232,15 +279,79 @@ function subtotalPosition(header: RowView[]): number {
 }
 
 /**
+ * For each row of the region: true when it is a header row (names 表三 columns, holds no number),
+ * and the header plan in effect for it (the last block of header rows above it; a header repeated
+ * after a page break or a split starts a new block).
+ */
+function headerPlans(views: readonly RowView[]): { isHeader: boolean[]; plans: (HeaderPlan | null)[] } {
+  const isHeader = views.map((v) => v.numbers === 0 && headerTokens(v.row) !== null);
+  const plans: (HeaderPlan | null)[] = [];
+  let current: HeaderPlan | null = null;
+  let block: Row[] = [];
+  views.forEach((v, k) => {
+    if (isHeader[k]) block.push(v.row);
+    else if (block.length > 0 && (v.numbers > 0 || isMarkRow(v))) {
+      current = planFromHeader(block);
+      block = [];
+    }
+    // A row inside a header block is no value row: its plan is never asked for.
+    plans.push(block.length > 0 ? null : current);
+  });
+  return { isHeader, plans };
+}
+
+/** A row whose values are all zero marks (—, /, 无) or blank: a row of the table, not a missing one. */
+function isMarkRow(v: RowView): boolean {
+  if (v.numbers > 0 || v.values.length < 3) return false;
+  // Without a label, only a full row of marks (its label printed on the lines around it).
+  if (v.labels.length === 0) return isFullMarkRow(v);
+  return v.values.some((c) => c.text !== '') || v.values.length >= 6;
+}
+
+/** A row of seven or more marks, none blank: placed like a row of numbers. */
+function isFullMarkRow(v: RowView): boolean {
+  return v.values.length >= 7 && v.values.every((c) => c.text !== '');
+}
+
+/** Ids of the subtotal rows, by the group name their label holds, or null. */
+function subtotalGroup(view: RowView): (typeof T3_SUBTOTAL_ROWS)[number] | null | 'unnamed' {
+  const label = coreKey(labelText(view));
+  if (!label.includes('小计')) return null;
+  return T3_SUBTOTAL_ROWS.find((r) => label.includes(r.groupLabel)) ?? 'unnamed';
+}
+
+/** The group of a canonical row id (r.deny.3 → deny), or null. */
+const groupOf = (rowId: string | undefined): string | null => /^r\.(deny|unable|reject|other)\.\d$/.exec(rowId ?? '')?.[1] ?? null;
+
+/**
  * Reads 表三 from the rows between `start` and `end` (exclusive). Returns null when the region
  * has no value rows at all.
  */
 export function mapTable3(rows: readonly Row[], start: number, end: number, prefer: 'single' | 'split'): TableInstance | null {
   const views = rows.slice(start, end).map((row, k) => viewRow(row, start + k));
-  const valueRows = views.filter((v) => v.numbers > 0 && v.values.length >= 3);
-  if (valueRows.length === 0) return null;
-  const first = valueRows[0]!;
-  const header = views.filter((v) => v.index < first.index);
+  const { isHeader, plans } = headerPlans(views);
+  const first = views[0]?.index ?? start;
+  const planOf = (v: RowView): HeaderPlan | null => plans[v.index - first] ?? null;
+  // Whitespace-aligned text leaves blank cells out: the complete rows say where the columns are.
+  const places = layoutPlaces(views, isHeader);
+  const named = places === null ? namedPlaces(views) : null;
+  const width = places?.length ?? named?.width ?? 0;
+  // (Under a header whose columns are certain, the header decides.)
+  const isShortLayoutRow = (v: RowView): boolean =>
+    width > 0 && v.row.kind === 'layout' && v.numbers > 0 && v.numbers === v.values.length && v.values.length < width && planOf(v)?.certain !== true;
+  const isValueRow = (v: RowView, k: number): boolean => {
+    if (isHeader[k]) return false;
+    if (v.numbers > 0 && v.values.length >= 3) return true;
+    if (isShortLayoutRow(v)) return true;
+    const plan = planOf(v);
+    if (plan?.certain && v.row.cells.some((c) => sharedReading(c.text).state === 'number') && typeof columnsByHeader(v, plan.columns, SPLIT) !== 'string') return true;
+    return isMarkRow(v);
+  };
+  const candidates = views.filter(isValueRow);
+  const subtotals = candidates.filter((v) => subtotalGroup(v) !== null);
+  const valueRows = candidates.filter((v) => subtotalGroup(v) === null);
+  if (valueRows.length === 0) return views.length > 0 ? unreadableTable(rows[start]!, prefer) : null;
+  const header = views.filter((v) => v.index < valueRows[0]!.index);
   const subtotalAt = subtotalPosition(header);
   const scores = new RegionScores(views);
   const single = alignTo(views, valueRows, SINGLE, scores);
@@ -251,11 +362,32 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
   if (best.def.variant === 'other-single') table.notes.push('other-single-row');
   if (subtotalAt >= 0) table.notes.push('subtotal-column');
   const seen = new Set<string>();
+  const read = (rowId: string, view: RowView): void => {
+    const plan = planOf(view);
+    const cols = plan?.certain
+      ? columnsByHeader(view, plan.columns, best.def)
+      : isShortLayoutRow(view)
+        ? placedColumns(view, places, named, subtotalAt)
+        : columnsFor(withWordValues(view, subtotalAt >= 0 ? 8 : 7, best.def), subtotalAt);
+    seen.add(rowId);
+    if (typeof cols === 'string') {
+      table.unreadable.push({ row: rowId, raw: view.values.map((c) => c.text).join(' '), reason: cols, at: rowSpan(view.row) });
+      return;
+    }
+    if (plan?.certain) noteColumns(table, plan.columns);
+    table.rows.push(rowId);
+    cols.cols.forEach((col, k) => {
+      const cell = makeCell('t3', rowId, col, cols.cells[k]!, view.row);
+      table.cells[cell.id] = cell;
+    });
+  };
   best.observed.forEach((o, i) => {
     const j = best.assignment[i]!;
     const label = labelText(o.view);
     if (j < 0 || dropped.has(i)) {
-      if (o.view.numbers >= 3) {
+      if (o.view.numbers >= 3 && j < 0 && isLocalRow(o)) {
+        table.notes.push('extra-row');
+      } else if (o.view.numbers >= 3) {
         table.unreadable.push({
           row: j >= 0 ? best.def.rows[j]!.id : '?',
           raw: o.view.row.cells.map((c) => c.text).join(' | '),
@@ -266,18 +398,11 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
       return;
     }
     const def = best.def.rows[j]!;
-    const cols = columnsFor(withWordValues(o.view, subtotalAt >= 0 ? 8 : 7, best.def), subtotalAt);
-    if (typeof cols === 'string') {
-      table.unreadable.push({ row: def.id, raw: o.view.values.map((c) => c.text).join(' '), reason: cols, at: rowSpan(o.view.row) });
-      seen.add(def.id);
-      return;
-    }
-    seen.add(def.id);
-    table.rows.push(def.id);
-    cols.cols.forEach((col, k) => {
-      const cell = makeCell('t3', def.id, col, cols.cells[k]!, o.view.row);
-      table.cells[cell.id] = cell;
-    });
+    // A short row of numbers in aligned text counts by its own label only (its place is no evidence).
+    if (isShortLayoutRow(o.view) && o.own[j]! < LABEL_MATCH && !(o.view.labels.length === 0 && o.near[j]! >= LABEL_MATCH)) return;
+    // A short row of marks counts by its own label only; a full one as a row of numbers would.
+    if (o.view.numbers === 0 && o.ownBest < LABEL_MATCH && !isFullMarkRow(o.view)) return;
+    read(def.id, o.view);
     if (o.ownBest >= LABEL_MATCH && o.own[j]! < 1) {
       const printed = o.view.labels.map((c) => c.text).find((t) => rowSimilarity(t, def) === o.own[j]) ?? label;
       if (coreKey(printed) !== coreKey(def.label) && coreKey(def.label).length > coreKey(printed).length - 2 && printed.length >= def.label.length - 2) {
@@ -285,6 +410,98 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
       }
     }
   });
+  for (const view of subtotals) {
+    const id = subtotalRowId(view, best, valueRows);
+    if (id === null || seen.has(id)) {
+      table.unreadable.push({ row: '?', raw: view.row.cells.map((c) => c.text).join(' | '), reason: '这一行是小计，但无法确定它是哪一组的小计', at: rowSpan(view.row) });
+      continue;
+    }
+    read(id, view);
+  }
   table.missingRows = best.def.rows.map((r) => r.id).filter((id) => !seen.has(id));
   return table;
+}
+
+/** The column places of a whitespace-aligned 表三, from its rows of all seven (or eight) numbers. */
+function layoutPlaces(views: readonly RowView[], isHeader: readonly boolean[]): ColumnPlace[] | null {
+  const rowsOf = (width: number): RowCell[][] =>
+    views.filter((v, k) => !isHeader[k] && v.row.kind === 'layout' && v.values.length === width && v.numbers === width).map((v) => v.values);
+  const seven = rowsOf(7);
+  const eight = rowsOf(8);
+  if (seven.length >= 2 && eight.length === 0) return columnPlaces(seven, 7);
+  if (eight.length >= 2 && seven.length === 0) return columnPlaces(eight, 8);
+  return null;
+}
+
+/** The columns of a short aligned row, by the places of the columns (or of the outer header names). */
+function placedColumns(view: RowView, places: readonly ColumnPlace[] | null, named: HeaderPlaces | null, subtotalAt: number): RowColumns {
+  const cells = places !== null ? placeOnColumns(view.values, places, view.row.line) : named !== null ? placeUnderHeader(view.values, named, view.row.line) : null;
+  if (cells === null) return `这一行有 ${view.values.length} 个数值，无法按各列的位置确定它们属于哪一列`;
+  return columnsFor(cells, cells.length === 8 ? Math.max(subtotalAt, 1) : -1);
+}
+
+/**
+ * Without complete rows, the places of 自然人 (first column) and 总计 (last) from an aligned header
+ * row that names them, when it is the format's seven columns (no 小计, no other column named).
+ */
+function namedPlaces(views: readonly RowView[]): HeaderPlaces | null {
+  const byColumn = new Map<number, ColumnPlace>();
+  for (const v of views) {
+    if (v.numbers > 0) break;
+    if (v.row.kind !== 'layout') continue;
+    for (const c of v.row.cells) {
+      const key = c.text.replace(/\s+/g, '');
+      if (key === '小计' || key === '备注') return null;
+      const k = key === '自然人' ? 0 : key === '总计' ? 6 : -1;
+      if (k >= 0 && !byColumn.has(k)) byColumn.set(k, { start: c.column, end: c.column + c.text.length });
+    }
+  }
+  const np = byColumn.get(0);
+  const total = byColumn.get(6);
+  return np && total && np.end < total.start ? { byColumn, width: 7 } : null;
+}
+
+/** 表三 found (its first row is there) without a row of values: every row missing, and said so. */
+function unreadableTable(first: Row, prefer: 'single' | 'split'): TableInstance {
+  const def = prefer === 'single' ? SINGLE : SPLIT;
+  const table = emptyTable('t3', def.variant, def.label, first);
+  table.missingRows = def.rows.map((r) => r.id);
+  table.unreadable.push({ row: def.rows[0]!.id, raw: first.cells.map((c) => c.text).join(' | '), reason: '找到了表三，但其中没有可读的数值行', at: rowSpan(first) });
+  return table;
+}
+
+/** A value row whose label names no row of the format at all: a local addition, left out. */
+function isLocalRow(o: Observed): boolean {
+  return o.view.labels.length > 0 && coreKey(labelText(o.view)).length >= 4 && o.ownBest < 0.5;
+}
+
+/** Notes what a certain header says about the columns (merged organisations, no 总计, extra columns). */
+function noteColumns(table: TableInstance, columns: readonly string[]): void {
+  const add = (note: string): void => {
+    if (!table.notes.includes(note)) table.notes.push(note);
+  };
+  if (columns.includes('org')) add('merged-org-column');
+  if (!columns.includes('total')) add('no-total-column');
+  // Either way some relations of the format have no column to read: one note for the rule that says so.
+  if (columns.includes('org') || !columns.includes('total')) add('columns-not-checkable');
+  if (columns.includes('skip')) add('extra-column');
+  if (columns.includes('sub')) add('subtotal-column');
+}
+
+/**
+ * The id of a subtotal row: by the group its label names, else by the group of the rows around it
+ * (a 小计 after a group's last row, or before its first); null when that is not certain.
+ */
+function subtotalRowId(view: RowView, m: Mapping, valueRows: readonly RowView[]): string | null {
+  const named = subtotalGroup(view);
+  if (named !== null && named !== 'unnamed') return named.id;
+  const position = (k: number): string | undefined => (m.assignment[k]! >= 0 ? m.def.rows[m.assignment[k]!]!.id : undefined);
+  let prev: string | null = null;
+  let next: string | null = null;
+  valueRows.forEach((v, k) => {
+    if (v.index < view.index) prev = groupOf(position(k));
+    else if (next === null && v.index > view.index) next = groupOf(position(k)) ?? '';
+  });
+  const group = prev !== null && prev !== next ? prev : next !== null && next !== '' && next !== prev ? next : null;
+  return T3_SUBTOTAL_ROWS.find((r) => r.group === group)?.id ?? null;
 }

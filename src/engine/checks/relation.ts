@@ -1,7 +1,10 @@
 /**
  * `relation`: an arithmetic assertion over cells, expanded over variables (each column, each row),
- * with a tolerance. Blank, dash and 不适用 count as 0 unless the rule says otherwise; a failing
- * relation with exactly one such cell reports the value the relation determines for it.
+ * with a tolerance. Zero marks (—, /, 无, 不适用) count as 0 and the finding says so. A blank cell
+ * stays blank (unless the rule says `blankAsZero: false`, then it is missing): a relation that
+ * fails whatever the blank cells hold (they are counts, never negative) is an error; otherwise it
+ * cannot be checked, and the finding names the blank cells (with the value the relation needs,
+ * when one blank cell decides it).
  */
 import type { Report, Cell } from '../../model/report.js';
 import { cellsOfGlob, viewOf } from '../cells.js';
@@ -123,7 +126,8 @@ function describe(terms: Term[], all: Term[]): string {
     .map((t, i) => {
       const { table, row, col } = splitCellId(t.id);
       const name = sameRow ? colLabel(table, col) : sameCol ? shortRowLabel(table, row) : `${shortRowLabel(table, row)}·${colLabel(table, col)}`;
-      const shown = t.state === 'number' ? String(t.value) : t.state === 'blank' ? '（空）' : `（${t.state === 'dash' ? '—' : '不适用'}）`;
+      // A zero mark is read as 0, and the finding says so.
+      const shown = t.state === 'number' ? String(t.value) : t.state === 'blank' ? '（空）' : `（${t.state === 'dash' ? '—' : '无'}，按 0 计）`;
       return `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${name} ${shown}`;
     })
     .join('');
@@ -163,6 +167,34 @@ function whenHolds(report: Report, when: Relation): boolean {
   return !(when.op && wr && !compare(w.value, when.op, wr.value, 0));
 }
 
+/** Per report, the tables that hold a blank cell (only they need the blank-aware path). */
+const blankTables = new WeakMap<Report, Set<string>>();
+
+function tablesWithBlanks(report: Report): Set<string> {
+  let found = blankTables.get(report);
+  if (!found) {
+    found = new Set();
+    for (const table of Object.values(report.tables)) {
+      for (const id in table.cells) {
+        if (table.cells[id]!.state === 'blank') {
+          found.add(table.id);
+          break;
+        }
+      }
+    }
+    blankTables.set(report, found);
+  }
+  return found;
+}
+
+/** True when a side of `c` may read a blank cell (a side over several tables: when any has one). */
+function mayReadBlank(c: Compiled, report: Report): boolean {
+  const blanks = tablesWithBlanks(report);
+  if (blanks.size === 0) return false;
+  const sides = c.relation.right ? [c.leftTable, c.rightTable] : [c.leftTable];
+  return sides.some((t) => t === null || blanks.has(t));
+}
+
 /** The right side of a bare expression (`sum(…)` alone): 0. */
 const NO_RIGHT: QuickValue = { value: 0, missing: 0, text: 0, empty: false };
 
@@ -184,7 +216,9 @@ function plainlyHolds(check: RelationCheck, c: Compiled, report: Report): 'holds
   // A sum over rows this layout does not have: the relation does not apply.
   if (left.empty || right.empty) return 'empty';
   if (left.missing + right.missing + left.text + right.text > 0 || typeof check.tolerance === 'string') return 'check';
-  return compare(left.value, c.relation.op ?? '==', right.value, check.tolerance ?? 0) ? 'holds' : 'check';
+  if (!compare(left.value, c.relation.op ?? '==', right.value, check.tolerance ?? 0)) return 'check';
+  // Holding with its blank cells read as 0 is not holding: the blank-aware path decides.
+  return blankAsZero && mayReadBlank(c, report) ? 'check' : 'holds';
 }
 
 /** Evaluates a relation check on a report. */
@@ -229,7 +263,12 @@ function outcomeOf(ctx: CheckContext, check: RelationCheck, c: Compiled, left: S
   }
   const op = c.relation.op ?? '==';
   const tolerance = toleranceFor(check, report, allTerms);
-  if (compare(left.value, op, right.value, tolerance)) return null;
+  const blanks = allTerms.filter((t) => t.state === 'blank');
+  const holdsAsZero = compare(left.value, op, right.value, tolerance);
+  if (blanks.length > 0 && left.terms && right.terms && !failsWhateverBlanksHold(left.terms, right.terms, op, left.value - right.value, tolerance)) {
+    return blankCannot(ctx, c, left, right, blanks, location);
+  }
+  if (holdsAsZero) return null;
   const vars: Record<string, string | number> = {
     lhs: fmt(left.value), rhs: fmt(right.value), diff: fmt(left.value - right.value),
     lhsTerms: left.terms ? describe(left.terms, allTerms) : c.source, rhsTerms: right.terms ? describe(right.terms, allTerms) : '',
@@ -241,23 +280,71 @@ function outcomeOf(ctx: CheckContext, check: RelationCheck, c: Compiled, left: S
     vars[name] = colLabel(tableId, value) !== value ? colLabel(tableId, value) : rowLabel(tableId, value) !== value ? shortRowLabel(tableId, value) : value;
   }
   const outcome: Outcome = { status: 'fail', vars, location, key, expected: Number(fmt(left.value)), actual: Number(fmt(right.value)) };
-  // A single blank cell in a plain sum: the relation says what it should hold.
-  const blanks = allTerms.filter((t) => t.state !== 'number');
-  if (op === '==' && blanks.length === 1 && left.terms && right.terms) {
-    const b = blanks[0]!;
-    const inLeft = left.terms.includes(b);
-    const value = inLeft ? b.sign * (right.value - left.value) : b.sign * (left.value - right.value);
-    if (value >= 0 && Number.isInteger(value)) {
-      vars.blankCell = cellLabel(b.id);
-      vars.blankValue = fmt(value);
-      outcome.expected = value;
-      outcome.actual = null;
-      const blankCell = cellOf(report, b.id);
-      const bp = splitCellId(b.id);
-      outcome.location = locate(blankCell?.at, { table: bp.table, tableLabel: tableLabel(bp.table), row: bp.row, rowLabel: rowLabel(bp.table, bp.row), col: bp.col, colLabel: colLabel(bp.table, bp.col) });
-    }
+  // Zero marks were read as 0: the finding says which, so a reader sees what the sum rests on.
+  const marks = allTerms.filter((t) => t.state === 'dash' || t.state === 'na');
+  if (marks.length > 0) {
+    vars.marks = marks.slice(0, 3).map((t) => cellLabel(t.id)).join('、') + (marks.length > 3 ? ` 等 ${marks.length} 格` : '');
+    outcome.message = {
+      zh: `${ctx.rule.message.zh}（其中 {{marks}} 填的是“—”“/”或“无”，按 0 计算）`,
+      en: `${ctx.rule.message.en} ({{marks}}: a dash or 无, read as 0)`,
+    };
   }
   return outcome;
+}
+
+/**
+ * True when the relation fails for every value the blank terms could hold (each a count, 0 or
+ * more): the difference left − right, with the blanks read as 0, can only move away from holding.
+ */
+function failsWhateverBlanksHold(left: readonly Term[], right: readonly Term[], op: string, diff: number, tolerance: number): boolean {
+  // Which ways a blank can move the difference: up (a + term on the left, a − term on the right) or down.
+  let up = false;
+  let down = false;
+  for (const t of left) {
+    if (t.state === 'blank' && t.sign > 0) up = true;
+    else if (t.state === 'blank') down = true;
+  }
+  for (const t of right) {
+    if (t.state === 'blank' && t.sign > 0) down = true;
+    else if (t.state === 'blank') up = true;
+  }
+  const tooHigh = diff > tolerance && !down;
+  const tooLow = diff < -tolerance && !up;
+  if (op === '==') return tooHigh || tooLow;
+  if (op === '>=') return tooLow;
+  if (op === '<=') return tooHigh;
+  if (op === '>') return diff <= tolerance && !up;
+  if (op === '<') return diff >= -tolerance && !down;
+  return false;
+}
+
+/**
+ * The cannot-check outcome of a relation that has blank cells and could hold: it names them, and
+ * when there is one, the value the relation needs it to hold.
+ */
+function blankCannot(ctx: CheckContext, c: Compiled, left: SideValue, right: SideValue, blanks: readonly Term[], location: Outcome['location']): Outcome {
+  const names = blanks.map((t) => cellLabel(t.id));
+  let needZh = '';
+  let needEn = '';
+  const op = c.relation.op ?? '==';
+  if (op === '==' && blanks.length === 1) {
+    const b = blanks[0]!;
+    const inLeft = left.terms!.includes(b);
+    const value = inLeft ? b.sign * (right.value - left.value) : b.sign * (left.value - right.value);
+    if (value >= 0 && Number.isInteger(value)) {
+      needZh = `；要使等式成立，它应为 ${fmt(value)}`;
+      needEn = `; the relation needs it to be ${fmt(value)}`;
+    }
+  }
+  const blankCell = blanks.length === 1 ? cellOf(ctx.report, blanks[0]!.id) : undefined;
+  const parts = splitCellId(blanks[0]!.id);
+  const at = blankCell ? locate(blankCell.at, { table: parts.table, tableLabel: tableLabel(parts.table), row: parts.row, rowLabel: rowLabel(parts.table, parts.row), col: parts.col, colLabel: colLabel(parts.table, parts.col) }) : location;
+  return cannot(
+    c.key,
+    `无法核对「${ctx.rule.description}」：${names.join('、')}为空（未填写，也没有填 0 或“—”），空白不按 0 计算${needZh}`,
+    `Cannot check "${ctx.rule.id}": ${blanks.map((t) => t.id).join(', ')} ${blanks.length === 1 ? 'is' : 'are'} blank (not 0 or a dash)${needEn}`,
+    at,
+  );
 }
 
 /**
