@@ -1,0 +1,152 @@
+/**
+ * Tables as text copied or crawled from web pages: one cell per line, blank lines between cells
+ * and more blank lines between rows, no TAB and no `|` (the crawler took the text nodes of each
+ * `<td>`). Two spacings are seen in real pages: cells two blank lines apart and rows four apart;
+ * or the cells of a row on consecutive lines and rows two blank lines apart. Both are read by the
+ * table's own structure:
+ *
+ * - the **cell gap** is the smallest number of blank lines before a value cell (a number or a
+ *   zero mark): values are never the rest of a label, so whatever separates a value from the cell
+ *   before it separates cells;
+ * - a smaller gap continues the cell above (a label broken over lines: `商业` / `企业`);
+ * - a larger gap starts a new row;
+ * - whatever the gaps, a label after a value starts a new row (a row starts at its label), so a
+ *   page that puts one blank line between every cell is still read row by row.
+ *
+ * Page-number lines (`- 3 -`, `第 3 页`) inside the run are dropped without changing the gap.
+ */
+import type { SourceLine } from '../model/source.js';
+import { firstPrinted, isBlankText } from './normalize.js';
+import { sharedReading } from './numbers.js';
+import type { Row, RowCell } from './rows.js';
+
+/** A candidate line of a web run: short, one printed token group, no TAB, no `|`. */
+const MAX_CELL_LENGTH = 64;
+/** A run must hold at least this many value cells to be read as a table. */
+const MIN_VALUES = 4;
+
+/** One non-blank line of a run, with the blank lines before it. */
+interface RunLine {
+  index: number;
+  text: string;
+  gap: number;
+  value: boolean;
+}
+
+/** True for a trimmed line that can be one web cell. */
+function isCellText(text: string): boolean {
+  if (text.length === 0 || text.length > MAX_CELL_LENGTH) return false;
+  if (text.startsWith('|')) return false;
+  // Two spaces in a row split a line into layout cells: such a line is a row, not a cell.
+  if (/\S {2,}\S/.test(text)) return false;
+  // A sentence of prose ends a table.
+  return !(text.length > 30 && /[。；]$/.test(text));
+}
+
+/** True for a cell text that is a value: a number, or a zero mark (—, /, 无). */
+export function isValueCell(text: string): boolean {
+  const state = sharedReading(text).state;
+  return state === 'number' || state === 'dash' || state === 'na';
+}
+
+/** Hooks of the row reader a web run needs: its lines, folded texts and page-number test. */
+export interface WebRunInput {
+  lines: readonly SourceLine[];
+  texts: readonly string[];
+  isPageNumber: (folded: string) => boolean;
+}
+
+/**
+ * The result of {@link readWebRun}: the rows read (null when the lines are no web table), and the
+ * index of the first line after the run, which need not be tried again.
+ */
+export interface WebRun {
+  rows: Omit<Row, 'page'>[] | null;
+  /** Line index of each row's first line (for its page). */
+  starts: number[];
+  end: number;
+}
+
+/**
+ * Collects the run of cell lines starting at `start`. Returns the lines and the index after the
+ * run (the first line that is no cell, or the end).
+ */
+function collect(input: WebRunInput, start: number): { run: RunLine[]; end: number } {
+  const { texts, isPageNumber } = input;
+  const run: RunLine[] = [];
+  let gap = 0;
+  let i = start;
+  let lastNonBlank = start;
+  for (; i < texts.length; i++) {
+    const raw = texts[i]!;
+    if (isBlankText(raw)) {
+      gap++;
+      continue;
+    }
+    if (isPageNumber(raw)) {
+      // The blank lines around a page number are the page's, not the table's.
+      const before = gap;
+      let k = i + 1;
+      while (k < texts.length && isBlankText(texts[k]!)) k++;
+      i = k - 1;
+      gap = before;
+      continue;
+    }
+    // A TAB anywhere (a TAB-indented cell line, a TAB row) is another layout's.
+    if (raw.includes('\t')) break;
+    const text = raw.slice(firstPrinted(raw)).trimEnd().replace(/\s+/g, ' ');
+    if (!isCellText(text)) break;
+    run.push({ index: i, text, gap: run.length === 0 ? 0 : gap, value: isValueCell(text) });
+    lastNonBlank = i;
+    gap = 0;
+  }
+  return { run, end: run.length === 0 ? start : Math.max(lastNonBlank + 1, start + 1) };
+}
+
+/**
+ * Reads a web-extracted table starting at line `start`; `rows` is null when the lines from there
+ * are not one (fewer than {@link MIN_VALUES} value cells, or no blank line between most cells).
+ */
+export function readWebRun(input: WebRunInput, start: number): WebRun {
+  const { run, end } = collect(input, start);
+  let values = 0;
+  let blankGaps = 0;
+  for (const l of run) {
+    if (l.value) values++;
+    if (l.gap > 0) blankGaps++;
+  }
+  if (values < MIN_VALUES || blankGaps < values / 2) return { rows: null, starts: [], end };
+  let cellGap = Infinity;
+  for (let k = 1; k < run.length; k++) if (run[k]!.value && run[k]!.gap < cellGap) cellGap = run[k]!.gap;
+  const rows: Omit<Row, 'page'>[] = [];
+  const starts: number[] = [];
+  let cells: RowCell[] = [];
+  let rowStart = run[0]!.index;
+  let lastWasValue = false;
+  const flush = (): void => {
+    if (cells.length > 0) {
+      rows.push({ kind: 'web', cells, line: cells[0]!.line, endLine: cells[cells.length - 1]!.line });
+      starts.push(rowStart);
+    }
+    cells = [];
+  };
+  for (const l of run) {
+    const origin = input.lines[l.index]!.origin;
+    const raw = input.texts[l.index]!;
+    const column = firstPrinted(raw) + 1;
+    const last = cells[cells.length - 1];
+    if (last !== undefined && l.gap < cellGap && !l.value && !isValueCell(last.text)) {
+      // The rest of a label broken over lines.
+      last.text += l.text;
+      continue;
+    }
+    if (cells.length > 0 && (l.gap > cellGap || (!l.value && lastWasValue))) {
+      flush();
+    }
+    if (cells.length === 0) rowStart = l.index;
+    cells.push({ text: l.text, line: origin.line, column });
+    lastWasValue = l.value;
+  }
+  flush();
+  return { rows, starts, end };
+}
