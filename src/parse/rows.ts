@@ -184,6 +184,8 @@ const isBarLine = (raw: string): boolean => {
 /** Captions and headings end a run of cell lines: they are never the rest of a cell. */
 const CAPTION = /统计表|附表|附件|^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+[章部]/;
 const HEADER_END = /合计|统计数|本年度|数值|数量$|^数据$/;
+/** A line longer than this, split into segments by runs of spaces, holds paragraphs, not cells. */
+const WHOLE_TEXT_LINE = 600;
 
 /**
  * Reads lines into rows. Each non-blank line belongs to exactly one row, except page-number lines
@@ -246,6 +248,13 @@ export function readRows(lines: readonly SourceLine[], folded?: readonly string[
     const cells = layoutCells(text, lineNo, offset);
     // A line of one cell never holds two spaces in a row between printed characters: they would
     // have split it (`layoutCells`). So the former test for them, on every line, could only fail.
+    if (cells.length > 1 && text.length > WHOLE_TEXT_LINE) {
+      // A whole report in one line, paragraphs separated by spaces (a crawler that joined the
+      // text nodes): each paragraph is a row of its own, as it would be on a line of its own.
+      for (const c of cells) push({ kind: 'text', cells: [c], line: lineNo, endLine: lineNo }, i);
+      i++;
+      continue;
+    }
     const kind: RowKind = cells.length > 1 ? 'layout' : 'text';
     push({ kind, cells, line: lineNo, endLine: lineNo }, i);
     i++;

@@ -8,7 +8,9 @@ import type { Edition, TableInstance } from '../model/report.js';
 import { T2_ITEMS, T2_LABEL, type RowDef } from './definitions.js';
 import { LABEL_MATCH, rowSimilarity } from './labels.js';
 import { fold, labelKey } from './normalize.js';
-import { readCell, sharedReading, splitGluedDigits } from './numbers.js';
+import { ANY_SPLIT, readGluedDigits, type RowRelation } from './glued-digits.js';
+import { gluedNote } from './glued-rows.js';
+import { readCell, sharedReading } from './numbers.js';
 import type { Row } from './rows.js';
 import { cellId, cellSpan, emptyTable, makeCell, rowSpan, viewRow } from './table-view.js';
 
@@ -84,6 +86,15 @@ function findLabelled(views: ReturnType<typeof viewRow>[], def: RowDef, used: Se
   return null;
 }
 
+/**
+ * The relation the format sets within a row of a 表二 item, on its cells in the format's order:
+ * 2019 第（一）项, 本年新公开数量 ≤ 对外公开总数量. Items without one accept every split.
+ */
+function relationOf(edition: string, item: string): RowRelation {
+  if (edition === '2019' && item === 'a1') return (v) => v.length === 3 && v[1]! <= v[2]!;
+  return ANY_SPLIT;
+}
+
 /** Reads a row whose label and digits were run together in one line of text. */
 function readGlued(rows: readonly Row[], start: number, end: number, item: string, def: RowDef, cols: string[], table: TableInstance): boolean {
   const labels = [def.label, ...(def.aliases ?? [])].sort((a, b) => b.length - a.length);
@@ -99,8 +110,14 @@ function readGlued(rows: readonly Row[], start: number, end: number, item: strin
         if (!m) continue;
         const rowId = `${item}.${def.id}`;
         const run = m[1]!.replace(/,/g, '');
-        const split = cols.length === 1 ? (readCell(run).state === 'number' ? [run] : null) : splitGluedDigits(run, cols.length)?.map(String) ?? null;
+        const reading = cols.length === 1 ? null : readGluedDigits(run, cols.length, relationOf(table.variant, item));
+        const split = cols.length === 1 ? (readCell(run).state === 'number' ? [run] : null) : reading?.kind === 'unique' ? reading.values.map(String) : null;
         const span = cellSpan(c, row);
+        if (reading?.kind === 'none') {
+          // Every split breaks the relation the format sets within the row: a certain error.
+          table.notes.push(gluedNote('glued-no-split', rowId, run, row.line));
+          return true;
+        }
         if (split === null) {
           table.unreadable.push({
             row: rowId,
@@ -110,6 +127,7 @@ function readGlued(rows: readonly Row[], start: number, end: number, item: strin
           });
           return true;
         }
+        if (reading !== null) table.notes.push(gluedNote('glued-split', rowId, run, row.line));
         table.rows.push(rowId);
         // Each part's own column (the cell's text maps onto its line one to one: `fold` keeps
         // lengths, and a run-together row is one layout cell, whose spaces are single), unless
