@@ -24,7 +24,7 @@ function tryDef(views: RowView[], labels: readonly string[], def: TableDef): Can
   const rows = def.rows.length;
   const match = matchTable(views.length, rows);
   sims.forEach((row, i) => {
-    for (let j = 0; j < rows; j++) if (row[j]! >= LABEL_MATCH) match[i * rows + j] = 10 * row[j]!;
+    for (let j = 0; j < rows; j++) if (row[j]! >= LABEL_MATCH && def.rows[j]!.unlisted !== true) match[i * rows + j] = 10 * row[j]!;
   });
   const { assignment } = align(views.length, rows, {
     match,
@@ -88,5 +88,59 @@ export function mapStatTable(rows: readonly Row[], start: number, end: number): 
     }
   });
   table.missingRows = def.rows.filter((r) => !r.optional && !seen.has(r.id)).map((r) => r.id);
+  markUncertainGroups(table, best, seen);
   return table;
+}
+
+/** The group of parts a row id belongs to (the group's own row, or one of its parts). */
+function groupOf(id: string, groups: readonly string[]): string | null {
+  if (groups.includes(id)) return id;
+  const dot = id.lastIndexOf('.');
+  return dot > 0 && groups.includes(id.slice(0, dot)) ? id.slice(0, dot) : null;
+}
+
+const LIST_ITEM = /^\s*(?:其中[:：]?\s*)?(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]+[)）])/;
+const OTHER_PART = /其他|其它/;
+
+/**
+ * Groups of parts whose sum cannot be checked exactly: a printed row with values that sits inside
+ * the group (after one of its rows, and before another or numbered as a part) but that the
+ * definition does not know; or a list of parts that the table does not mark as complete (no
+ * 其他 row, and not every part the form lists). Each is recorded as an unreadable row
+ * `<group>.unlisted`, which makes the group's sum "cannot check", never an error.
+ */
+function markUncertainGroups(table: TableInstance, best: Candidate, seen: ReadonlySet<string>): void {
+  const { def, views, assignment } = best;
+  const groups = def.sumGroups ?? [];
+  if (groups.length === 0) return;
+  const marked = new Set<string>();
+  const mark = (group: string, raw: string, reason: string, at: TableInstance['at']): void => {
+    if (marked.has(group)) return;
+    marked.add(group);
+    table.unreadable.push({ row: `${group}.unlisted`, raw, reason, at });
+  };
+  const labelOf = (id: string): string => def.rows.find((r) => r.id === id)?.label ?? id;
+  views.forEach((view, i) => {
+    if (assignment[i]! >= 0 || view.values.length === 0) return;
+    let prev: string | null = null;
+    for (let k = i - 1; k >= 0 && prev === null; k--) if (assignment[k]! >= 0) prev = def.rows[assignment[k]!]!.id;
+    let next: string | null = null;
+    for (let k = i + 1; k < views.length && next === null; k++) if (assignment[k]! >= 0) next = def.rows[assignment[k]!]!.id;
+    const group = prev === null ? null : groupOf(prev, groups);
+    if (group === null) return;
+    const printed = labelText(view);
+    if ((next !== null && groupOf(next, groups) === group) || LIST_ITEM.test(printed)) {
+      mark(group, view.row.cells.map((c) => c.text).join(' | '), `「${printed}」不是统计表的标准行，无法确定它是否计入「${labelOf(group)}」的分项，分项之和无法核对`, rowSpan(view.row));
+    }
+  });
+  for (const group of groups) {
+    if (marked.has(group) || !seen.has(group)) continue;
+    const parts = def.rows.filter((r) => groupOf(r.id, groups) === group && r.id !== group && r.unlisted !== true);
+    const read = parts.filter((r) => seen.has(r.id));
+    if (read.length === 0) continue;
+    const hasOther = read.some((r) => OTHER_PART.test(r.label));
+    const missing = parts.filter((r) => r.local !== true && !seen.has(r.id));
+    if (hasOther || missing.length === 0) continue;
+    mark(group, read.map((r) => r.label).join('、'), `「${labelOf(group)}」列出的分项没有「其他」行，也不是统计表规定的全部分项（缺少${missing.map((r) => `「${r.label}」`).join('、')}），分项之和不一定等于总数，无法核对`, table.at);
+  }
 }
