@@ -11,7 +11,8 @@ import { fold, labelKey } from './normalize.js';
 import { ANY_SPLIT, readGluedDigits, type RowRelation } from './glued-digits.js';
 import { gluedNote } from './glued-rows.js';
 import { readCell, sharedReading } from './numbers.js';
-import type { Row } from './rows.js';
+import type { Row, RowCell } from './rows.js';
+import { byHeader, headerColumns } from './table2-header.js';
 import { cellId, cellSpan, emptyTable, makeCell, rowSpan, viewRow } from './table-view.js';
 
 /** Reads 表二 of the given edition from rows `start` to `end` (exclusive). */
@@ -19,7 +20,11 @@ export function mapTable2(rows: readonly Row[], start: number, end: number, edit
   const table = emptyTable('t2', edition, T2_LABEL, rows[start]!);
   const views = rows.slice(start, end).map((row, k) => viewRow(row, start + k));
   const used = new Set<number>();
+  // The region's text as label keys, to tell an item the report does not print (no caption, no
+  // row: a department's 表二 prints only the sub-tables that apply) from rows missing in one.
+  const regionKey = views.map((v) => labelKey(v.row.cells.map((c) => c.text).join(''))).join('');
   for (const item of T2_ITEMS[edition]) {
+    const missingBefore = table.missingRows.length;
     for (const def of item.rows) {
       const rowId = `${item.item}.${def.id}`;
       const hit = findLabelled(views, def, used);
@@ -32,6 +37,12 @@ export function mapTable2(rows: readonly Row[], start: number, end: number, edit
           cells = next.values;
           used.add(next.index);
         }
+        // Columns by the item's header when it names each of them (another order, an added 备注).
+        const position = views.indexOf(hit.view);
+        const header = headerColumns(views, position, item);
+        const labelAt = hit.view.row.cells.indexOf(hit.cell);
+        const ordered = header && labelAt >= 0 ? byHeader(hit.view.row.cells.slice(labelAt + 1), header, item.cols) : null;
+        if (ordered) cells = ordered;
         while (cells.length > item.cols.length && cells[cells.length - 1]!.text === '') cells = cells.slice(0, -1);
         if (cells.length === item.cols.length) {
           table.rows.push(rowId);
@@ -56,12 +67,19 @@ export function mapTable2(rows: readonly Row[], start: number, end: number, edit
       if (readGlued(rows, start, end, item.item, def, item.cols.map((c) => c.id), table)) continue;
       table.missingRows.push(rowId);
     }
+    if (table.missingRows.length - missingBefore === item.rows.length && !regionKey.includes(labelKey(item.caption))) {
+      // Neither the item's caption nor any of its rows: the item is not printed, not rows missing.
+      table.missingRows.length = missingBefore;
+      table.notes.push(`t2-item-not-printed:${item.item}:${item.caption}:${table.at.line}`);
+    }
   }
   return table;
 }
 
 interface Hit {
   view: ReturnType<typeof viewRow>;
+  /** The cell holding the label. */
+  cell: RowCell;
   /** The printed label when it differs from the format's wording. */
   printed: string | null;
 }
@@ -79,7 +97,7 @@ function findLabelled(views: ReturnType<typeof viewRow>[], def: RowDef, used: Se
       const exactish = key.endsWith(defKey) || sim >= 0.99;
       if (exactish || key.length <= defKey.length + 2) {
         const printed = key === defKey || key.endsWith(defKey) ? null : cell.text;
-        return { view, printed };
+        return { view, cell, printed };
       }
     }
   }
