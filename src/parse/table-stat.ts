@@ -5,7 +5,7 @@
  */
 import type { TableInstance } from '../model/report.js';
 import { align, costTable, matchTable } from './align.js';
-import { STAT_DEFS, type TableDef } from './definitions.js';
+import { STAT_DEFS, type ColDef, type TableDef } from './definitions.js';
 import { coreKey, LABEL_MATCH, similarityRow } from './labels.js';
 import type { Row } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
@@ -50,6 +50,7 @@ export function mapStatTable(rows: readonly Row[], start: number, end: number): 
   if (best === null || best.matched < 3) return null;
   const { def } = best;
   const table = emptyTable(def.id, def.variant, def.label, rows[start]!);
+  const header = statHeader(rows, start, end, def.cols);
   const seen = new Set<string>();
   best.views.forEach((view, i) => {
     const j = best.assignment[i]!;
@@ -58,6 +59,8 @@ export function mapStatTable(rows: readonly Row[], start: number, end: number): 
     seen.add(rowDef.id);
     if (rowDef.header) return;
     let values = view.values;
+    // Columns by the header when it names them (历年累计 before 本年度, an added 上年 column).
+    if (header !== null && values.length === header.length) values = def.cols.map((c) => values[header.indexOf(c.id)]!);
     while (values.length > def.cols.length && values[values.length - 1]!.text === '') values = values.slice(0, -1);
     // A blank unit column before the value reads as a leading blank value.
     while (values.length > def.cols.length && values[0]!.text === '') values = values.slice(1);
@@ -90,6 +93,37 @@ export function mapStatTable(rows: readonly Row[], start: number, end: number): 
   table.missingRows = def.rows.filter((r) => !r.optional && !seen.has(r.id)).map((r) => r.id);
   markUncertainGroups(table, best, seen);
   return table;
+}
+
+const THIS_YEAR = /^(?:(?:19|20)\d{2}\s*年度?|本年度?|本期|统计数|合计|数量|数值)$/;
+const CUMULATIVE = /^(?:历年累计|累计|历年合计)$/;
+
+/** The column a header cell of a 统计表 names, or null (an added column: 上年, 备注 …). */
+function statColumn(text: string, cols: readonly ColDef[]): string | null {
+  const key = text.replace(/\s+/g, '');
+  if (cols.some((c) => c.id === 'cum') && CUMULATIVE.test(key)) return 'cum';
+  if (THIS_YEAR.test(key)) return 'v';
+  return null;
+}
+
+/**
+ * The value columns of the header row (统计指标 | 单位 | 本年度 | 历年累计), from the first cell that
+ * names a column to the last cell, when they name each of `cols` exactly once and differ from
+ * the form's order or add a column; null otherwise (the values are read in the form's order).
+ */
+function statHeader(rows: readonly Row[], start: number, end: number, cols: readonly ColDef[]): (string | null)[] | null {
+  for (let k = start; k < Math.min(end, start + 4); k++) {
+    const cells = rows[k]!.cells;
+    const ids = cells.map((c) => statColumn(c.text, cols));
+    const first = ids.findIndex((id) => id !== null);
+    if (first < 0) continue;
+    const value = ids.slice(first);
+    const named = value.filter((id) => id !== null);
+    if (named.length !== cols.length || new Set(named).size !== named.length) return null;
+    const inOrder = value.length === cols.length && cols.every((c, i) => value[i] === c.id);
+    return inOrder ? null : value;
+  }
+  return null;
 }
 
 /** The group of parts a row id belongs to (the group's own row, or one of its parts). */
