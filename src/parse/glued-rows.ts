@@ -50,6 +50,8 @@ export function segmentGlued(text: string): GluedSegment[] | null {
     const label = text.slice(labelAt, at);
     let nextLabelAt = end;
     if (!digits.includes('.') && LIST_MARK.test(text.slice(end, end + 2))) {
+      // At the start of the text, the run is the first label's own number (2.重复申请…).
+      if (label.trim() === '') continue;
       const expected = String(nextListNumber(label));
       if (!digits.endsWith(expected)) return null;
       digits = digits.slice(0, digits.length - expected.length);

@@ -109,13 +109,20 @@ function collect(input: WebRunInput, start: number): { run: RunLine[]; end: numb
  */
 export function readWebRun(input: WebRunInput, start: number): WebRun {
   const { run, end } = collect(input, start);
+  // Blank lines must separate the rows at least (a label after a value starts one): lines of
+  // text without blank lines between them are not a web page's cells.
   let values = 0;
-  let blankGaps = 0;
-  for (const l of run) {
+  let rowStarts = 0;
+  let blankStarts = 0;
+  for (let k = 0; k < run.length; k++) {
+    const l = run[k]!;
     if (l.value) values++;
-    if (l.gap > 0) blankGaps++;
+    if (k > 0 && !l.value && run[k - 1]!.value) {
+      rowStarts++;
+      if (l.gap > 0) blankStarts++;
+    }
   }
-  if (values < MIN_VALUES || blankGaps < values / 2) return { rows: null, starts: [], end };
+  if (values < MIN_VALUES || rowStarts === 0 || blankStarts < rowStarts / 2) return { rows: null, starts: [], end };
   let cellGap = Infinity;
   for (let k = 1; k < run.length; k++) if (run[k]!.value && run[k]!.gap < cellGap) cellGap = run[k]!.gap;
   const rows: Omit<Row, 'page'>[] = [];
