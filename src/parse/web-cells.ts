@@ -10,8 +10,10 @@
  *   before it separates cells;
  * - a smaller gap continues the cell above (a label broken over lines: `商业` / `企业`);
  * - a larger gap starts a new row;
- * - whatever the gaps, a label after a value starts a new row (a row starts at its label), so a
- *   page that puts one blank line between every cell is still read row by row.
+ * - whatever the gaps, a label after a value starts a new row (a row starts at its label), and so
+ *   do a caption, an outline-numbered label (一、 （一）) and a label after a unit cell (the value
+ *   between them was blank: an empty cell leaves no line), so a page that puts one blank line
+ *   between every cell is still read row by row.
  *
  * Page-number lines (`- 3 -`, `第 3 页`) inside the run are dropped without changing the gap.
  */
@@ -19,11 +21,17 @@ import type { SourceLine } from '../model/source.js';
 import { firstPrinted, isBlankText } from './normalize.js';
 import { sharedReading } from './numbers.js';
 import type { Row, RowCell } from './rows.js';
+import { UNIT_WORDS } from './table-view.js';
 
 /** A candidate line of a web run: short, one printed token group, no TAB, no `|`. */
 const MAX_CELL_LENGTH = 64;
 /** A run must hold at least this many value cells to be read as a table. */
 const MIN_VALUES = 4;
+
+/** A table caption: a row of its own. */
+const CAPTION_CELL = /统计表|^第二十条第/;
+/** A label numbered as an outline level (一、 （一）): it starts a row. */
+const NUMBERED_LABEL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/;
 
 /** One non-blank line of a run, with the blank lines before it. */
 interface RunLine {
@@ -137,6 +145,9 @@ export function readWebRun(input: WebRunInput, start: number): WebRun {
     }
     cells = [];
   };
+  // Whatever the gaps, captions and outline-numbered labels start rows, so that a header is not
+  // run into the first row when a page puts one blank line between every cell.
+  let lastWasCaption = false;
   for (const l of run) {
     const origin = input.lines[l.index]!.origin;
     const raw = input.texts[l.index]!;
@@ -147,12 +158,18 @@ export function readWebRun(input: WebRunInput, start: number): WebRun {
       last.text += l.text;
       continue;
     }
-    if (cells.length > 0 && (l.gap > cellGap || (!l.value && lastWasValue))) {
+    const caption = CAPTION_CELL.test(l.text);
+    const numbered = !l.value && NUMBERED_LABEL.test(l.text);
+    // A unit cell (条, 件) stands before its value: a label after it starts the next row (the
+    // value cell was blank, and a blank cell leaves no line).
+    const afterUnit = !l.value && last !== undefined && UNIT_WORDS.has(last.text) && !UNIT_WORDS.has(l.text);
+    if (cells.length > 0 && (l.gap > cellGap || (!l.value && lastWasValue) || caption || lastWasCaption || numbered || afterUnit)) {
       flush();
     }
     if (cells.length === 0) rowStart = l.index;
     cells.push({ text: l.text, line: origin.line, column });
     lastWasValue = l.value;
+    lastWasCaption = caption;
   }
   flush();
   return { rows, starts, end };

@@ -161,6 +161,16 @@ const clean: CleanTransform[] = [
     minApplicable: 2,
   },
   {
+    name: '表三 one cell per line, one blank line between every cell (rows told by their labels)',
+    apply: (text) => relayBlock(text, T3_START, T3_END, webLayout(1, 1)),
+    minApplicable: 2,
+  },
+  {
+    name: '统计表 one cell per line, one blank line between every cell (rows told by their labels)',
+    apply: (text) => relayBlock(text, STAT_START, STAT_END, webLayout(1, 1)),
+    minApplicable: 2,
+  },
+  {
     name: '表二 one cell per line with blank lines (web page text)',
     apply: (text) => relayBlock(text, T2_START, T2_END, webLayout(1, 3)),
     minApplicable: 2,
