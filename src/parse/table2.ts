@@ -125,8 +125,16 @@ function readGlued(rows: readonly Row[], start: number, end: number, item: strin
         if (at < 0) continue;
         if (label !== def.label && text.slice(Math.max(0, at - 2), at) === '行政') continue;
         const m = /^\s*(\d[\d.,]*)/.exec(text.slice(at + label.length));
-        if (!m) continue;
         const rowId = `${item}.${def.id}`;
+        if (!m) {
+          // In a glued table (its captions in the same text), a label followed by the next label
+          // or caption, without digits: every cell of the row was empty (规章规范性文件111151).
+          if (text.includes('第二十条') && /^[\u4e00-\u9fff]/.test(text.slice(at + label.length))) {
+            table.unreadable.push({ row: rowId, raw: text.slice(at, at + label.length + 8), reason: `「${label}」一行没有任何数值（后面紧接着下一行的行名或下一项的标题），各单元格都是空的`, at: rowSpan(row) });
+            return true;
+          }
+          continue;
+        }
         const run = m[1]!.replace(/,/g, '');
         const reading = cols.length === 1 ? null : readGluedDigits(run, cols.length, relationOf(table.variant, item));
         const split = cols.length === 1 ? (readCell(run).state === 'number' ? [run] : null) : reading?.kind === 'unique' ? reading.values.map(String) : null;
