@@ -106,9 +106,16 @@ export function gluedRows(cell: RowCell, source: Row, cells: number, relation: R
   });
 }
 
+const GLUED_PATTERNS = new Map<number, RegExp>();
+
 /** True for a cell whose text holds a label followed by a run of at least `min` digits. */
 export function isGluedCell(text: string, min: number): boolean {
-  return new RegExp(`[^\\d\\s.,]\\d{${min},}`).test(text);
+  let re = GLUED_PATTERNS.get(min);
+  if (re === undefined) {
+    re = new RegExp(`[^\\d\\s.,]\\d{${min},}`);
+    GLUED_PATTERNS.set(min, re);
+  }
+  return re.test(text);
 }
 
 /** The table note recorded for a glued row (read by its one split, or by none): `<kind>:<row id>:<digits>:<line>`. */

@@ -5,7 +5,7 @@
  */
 import type { TableInstance } from '../model/report.js';
 import { align, costTable, matchTable } from './align.js';
-import { STAT_DEFS, type ColDef, type TableDef } from './definitions.js';
+import { STAT_DEFS, type ColDef, type RowDef, type TableDef } from './definitions.js';
 import { coreKey, LABEL_MATCH, similarityRow } from './labels.js';
 import type { Row } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
@@ -133,6 +133,19 @@ function groupOf(id: string, groups: readonly string[]): string | null {
   return dot > 0 && groups.includes(id.slice(0, dot)) ? id.slice(0, dot) : null;
 }
 
+const partsCache = new WeakMap<TableDef, Map<string, RowDef[]>>();
+
+/** The printed parts of each group of a definition (its rows `<group>.<part>`), made once. */
+function groupParts(def: TableDef): Map<string, RowDef[]> {
+  let parts = partsCache.get(def);
+  if (parts === undefined) {
+    const groups = def.sumGroups ?? [];
+    parts = new Map(groups.map((g) => [g, def.rows.filter((r) => r.id !== g && r.unlisted !== true && groupOf(r.id, groups) === g)]));
+    partsCache.set(def, parts);
+  }
+  return parts;
+}
+
 const LIST_ITEM = /^\s*(?:其中[:：]?\s*)?(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]+[)）])/;
 const OTHER_PART = /其他|其它/;
 
@@ -167,9 +180,10 @@ function markUncertainGroups(table: TableInstance, best: Candidate, seen: Readon
       mark(group, view.row.cells.map((c) => c.text).join(' | '), `「${printed}」不是统计表的标准行，无法确定它是否计入「${labelOf(group)}」的分项，分项之和无法核对`, rowSpan(view.row));
     }
   });
+  const partsOf = groupParts(def);
   for (const group of groups) {
     if (marked.has(group) || !seen.has(group)) continue;
-    const parts = def.rows.filter((r) => groupOf(r.id, groups) === group && r.id !== group && r.unlisted !== true);
+    const parts = partsOf.get(group) ?? [];
     const read = parts.filter((r) => seen.has(r.id));
     if (read.length === 0) continue;
     const hasOther = read.some((r) => OTHER_PART.test(r.label));

@@ -5,7 +5,7 @@
  * not by their position, when the header names every column of the item exactly once.
  */
 import type { ColDef, T2ItemDef } from './definitions.js';
-import { LABEL_MATCH, rowSimilarity } from './labels.js';
+import { LABEL_MATCH, rowSimilarity, type LabelledRow } from './labels.js';
 import type { RowCell } from './rows.js';
 import type { RowView } from './table-view.js';
 
@@ -15,12 +15,24 @@ const HEADER_WORDING: Readonly<Record<string, readonly string[]>> = {
   amount_wan: ['本年收费金额', '收费金额（万元）'],
 };
 
+const wordings = new WeakMap<ColDef, LabelledRow>();
+
+/** A column as label matching sees it: its label, aliases and header wordings (made once). */
+function wordingOf(col: ColDef): LabelledRow {
+  let row = wordings.get(col);
+  if (row === undefined) {
+    row = { label: col.label, aliases: [...(col.aliases ?? []), ...(HEADER_WORDING[col.id] ?? [])] };
+    wordings.set(col, row);
+  }
+  return row;
+}
+
 /** The column a header cell names, or null (an added column such as 备注). */
 function columnOf(text: string, cols: readonly ColDef[]): string | null {
   let best: string | null = null;
   let bestSim = LABEL_MATCH;
   for (const col of cols) {
-    const sim = rowSimilarity(text, { label: col.label, aliases: [...(col.aliases ?? []), ...(HEADER_WORDING[col.id] ?? [])] });
+    const sim = rowSimilarity(text, wordingOf(col));
     if (sim >= bestSim && (best === null || sim > bestSim)) {
       best = col.id;
       bestSim = sim;

@@ -25,6 +25,7 @@ export function mapTable2(rows: readonly Row[], start: number, end: number, edit
   const regionKey = views.map((v) => labelKey(v.row.cells.map((c) => c.text).join(''))).join('');
   for (const item of T2_ITEMS[edition]) {
     const missingBefore = table.missingRows.length;
+    let header: ReturnType<typeof headerColumns> | undefined;
     for (const def of item.rows) {
       const rowId = `${item.item}.${def.id}`;
       const hit = findLabelled(views, def, used);
@@ -39,7 +40,8 @@ export function mapTable2(rows: readonly Row[], start: number, end: number, edit
         }
         // Columns by the item's header when it names each of them (another order, an added 备注).
         const position = views.indexOf(hit.view);
-        const header = headerColumns(views, position, item);
+        // The item's header, looked for once (above its first row found).
+        if (header === undefined) header = headerColumns(views, position, item);
         const labelAt = hit.view.row.cells.indexOf(hit.cell);
         const ordered = header && labelAt >= 0 ? byHeader(hit.view.row.cells.slice(labelAt + 1), header, item.cols) : null;
         if (ordered) cells = ordered;

@@ -45,14 +45,20 @@ interface RunLine {
 function isCellText(text: string): boolean {
   if (text.length === 0 || text.length > MAX_CELL_LENGTH) return false;
   if (text.startsWith('|')) return false;
-  // Two spaces in a row split a line into layout cells: such a line is a row, not a cell.
-  if (/\S {2,}\S/.test(text)) return false;
+  // Two spaces in a row split a line into layout cells: such a line is a row, not a cell (the
+  // text is trimmed and folded: other white space is a space already, TAB excluded before).
+  if (text.includes('  ')) return false;
   // A sentence of prose ends a table.
   return !(text.length > 30 && /[。；]$/.test(text));
 }
 
+/** First characters a value can start with: digits, signs, dash marks, 不适用/无/暂无/没有. */
+const VALUE_START = /^[\d+\-—–－─━‐‑‒―/／\\×xX*不无暂没]/;
+
 /** True for a cell text that is a value: a number, or a zero mark (—, /, 无). */
 export function isValueCell(text: string): boolean {
+  // Most lines are words: they are told apart by their first character, without reading them.
+  if (!VALUE_START.test(text)) return false;
   const state = sharedReading(text).state;
   return state === 'number' || state === 'dash' || state === 'na';
 }
@@ -100,9 +106,9 @@ function collect(input: WebRunInput, start: number): { run: RunLine[]; end: numb
       gap = before;
       continue;
     }
-    // A TAB anywhere (a TAB-indented cell line, a TAB row) is another layout's.
-    if (raw.includes('\t')) break;
-    const text = raw.slice(firstPrinted(raw)).trimEnd().replace(/\s+/g, ' ');
+    // A long line, or a TAB anywhere (a TAB-indented cell line, a TAB row), is another layout's.
+    if (raw.length > 2 * MAX_CELL_LENGTH || raw.includes('\t')) break;
+    const text = raw.slice(firstPrinted(raw)).trimEnd();
     if (!isCellText(text)) break;
     run.push({ index: i, text, gap: run.length === 0 ? 0 : gap, value: isValueCell(text) });
     lastNonBlank = i;
