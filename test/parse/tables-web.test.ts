@@ -4,7 +4,7 @@ import { toSourceLines } from '../../src/ingest/text.js';
 import { ANY_SPLIT, readGluedDigits, T3_ROW_RELATION } from '../../src/parse/glued-digits.js';
 import { segmentGlued } from '../../src/parse/glued-rows.js';
 import { readRows } from '../../src/parse/rows.js';
-import { parseText } from '../helpers/examples.js';
+import { checkText, parseText } from '../helpers/examples.js';
 
 const rows = (text: string): [string, string[]][] => readRows(toSourceLines(text)).map((r) => [r.kind, r.cells.map((c) => c.text)]);
 
@@ -82,5 +82,19 @@ describe('web-extracted tables', () => {
     expect(stat.cells['stat.a1.3.v']?.value).toBe(2);
     expect(stat.cells['stat.a2.1.v']?.value).toBe(3);
     expect(report.meta.edition).toBe('2008');
+  });
+
+  it('sums a list of parts only when the table marks it complete: a missing channel makes the sum cannot-check, never an error', async () => {
+    const table = (rows: string[]): string => ['2016年政府信息公开工作年度报告', '政府信息公开情况统计表', '统计指标\t单位\t统计数', ...rows].join('\n');
+    const complete = table(['（一）收到申请数\t件\t5', '1.当面申请数\t件\t1', '2.传真申请数\t件\t0', '3.网络申请数\t件\t2', '4.信函申请数\t件\t1']);
+    // The four channels of the national form are its whole list: 1 + 0 + 2 + 1 = 4 ≠ 5 is an error.
+    expect((await checkText(complete, 'stat-sum-rows')).map((f) => f.severity)).toEqual(['error']);
+    // Without 4.信函申请数 the list is neither the form's nor closed by 其他: cannot check.
+    const partial = table(['（一）收到申请数\t件\t5', '1.当面申请数\t件\t1', '2.传真申请数\t件\t0', '3.网络申请数\t件\t2']);
+    expect(parseText(partial).tables.stat?.unreadable.map((u) => u.row)).toEqual(['a1.unlisted']);
+    expect((await checkText(partial, 'stat-sum-rows')).map((f) => f.severity)).toEqual(['info']);
+    // A 5.其他形式 row closes the list: it is summed again.
+    const closed = table(['（一）收到申请数\t件\t5', '1.当面申请数\t件\t1', '2.传真申请数\t件\t0', '3.网络申请数\t件\t2', '5.其他形式\t件\t1']);
+    expect((await checkText(closed, 'stat-sum-rows')).map((f) => f.severity)).toEqual(['error']);
   });
 });
