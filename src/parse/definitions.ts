@@ -20,6 +20,16 @@ export interface RowDef {
   optional?: boolean;
   /** The unit the row counts in, when the format states one. */
   unit?: string;
+  /**
+   * A row some provinces added to the national form (5.电子邮件申请数, 7.微信申请数): read and
+   * summed where it stands, but not part of the form's own list of parts (2008 统计表).
+   */
+  local?: boolean;
+  /**
+   * Not a printed row: the place of rows the form does not list inside a group of parts, never
+   * matched by label (2008 统计表; see {@link TableDef.sumGroups}).
+   */
+  unlisted?: boolean;
 }
 
 /** A column of a canonical table. */
@@ -38,6 +48,12 @@ export interface TableDef {
   editions: readonly Edition[];
   rows: readonly RowDef[];
   cols: readonly ColDef[];
+  /**
+   * Rows whose parts (the rows `<id>.<part>`) add up to them (2008 统计表): a printed row inside
+   * such a group that the definition does not know, or a list of parts that is not complete,
+   * makes the group's sum "cannot check".
+   */
+  sumGroups?: readonly string[];
 }
 
 // ---------------------------------------------------------------- 表三 (2019 and 2021)
@@ -151,6 +167,12 @@ export interface T2ItemDef {
   caption: string;
   rows: readonly RowDef[];
   cols: readonly ColDef[];
+  /**
+   * Rows whose parts (the rows `<id>.<part>`) add up to them (2008 统计表): a printed row inside
+   * such a group that the definition does not know, or a list of parts that is not complete,
+   * makes the group's sum "cannot check".
+   */
+  sumGroups?: readonly string[];
 }
 
 const DECISIONS_2021: readonly ColDef[] = [{ id: 'decisions', label: '本年处理决定数量' }];
@@ -232,6 +254,23 @@ const h = (id: string, label: string, extra: Partial<RowDef> = {}): RowDef => ({
 const r = (id: string, label: string, extra: Partial<RowDef> = {}): RowDef => ({ id, label, ...extra });
 const o = (id: string, label: string, extra: Partial<RowDef> = {}): RowDef => ({ id, label, optional: true, ...extra });
 
+/** Groups of the national form whose parts add up to the group's row (stat-sum-rows). */
+const NATIONAL_SUM_GROUPS = ['a1', 'a2', 'a3', 'rv', 'lt', 'cp', 'lib', 'web', 'spot', 'visit', 'org.3'] as const;
+/** Groups of the Fujian form whose parts add up to the group's row (stat-fujian-sums). */
+const FUJIAN_SUM_GROUPS = ['a', 'r'] as const;
+
+/**
+ * `rows` followed by, for each group, the place of the printed rows the form does not list inside
+ * it (`<group>.unlisted`), labelled after the group's row for messages.
+ */
+function withUnlistedSlots(rows: readonly RowDef[], groups: readonly string[]): RowDef[] {
+  const slots = groups.map((group): RowDef => {
+    const parent = rows.find((r) => r.id === group);
+    return { id: `${group}.unlisted`, label: `「${parent?.label ?? group}」中表内未列明的分项`, optional: true, unlisted: true };
+  });
+  return [...rows, ...slots];
+}
+
 /**
  * The national 政府信息公开情况统计表 (国办发〔2014〕32号; formats.md §3.2) with the extra rows of
  * the provincial versions seen in real reports (Shandong: 举报投诉 detail, 查阅场所, 网站, 公报,
@@ -243,7 +282,7 @@ export const STAT_NATIONAL: TableDef = {
   label: '政府信息公开情况统计表',
   editions: ['2008'],
   cols: [{ id: 'v', label: '统计数', aliases: ['合计', '数量', '本年度'] }],
-  rows: [
+  rows: withUnlistedSlots([
     h('h.p', '一、主动公开情况'),
     r('p1', '（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', { unit: '条' }),
     o('p1a', '其中：主动公开规范性文件数', { unit: '条' }),
@@ -270,7 +309,11 @@ export const STAT_NATIONAL: TableDef = {
     o('a1.2', '2.传真申请数', { unit: '件' }),
     o('a1.3', '3.网络申请数', { unit: '件' }),
     o('a1.4', '4.信函申请数', { unit: '件' }),
-    o('a1.5', '5.其他形式', { unit: '件', aliases: ['5.其他形式申请数'] }),
+    o('a1.email', '电子邮件申请数', { unit: '件', local: true, aliases: ['电子邮箱申请数', '邮件申请数'] }),
+    // The national form lists four channels; a 5th 其他 row exists in some variants.
+    o('a1.5', '5.其他形式', { unit: '件', aliases: ['5.其他形式申请数', '其他方式申请数'], local: true }),
+    o('a1.wechat', '微信申请数', { unit: '件', local: true, aliases: ['微信公众号申请数', '政务微信申请数'] }),
+    o('a1.phone', '电话申请数', { unit: '件', local: true }),
     o('a2', '（二）申请办结数', { unit: '件' }),
     o('a2.1', '1.按时办结数', { unit: '件' }),
     o('a2.2', '2.延期办结数', { unit: '件' }),
@@ -317,6 +360,8 @@ export const STAT_NATIONAL: TableDef = {
     o('visit.1', '（一）区县政府及其部门', { unit: '次' }),
     o('visit.2', '（二）乡镇政府（街道办事处）', { unit: '次' }),
     o('fee', '七、依申请公开信息收取的费用', { unit: '万元' }),
+    o('fee.waived', '依申请公开信息减免的费用', { unit: '万元', local: true, aliases: ['减免收费金额', '减免费用'] }),
+    o('consult', '接受政府信息公开咨询数', { unit: '人次', local: true, aliases: ['政府信息公开咨询数', '接受咨询数', '受理咨询数'] }),
     h('h.org', '八、机构建设和保障经费情况'),
     o('org.1', '（一）政府信息公开工作专门机构数', { unit: '个' }),
     o('org.2', '（二）设置政府信息公开查阅点数', { unit: '个' }),
@@ -328,7 +373,8 @@ export const STAT_NATIONAL: TableDef = {
     o('tr.1', '（一）召开政府信息公开工作会议或专题会议数', { unit: '次' }),
     o('tr.2', '（二）举办各类培训班数', { unit: '次' }),
     o('tr.3', '（三）接受培训人员数', { unit: '人次' }),
-  ],
+  ], NATIONAL_SUM_GROUPS),
+  sumGroups: NATIONAL_SUM_GROUPS,
 };
 
 /**
@@ -344,7 +390,7 @@ export const STAT_FUJIAN: TableDef = {
     { id: 'v', label: '本年度' },
     { id: 'cum', label: '历年累计' },
   ],
-  rows: [
+  rows: withUnlistedSlots([
     r('p', '主动公开信息数', { aliases: ['主动公开文件数'], unit: '条' }),
     o('p.web', '其中：1.网站公开', { aliases: ['政府网站公开数', '网站公开数'], unit: '条' }),
     o('p.gaz', '2.政府公报公开', { aliases: ['政府公报公开数'], unit: '条' }),
@@ -354,18 +400,21 @@ export const STAT_FUJIAN: TableDef = {
     o('a.3', '3.电子邮件申请数', { unit: '条' }),
     o('a.4', '4.网上申请数', { unit: '条' }),
     o('a.5', '5.信函申请数', { aliases: ['信函、传真申请数'], unit: '条' }),
-    o('a.6', '6.其它形式申请数', { aliases: ['其他形式申请数'], unit: '条' }),
+    // Some years' forms have no 其它 row (2012 lists five channels): not part of every official list.
+    o('a.6', '6.其它形式申请数', { aliases: ['其他形式申请数'], unit: '条', local: true }),
     o('r', '对申请的答复总数', { aliases: ['对申请的答复数'], unit: '条' }),
     o('r.1', '其中：1.同意公开答复数', { unit: '条' }),
     o('r.2', '2.同意部分公开答复数', { unit: '条' }),
     o('r.3', '3.否决公开答复数', { aliases: ['不予公开答复数'], unit: '条' }),
-    o('r.4', '4.其他类型答复数', { unit: '条' }),
+    // Some years' forms list three kinds of answer (同意, 部分同意, 否决), others add 其他类型.
+    o('r.4', '4.其他类型答复数', { unit: '条', local: true }),
     o('fee', '政府信息公开收费减免金额', { unit: '元' }),
     o('cp0', '接受行政诉讼、举报数', { unit: '件' }),
     o('rv', '行政复议数', { unit: '件' }),
     o('lt', '行政诉讼数', { unit: '件' }),
     o('cp', '行政申诉数', { aliases: ['行政申诉、举报数'], unit: '件' }),
-  ],
+  ], FUJIAN_SUM_GROUPS),
+  sumGroups: FUJIAN_SUM_GROUPS,
 };
 
 /**

@@ -10,6 +10,8 @@
  *   (Word text export); lines without the TAB continue the cell above;
  * - `bar`: a cell per line (or several lines) ended by a line holding only `|`, rows of a fixed
  *   number of cells;
+ * - `web`: a cell per line with blank lines between cells and more between rows, as text copied
+ *   or crawled from a web page (see web-cells.ts);
  * - `text`: any other line, as a single cell.
  *
  * Page-number lines (-3-, — 5 —, 第 3 页) are dropped.
@@ -17,6 +19,7 @@
 import type { SourceLine } from '../model/source.js';
 import { firstPrinted, fold, isBlankText, isSpaceCode } from './normalize.js';
 import { readCell } from './numbers.js';
+import { readWebRun } from './web-cells.js';
 
 /** One cell of a row: its text (folded, trimmed) and where it starts. */
 export interface RowCell {
@@ -27,7 +30,7 @@ export interface RowCell {
 }
 
 /** The layouts {@link readRows} recognises. */
-export type RowKind = 'tab' | 'pipe' | 'layout' | 'cells' | 'bar' | 'text';
+export type RowKind = 'tab' | 'pipe' | 'layout' | 'cells' | 'bar' | 'web' | 'text';
 
 /** A row of cells, spanning one or more lines. */
 export interface Row {
@@ -181,6 +184,8 @@ const isBarLine = (raw: string): boolean => {
 /** Captions and headings end a run of cell lines: they are never the rest of a cell. */
 const CAPTION = /统计表|附表|附件|^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+[章部]/;
 const HEADER_END = /合计|统计数|本年度|数值|数量$|^数据$/;
+/** A line longer than this, split into segments by runs of spaces, holds paragraphs, not cells. */
+const WHOLE_TEXT_LINE = 600;
 
 /**
  * Reads lines into rows. Each non-blank line belongs to exactly one row, except page-number lines
@@ -191,6 +196,9 @@ export function readRows(lines: readonly SourceLine[], folded?: readonly string[
   const rows: Row[] = [];
   const texts = folded ?? lines.map((l) => fold(l.text));
   let i = 0;
+  // Lines before this index were looked at as a web run already (found or not): each line is
+  // tried at most once, whatever the length of the runs.
+  let webTried = 0;
   const pageOf = (index: number): number | undefined => lines[index]?.origin.page;
   const push = (row: Omit<Row, 'page'>, index: number): void => {
     const page = pageOf(index);
@@ -226,11 +234,27 @@ export function readRows(lines: readonly SourceLine[], folded?: readonly string[
       i++;
       continue;
     }
+    if (i >= webTried) {
+      const web = readWebRun({ lines, texts, isPageNumber: isFoldedPageNumber }, i);
+      webTried = web.end;
+      if (web.rows !== null) {
+        web.rows.forEach((row, k) => push(row, web.starts[k]!));
+        i = web.end;
+        continue;
+      }
+    }
     const text = raw.charCodeAt(lead) === HASH ? raw.replace(/^\s*#{1,6}\s+/, '') : raw;
     const offset = raw.length - text.length;
     const cells = layoutCells(text, lineNo, offset);
     // A line of one cell never holds two spaces in a row between printed characters: they would
     // have split it (`layoutCells`). So the former test for them, on every line, could only fail.
+    if (cells.length > 1 && text.length > WHOLE_TEXT_LINE) {
+      // A whole report in one line, paragraphs separated by spaces (a crawler that joined the
+      // text nodes): each paragraph is a row of its own, as it would be on a line of its own.
+      for (const c of cells) push({ kind: 'text', cells: [c], line: lineNo, endLine: lineNo }, i);
+      i++;
+      continue;
+    }
     const kind: RowKind = cells.length > 1 ? 'layout' : 'text';
     push({ kind, cells, line: lineNo, endLine: lineNo }, i);
     i++;

@@ -5,7 +5,7 @@
  */
 import type { TableInstance } from '../model/report.js';
 import { align, costTable, matchTable } from './align.js';
-import { STAT_DEFS, type TableDef } from './definitions.js';
+import { STAT_DEFS, type ColDef, type RowDef, type TableDef } from './definitions.js';
 import { coreKey, LABEL_MATCH, similarityRow } from './labels.js';
 import type { Row } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
@@ -24,7 +24,7 @@ function tryDef(views: RowView[], labels: readonly string[], def: TableDef): Can
   const rows = def.rows.length;
   const match = matchTable(views.length, rows);
   sims.forEach((row, i) => {
-    for (let j = 0; j < rows; j++) if (row[j]! >= LABEL_MATCH) match[i * rows + j] = 10 * row[j]!;
+    for (let j = 0; j < rows; j++) if (row[j]! >= LABEL_MATCH && def.rows[j]!.unlisted !== true) match[i * rows + j] = 10 * row[j]!;
   });
   const { assignment } = align(views.length, rows, {
     match,
@@ -50,6 +50,7 @@ export function mapStatTable(rows: readonly Row[], start: number, end: number): 
   if (best === null || best.matched < 3) return null;
   const { def } = best;
   const table = emptyTable(def.id, def.variant, def.label, rows[start]!);
+  const header = statHeader(rows, start, end, def.cols);
   const seen = new Set<string>();
   best.views.forEach((view, i) => {
     const j = best.assignment[i]!;
@@ -58,6 +59,8 @@ export function mapStatTable(rows: readonly Row[], start: number, end: number): 
     seen.add(rowDef.id);
     if (rowDef.header) return;
     let values = view.values;
+    // Columns by the header when it names them (历年累计 before 本年度, an added 上年 column).
+    if (header !== null && values.length === header.length) values = def.cols.map((c) => values[header.indexOf(c.id)]!);
     while (values.length > def.cols.length && values[values.length - 1]!.text === '') values = values.slice(0, -1);
     // A blank unit column before the value reads as a leading blank value.
     while (values.length > def.cols.length && values[0]!.text === '') values = values.slice(1);
@@ -88,5 +91,104 @@ export function mapStatTable(rows: readonly Row[], start: number, end: number): 
     }
   });
   table.missingRows = def.rows.filter((r) => !r.optional && !seen.has(r.id)).map((r) => r.id);
+  markUncertainGroups(table, best, seen);
   return table;
+}
+
+const THIS_YEAR = /^(?:(?:19|20)\d{2}\s*年度?|本年度?|本期|统计数|合计|数量|数值)$/;
+const CUMULATIVE = /^(?:历年累计|累计|历年合计)$/;
+
+/** The column a header cell of a 统计表 names, or null (an added column: 上年, 备注 …). */
+function statColumn(text: string, cols: readonly ColDef[]): string | null {
+  const key = text.replace(/\s+/g, '');
+  if (cols.some((c) => c.id === 'cum') && CUMULATIVE.test(key)) return 'cum';
+  if (THIS_YEAR.test(key)) return 'v';
+  return null;
+}
+
+/**
+ * The value columns of the header row (统计指标 | 单位 | 本年度 | 历年累计), from the first cell that
+ * names a column to the last cell, when they name each of `cols` exactly once and differ from
+ * the form's order or add a column; null otherwise (the values are read in the form's order).
+ */
+function statHeader(rows: readonly Row[], start: number, end: number, cols: readonly ColDef[]): (string | null)[] | null {
+  for (let k = start; k < Math.min(end, start + 4); k++) {
+    const cells = rows[k]!.cells;
+    const ids = cells.map((c) => statColumn(c.text, cols));
+    const first = ids.findIndex((id) => id !== null);
+    if (first < 0) continue;
+    const value = ids.slice(first);
+    const named = value.filter((id) => id !== null);
+    if (named.length !== cols.length || new Set(named).size !== named.length) return null;
+    const inOrder = value.length === cols.length && cols.every((c, i) => value[i] === c.id);
+    return inOrder ? null : value;
+  }
+  return null;
+}
+
+/** The group of parts a row id belongs to (the group's own row, or one of its parts). */
+function groupOf(id: string, groups: readonly string[]): string | null {
+  if (groups.includes(id)) return id;
+  const dot = id.lastIndexOf('.');
+  return dot > 0 && groups.includes(id.slice(0, dot)) ? id.slice(0, dot) : null;
+}
+
+const partsCache = new WeakMap<TableDef, Map<string, RowDef[]>>();
+
+/** The printed parts of each group of a definition (its rows `<group>.<part>`), made once. */
+function groupParts(def: TableDef): Map<string, RowDef[]> {
+  let parts = partsCache.get(def);
+  if (parts === undefined) {
+    const groups = def.sumGroups ?? [];
+    parts = new Map(groups.map((g) => [g, def.rows.filter((r) => r.id !== g && r.unlisted !== true && groupOf(r.id, groups) === g)]));
+    partsCache.set(def, parts);
+  }
+  return parts;
+}
+
+const LIST_ITEM = /^\s*(?:其中[:：]?\s*)?(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]+[)）])/;
+const OTHER_PART = /其他|其它/;
+
+/**
+ * Groups of parts whose sum cannot be checked exactly: a printed row with values that sits inside
+ * the group (after one of its rows, and before another or numbered as a part) but that the
+ * definition does not know; or a list of parts that the table does not mark as complete (no
+ * 其他 row, and not every part the form lists). Each is recorded as an unreadable row
+ * `<group>.unlisted`, which makes the group's sum "cannot check", never an error.
+ */
+function markUncertainGroups(table: TableInstance, best: Candidate, seen: ReadonlySet<string>): void {
+  const { def, views, assignment } = best;
+  const groups = def.sumGroups ?? [];
+  if (groups.length === 0) return;
+  const marked = new Set<string>();
+  const mark = (group: string, raw: string, reason: string, at: TableInstance['at']): void => {
+    if (marked.has(group)) return;
+    marked.add(group);
+    table.unreadable.push({ row: `${group}.unlisted`, raw, reason, at });
+  };
+  const labelOf = (id: string): string => def.rows.find((r) => r.id === id)?.label ?? id;
+  views.forEach((view, i) => {
+    if (assignment[i]! >= 0 || view.values.length === 0) return;
+    let prev: string | null = null;
+    for (let k = i - 1; k >= 0 && prev === null; k--) if (assignment[k]! >= 0) prev = def.rows[assignment[k]!]!.id;
+    let next: string | null = null;
+    for (let k = i + 1; k < views.length && next === null; k++) if (assignment[k]! >= 0) next = def.rows[assignment[k]!]!.id;
+    const group = prev === null ? null : groupOf(prev, groups);
+    if (group === null) return;
+    const printed = labelText(view);
+    if ((next !== null && groupOf(next, groups) === group) || LIST_ITEM.test(printed)) {
+      mark(group, view.row.cells.map((c) => c.text).join(' | '), `「${printed}」不是统计表的标准行，无法确定它是否计入「${labelOf(group)}」的分项，分项之和无法核对`, rowSpan(view.row));
+    }
+  });
+  const partsOf = groupParts(def);
+  for (const group of groups) {
+    if (marked.has(group) || !seen.has(group)) continue;
+    const parts = partsOf.get(group) ?? [];
+    const read = parts.filter((r) => seen.has(r.id));
+    if (read.length === 0) continue;
+    const hasOther = read.some((r) => OTHER_PART.test(r.label));
+    const missing = parts.filter((r) => r.local !== true && !seen.has(r.id));
+    if (hasOther || missing.length === 0) continue;
+    mark(group, read.map((r) => r.label).join('、'), `「${labelOf(group)}」列出的分项没有「其他」行，也不是统计表规定的全部分项（缺少${missing.map((r) => `「${r.label}」`).join('、')}），分项之和不一定等于总数，无法核对`, table.at);
+  }
 }

@@ -8,8 +8,11 @@ import type { Edition, TableInstance } from '../model/report.js';
 import { T2_ITEMS, T2_LABEL, type RowDef } from './definitions.js';
 import { LABEL_MATCH, rowSimilarity } from './labels.js';
 import { fold, labelKey } from './normalize.js';
-import { readCell, sharedReading, splitGluedDigits } from './numbers.js';
-import type { Row } from './rows.js';
+import { ANY_SPLIT, readGluedDigits, type RowRelation } from './glued-digits.js';
+import { gluedNote } from './glued-rows.js';
+import { readCell, sharedReading } from './numbers.js';
+import type { Row, RowCell } from './rows.js';
+import { byHeader, headerColumns } from './table2-header.js';
 import { cellId, cellSpan, emptyTable, makeCell, rowSpan, viewRow } from './table-view.js';
 
 /** Reads 表二 of the given edition from rows `start` to `end` (exclusive). */
@@ -17,7 +20,12 @@ export function mapTable2(rows: readonly Row[], start: number, end: number, edit
   const table = emptyTable('t2', edition, T2_LABEL, rows[start]!);
   const views = rows.slice(start, end).map((row, k) => viewRow(row, start + k));
   const used = new Set<number>();
+  // The region's text as label keys, to tell an item the report does not print (no caption, no
+  // row: a department's 表二 prints only the sub-tables that apply) from rows missing in one.
+  const regionKey = views.map((v) => labelKey(v.row.cells.map((c) => c.text).join(''))).join('');
   for (const item of T2_ITEMS[edition]) {
+    const missingBefore = table.missingRows.length;
+    let header: ReturnType<typeof headerColumns> | undefined;
     for (const def of item.rows) {
       const rowId = `${item.item}.${def.id}`;
       const hit = findLabelled(views, def, used);
@@ -30,6 +38,13 @@ export function mapTable2(rows: readonly Row[], start: number, end: number, edit
           cells = next.values;
           used.add(next.index);
         }
+        // Columns by the item's header when it names each of them (another order, an added 备注).
+        const position = views.indexOf(hit.view);
+        // The item's header, looked for once (above its first row found).
+        if (header === undefined) header = headerColumns(views, position, item);
+        const labelAt = hit.view.row.cells.indexOf(hit.cell);
+        const ordered = header && labelAt >= 0 ? byHeader(hit.view.row.cells.slice(labelAt + 1), header, item.cols) : null;
+        if (ordered) cells = ordered;
         while (cells.length > item.cols.length && cells[cells.length - 1]!.text === '') cells = cells.slice(0, -1);
         if (cells.length === item.cols.length) {
           table.rows.push(rowId);
@@ -54,12 +69,19 @@ export function mapTable2(rows: readonly Row[], start: number, end: number, edit
       if (readGlued(rows, start, end, item.item, def, item.cols.map((c) => c.id), table)) continue;
       table.missingRows.push(rowId);
     }
+    if (table.missingRows.length - missingBefore === item.rows.length && !regionKey.includes(labelKey(item.caption))) {
+      // Neither the item's caption nor any of its rows: the item is not printed, not rows missing.
+      table.missingRows.length = missingBefore;
+      table.notes.push(`t2-item-not-printed:${item.item}:${item.caption}:${table.at.line}`);
+    }
   }
   return table;
 }
 
 interface Hit {
   view: ReturnType<typeof viewRow>;
+  /** The cell holding the label. */
+  cell: RowCell;
   /** The printed label when it differs from the format's wording. */
   printed: string | null;
 }
@@ -77,11 +99,20 @@ function findLabelled(views: ReturnType<typeof viewRow>[], def: RowDef, used: Se
       const exactish = key.endsWith(defKey) || sim >= 0.99;
       if (exactish || key.length <= defKey.length + 2) {
         const printed = key === defKey || key.endsWith(defKey) ? null : cell.text;
-        return { view, printed };
+        return { view, cell, printed };
       }
     }
   }
   return null;
+}
+
+/**
+ * The relation the format sets within a row of a 表二 item, on its cells in the format's order:
+ * 2019 第（一）项, 本年新公开数量 ≤ 对外公开总数量. Items without one accept every split.
+ */
+function relationOf(edition: string, item: string): RowRelation {
+  if (edition === '2019' && item === 'a1') return (v) => v.length === 3 && v[1]! <= v[2]!;
+  return ANY_SPLIT;
 }
 
 /** Reads a row whose label and digits were run together in one line of text. */
@@ -96,11 +127,25 @@ function readGlued(rows: readonly Row[], start: number, end: number, item: strin
         if (at < 0) continue;
         if (label !== def.label && text.slice(Math.max(0, at - 2), at) === '行政') continue;
         const m = /^\s*(\d[\d.,]*)/.exec(text.slice(at + label.length));
-        if (!m) continue;
         const rowId = `${item}.${def.id}`;
+        if (!m) {
+          // In a glued table (its captions in the same text), a label followed by the next label
+          // or caption, without digits: every cell of the row was empty (规章规范性文件111151).
+          if (text.includes('第二十条') && /^[\u4e00-\u9fff]/.test(text.slice(at + label.length))) {
+            table.unreadable.push({ row: rowId, raw: text.slice(at, at + label.length + 8), reason: `「${label}」一行没有任何数值（后面紧接着下一行的行名或下一项的标题），各单元格都是空的`, at: rowSpan(row) });
+            return true;
+          }
+          continue;
+        }
         const run = m[1]!.replace(/,/g, '');
-        const split = cols.length === 1 ? (readCell(run).state === 'number' ? [run] : null) : splitGluedDigits(run, cols.length)?.map(String) ?? null;
+        const reading = cols.length === 1 ? null : readGluedDigits(run, cols.length, relationOf(table.variant, item));
+        const split = cols.length === 1 ? (readCell(run).state === 'number' ? [run] : null) : reading?.kind === 'unique' ? reading.values.map(String) : null;
         const span = cellSpan(c, row);
+        if (reading?.kind === 'none') {
+          // Every split breaks the relation the format sets within the row: a certain error.
+          table.notes.push(gluedNote('glued-no-split', rowId, run, row.line));
+          return true;
+        }
         if (split === null) {
           table.unreadable.push({
             row: rowId,
@@ -110,6 +155,7 @@ function readGlued(rows: readonly Row[], start: number, end: number, item: strin
           });
           return true;
         }
+        if (reading !== null) table.notes.push(gluedNote('glued-split', rowId, run, row.line));
         table.rows.push(rowId);
         // Each part's own column (the cell's text maps onto its line one to one: `fold` keeps
         // lengths, and a run-together row is one layout cell, whose spaces are single), unless

@@ -9,6 +9,7 @@ import { coreKey } from './labels.js';
 import type { Row } from './rows.js';
 import { mapTable2, t2EditionMarkers } from './table2.js';
 import { mapTable3 } from './table3.js';
+import { readGluedTable3 } from './glued-table3.js';
 import { mapTable4 } from './table4.js';
 import { mapStatTable } from './table-stat.js';
 
@@ -40,7 +41,8 @@ const findRow = (keyed: KeyedRows, from: number, to: number, test: (key: string,
   return -1;
 };
 
-const isT2Caption = (key: string): boolean => /^第二十条第[一五六八九]项/.test(key);
+/** The 第二十条 caption of 表二, or a glued paragraph (a crawler joined the cells) holding it. */
+const isT2Caption = (key: string): boolean => /^第二十条第[一五六八九]项/.test(key) || (key.length > 60 && /第二十条第一项.*\d/.test(key));
 const isT3Start = (key: string): boolean => key.includes('本年新收政府信息公开申请数量') || key.includes('勾稽关系为');
 const isT3Anchor = (key: string): boolean => isT3Start(key) || key === '收到和处理政府信息公开申请情况';
 const isT4Anchor = (key: string, row: Row): boolean =>
@@ -87,7 +89,7 @@ export function findTables(rows: readonly Row[], yearHint: number | null): Found
     if (heading >= 0) end = heading;
     end = Math.min(end, t3Anchor + 150);
     const prefer = yearHint !== null && yearHint <= 2020 ? 'single' : 'split';
-    const t3 = mapTable3(rows, start, end, prefer);
+    const t3 = readGluedTable3(rows, start, end, prefer) ?? mapTable3(rows, start, end, prefer);
     if (t3) tables.t3 = t3;
     ranges.push([start, end]);
   } else if (findRow(keyed, 0, rows.length, (key) => key === '收到和处理政府信息公开申请情况' || key.endsWith('收到和处理政府信息公开申请情况')) >= 0 && findRow(keyed, 0, rows.length, (key) => key.includes('申请人情况')) >= 0) {

@@ -22,8 +22,15 @@ export function checkLayout(ctx: CheckContext, check: LayoutCheck): Outcome[] {
       for (const u of table.unreadable) {
         out.push({ status: 'fail', key: `${table.id}.${u.row}`, location: locate(u.at, { ...where, row: u.row, rowLabel: u.row === '?' ? '' : rowLabel(table.id, u.row) }), vars: { table: tableLabel(table.id), row: u.row === '?' ? '' : rowLabel(table.id, u.row), reason: u.reason, raw: u.raw } });
       }
-    } else if (check.what === 'note' && check.note && table.notes.includes(check.note)) {
-      out.push({ status: 'fail', key: `${table.id}.${check.note}`, location: locate(table.at, where), vars: { table: tableLabel(table.id) } });
+    } else if (check.what === 'note' && check.note) {
+      if (table.notes.includes(check.note)) out.push({ status: 'fail', key: `${table.id}.${check.note}`, location: locate(table.at, where), vars: { table: tableLabel(table.id) } });
+      // A note about one row: `<note>:<row id>:<raw text>:<line>` (glued digits read or not).
+      for (const note of table.notes) {
+        if (!note.startsWith(`${check.note}:`)) continue;
+        const [, row = '', raw = '', line = ''] = note.split(':');
+        const at = { ...table.at, line: Number(line) || table.at.line };
+        out.push({ status: 'fail', key: `${table.id}.${check.note}.${row}`, location: locate(at, { ...where, row, rowLabel: rowLabel(table.id, row) }), vars: { table: tableLabel(table.id), row: rowLabel(table.id, row), raw } });
+      }
     }
   }
   return out;

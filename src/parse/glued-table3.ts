@@ -1,0 +1,132 @@
+/**
+ * 表三 whose rows lost their cell boundaries (see glued-rows.ts): the glued rows are cut and
+ * split, the region is read by the ordinary 表三 mapper, and each glued row's reading is recorded
+ * on the table: a `glued-split` note when exactly one split satisfies 总计 = 自然人 + the five
+ * 法人或其他组织 columns (the cells were read that way), a `glued-no-split` note when none does
+ * (a certain error), and an unreadable row otherwise.
+ */
+import type { TableInstance } from '../model/report.js';
+import { T3_ROW_RELATION } from './glued-digits.js';
+import { expandGluedRegion, gluedNote, splitCells, type GluedRow } from './glued-rows.js';
+import { t3Def } from './definitions.js';
+import { LABEL_MATCH, similarityRow } from './labels.js';
+import type { Row } from './rows.js';
+import { mapTable3 } from './table3.js';
+import { makeCell, rowSpan } from './table-view.js';
+
+/** The canonical row a glued row's label names best, among `candidates`; null when none is named. */
+function rowOf(g: GluedRow, table: TableInstance, candidates: readonly string[]): string | null {
+  const def = t3Def(table.variant === 'other-single' ? 'single' : 'split');
+  const sims = similarityRow(g.label, def.rows);
+  let best = -1;
+  for (let j = 0; j < def.rows.length; j++) if (sims[j]! >= LABEL_MATCH && candidates.includes(def.rows[j]!.id) && (best < 0 || sims[j]! > sims[best]!)) best = j;
+  return best < 0 ? null : def.rows[best]!.id;
+}
+
+/** The row id of the cell read at the first value of a glued row, when the mapper placed it. */
+function placedRow(g: GluedRow, table: TableInstance): string | null {
+  const first = g.row.cells[1];
+  if (first === undefined) return null;
+  for (const cell of Object.values(table.cells)) if (cell.at.line === first.line && cell.at.column === first.column) return cell.row;
+  return null;
+}
+
+/** Reads 表三 in rows `start` to `end` when some of its rows are glued; null when none is. */
+export function readGluedTable3(rows: readonly Row[], start: number, end: number, prefer: 'single' | 'split'): TableInstance | null {
+  const region = expandGluedRegion(rows, start, end, 7, T3_ROW_RELATION);
+  if (region === null) return null;
+  const table = mapTable3(region.rows, 0, region.rows.length, prefer);
+  if (table === null) return null;
+  const pending = new Map<string, GluedRow>();
+  for (const g of region.glued) {
+    const { reading } = g;
+    if (reading.kind === 'unique') {
+      const id = placedRow(g, table);
+      if (id !== null) table.notes.push(gluedNote('glued-split', id, g.digits, g.row.line));
+      continue;
+    }
+    const id = rowOf(g, table, table.missingRows);
+    if (id === null) continue;
+    table.missingRows = table.missingRows.filter((r) => r !== id);
+    if (reading.kind === 'none') {
+      table.notes.push(gluedNote('glued-no-split', id, g.digits, g.row.line));
+      continue;
+    }
+    if (reading.kind === 'ambiguous') pending.set(id, g);
+    const reason =
+      reading.kind === 'ambiguous'
+        ? `行名后的数字连在一起（${g.digits}），有 ${reading.accepted} 种拆分都满足“总计等于各列之和”，无法确定各单元格的值`
+        : `行名后的数字连在一起（${g.digits}），无法拆分成 7 个单元格`;
+    table.unreadable.push({ row: id, raw: `${g.label}${g.digits}`, reason, at: rowSpan(g.row) });
+  }
+  settleByColumns(table, pending);
+  // Rows in the format's order, as the mapper gives them (rows settled late were added last).
+  const order = t3Def(table.variant === 'other-single' ? 'single' : 'split').rows.map((r) => r.id);
+  table.rows.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return table;
+}
+
+const COLS = ['np', 'biz', 'res', 'ngo', 'law', 'oth', 'total'] as const;
+
+/** The row's seven values, when every one was read as a number. */
+function rowValues(table: TableInstance, row: string): number[] | null {
+  const out: number[] = [];
+  for (const col of COLS) {
+    const cell = table.cells[`t3.${row}.${col}`];
+    if (cell?.state !== 'number' || cell.value === null) return null;
+    out.push(cell.value);
+  }
+  return out;
+}
+
+/**
+ * What the format's column relations say a row holds, from the rows read already: （七）总计 is
+ * the sum of the result rows; 本年新收 + 上年结转 = （七）总计 + 结转下年度. Null when a row it needs
+ * is not read.
+ */
+function expectedRow(table: TableInstance, row: string): number[] | null {
+  const vec = (id: string): number[] | null => rowValues(table, id);
+  const add = (a: number[] | null, b: number[] | null, sign = 1): number[] | null => (a && b ? a.map((v, k) => v + sign * b[k]!) : null);
+  if (row === 'r.total') {
+    const leaves = t3Def(table.variant === 'other-single' ? 'single' : 'split').rows.filter((r) => r.id.startsWith('r.') && r.id !== 'r.total');
+    let sum: number[] | null = COLS.map(() => 0);
+    for (const leaf of leaves) sum = add(sum, vec(leaf.id));
+    return sum;
+  }
+  if (row === 'new') return add(add(vec('r.total'), vec('carried_out')), vec('carried_in'), -1);
+  if (row === 'carried_in') return add(add(vec('r.total'), vec('carried_out')), vec('new'), -1);
+  if (row === 'carried_out') return add(add(vec('new'), vec('carried_in')), vec('r.total'), -1);
+  return null;
+}
+
+/**
+ * Rows whose digits split several ways within the row are told apart by the table's column
+ * relations, from the rows read with certainty: the one split that satisfies them is read (a
+ * `glued-split` note), none is a certain error (`glued-no-split`), several stay unreadable.
+ */
+function settleByColumns(table: TableInstance, pending: Map<string, GluedRow>): void {
+  for (let changed = true; changed && pending.size > 0; ) {
+    changed = false;
+    for (const [id, g] of pending) {
+      if (g.reading.kind !== 'ambiguous') continue;
+      const expected = expectedRow(table, id);
+      if (expected === null) continue;
+      const fits = g.reading.candidates.filter((c) => c.every((v, k) => v === expected[k]));
+      if (fits.length > 1 || (fits.length === 0 && g.reading.accepted > g.reading.candidates.length)) continue;
+      pending.delete(id);
+      changed = true;
+      table.unreadable = table.unreadable.filter((u) => u.row !== id);
+      if (fits.length === 0) {
+        table.notes.push(gluedNote('glued-no-split', id, g.digits, g.row.line));
+        continue;
+      }
+      const cells = splitCells(fits[0]!, g.digitsAt.line, g.digitsAt.column);
+      COLS.forEach((col, k) => {
+        const cell = makeCell('t3', id, col, cells[k]!, g.row);
+        table.cells[cell.id] = cell;
+      });
+      table.rows.push(id);
+      table.notes.push(gluedNote('glued-split', id, g.digits, g.row.line));
+    }
+  }
+}

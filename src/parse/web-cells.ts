@@ -1,0 +1,182 @@
+/**
+ * Tables as text copied or crawled from web pages: one cell per line, blank lines between cells
+ * and more blank lines between rows, no TAB and no `|` (the crawler took the text nodes of each
+ * `<td>`). Two spacings are seen in real pages: cells two blank lines apart and rows four apart;
+ * or the cells of a row on consecutive lines and rows two blank lines apart. Both are read by the
+ * table's own structure:
+ *
+ * - the **cell gap** is the smallest number of blank lines before a value cell (a number or a
+ *   zero mark): values are never the rest of a label, so whatever separates a value from the cell
+ *   before it separates cells;
+ * - a smaller gap continues the cell above (a label broken over lines: `商业` / `企业`);
+ * - a larger gap starts a new row;
+ * - whatever the gaps, a label after a value starts a new row (a row starts at its label), and so
+ *   do a caption, an outline-numbered label (一、 （一）) and a label after a unit cell (the value
+ *   between them was blank: an empty cell leaves no line), so a page that puts one blank line
+ *   between every cell is still read row by row.
+ *
+ * Page-number lines (`- 3 -`, `第 3 页`) inside the run are dropped without changing the gap.
+ */
+import type { SourceLine } from '../model/source.js';
+import { firstPrinted, isBlankText } from './normalize.js';
+import { sharedReading } from './numbers.js';
+import type { Row, RowCell } from './rows.js';
+import { UNIT_WORDS } from './table-view.js';
+
+/** A candidate line of a web run: short, one printed token group, no TAB, no `|`. */
+const MAX_CELL_LENGTH = 64;
+/** A run must hold at least this many value cells to be read as a table. */
+const MIN_VALUES = 4;
+
+/** A table caption: a row of its own. */
+const CAPTION_CELL = /统计表|^第二十条第/;
+/** A label numbered as an outline level (一、 （一）): it starts a row. */
+const NUMBERED_LABEL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/;
+
+/** One non-blank line of a run, with the blank lines before it. */
+interface RunLine {
+  index: number;
+  text: string;
+  gap: number;
+  value: boolean;
+}
+
+/** True for a trimmed line that can be one web cell. */
+function isCellText(text: string): boolean {
+  if (text.length === 0 || text.length > MAX_CELL_LENGTH) return false;
+  if (text.startsWith('|')) return false;
+  // Two spaces in a row split a line into layout cells: such a line is a row, not a cell (the
+  // text is trimmed and folded: other white space is a space already, TAB excluded before).
+  if (text.includes('  ')) return false;
+  // A sentence of prose ends a table.
+  return !(text.length > 30 && /[。；]$/.test(text));
+}
+
+/** First characters a value can start with: digits, signs, dash marks, 不适用/无/暂无/没有. */
+const VALUE_START = /^[\d+\-—–－─━‐‑‒―/／\\×xX*不无暂没]/;
+
+/** True for a cell text that is a value: a number, or a zero mark (—, /, 无). */
+export function isValueCell(text: string): boolean {
+  // Most lines are words: they are told apart by their first character, without reading them.
+  if (!VALUE_START.test(text)) return false;
+  const state = sharedReading(text).state;
+  return state === 'number' || state === 'dash' || state === 'na';
+}
+
+/** Hooks of the row reader a web run needs: its lines, folded texts and page-number test. */
+export interface WebRunInput {
+  lines: readonly SourceLine[];
+  texts: readonly string[];
+  isPageNumber: (folded: string) => boolean;
+}
+
+/**
+ * The result of {@link readWebRun}: the rows read (null when the lines are no web table), and the
+ * index of the first line after the run, which need not be tried again.
+ */
+export interface WebRun {
+  rows: Omit<Row, 'page'>[] | null;
+  /** Line index of each row's first line (for its page). */
+  starts: number[];
+  end: number;
+}
+
+/**
+ * Collects the run of cell lines starting at `start`. Returns the lines and the index after the
+ * run (the first line that is no cell, or the end).
+ */
+function collect(input: WebRunInput, start: number): { run: RunLine[]; end: number } {
+  const { texts, isPageNumber } = input;
+  const run: RunLine[] = [];
+  let gap = 0;
+  let i = start;
+  let lastNonBlank = start;
+  for (; i < texts.length; i++) {
+    const raw = texts[i]!;
+    if (isBlankText(raw)) {
+      gap++;
+      continue;
+    }
+    if (isPageNumber(raw)) {
+      // The blank lines around a page number are the page's, not the table's.
+      const before = gap;
+      let k = i + 1;
+      while (k < texts.length && isBlankText(texts[k]!)) k++;
+      i = k - 1;
+      gap = before;
+      continue;
+    }
+    // A long line, or a TAB anywhere (a TAB-indented cell line, a TAB row), is another layout's.
+    if (raw.length > 2 * MAX_CELL_LENGTH || raw.includes('\t')) break;
+    const text = raw.slice(firstPrinted(raw)).trimEnd();
+    if (!isCellText(text)) break;
+    run.push({ index: i, text, gap: run.length === 0 ? 0 : gap, value: isValueCell(text) });
+    lastNonBlank = i;
+    gap = 0;
+  }
+  return { run, end: run.length === 0 ? start : Math.max(lastNonBlank + 1, start + 1) };
+}
+
+/**
+ * Reads a web-extracted table starting at line `start`; `rows` is null when the lines from there
+ * are not one (fewer than {@link MIN_VALUES} value cells, or no blank line between most cells).
+ */
+export function readWebRun(input: WebRunInput, start: number): WebRun {
+  const { run, end } = collect(input, start);
+  // Blank lines must separate the rows at least (a label after a value starts one): lines of
+  // text without blank lines between them are not a web page's cells.
+  let values = 0;
+  let rowStarts = 0;
+  let blankStarts = 0;
+  for (let k = 0; k < run.length; k++) {
+    const l = run[k]!;
+    if (l.value) values++;
+    if (k > 0 && !l.value && run[k - 1]!.value) {
+      rowStarts++;
+      if (l.gap > 0) blankStarts++;
+    }
+  }
+  if (values < MIN_VALUES || rowStarts === 0 || blankStarts < rowStarts / 2) return { rows: null, starts: [], end };
+  let cellGap = Infinity;
+  for (let k = 1; k < run.length; k++) if (run[k]!.value && run[k]!.gap < cellGap) cellGap = run[k]!.gap;
+  const rows: Omit<Row, 'page'>[] = [];
+  const starts: number[] = [];
+  let cells: RowCell[] = [];
+  let rowStart = run[0]!.index;
+  let lastWasValue = false;
+  const flush = (): void => {
+    if (cells.length > 0) {
+      rows.push({ kind: 'web', cells, line: cells[0]!.line, endLine: cells[cells.length - 1]!.line });
+      starts.push(rowStart);
+    }
+    cells = [];
+  };
+  // Whatever the gaps, captions and outline-numbered labels start rows, so that a header is not
+  // run into the first row when a page puts one blank line between every cell.
+  let lastWasCaption = false;
+  for (const l of run) {
+    const origin = input.lines[l.index]!.origin;
+    const raw = input.texts[l.index]!;
+    const column = firstPrinted(raw) + 1;
+    const last = cells[cells.length - 1];
+    if (last !== undefined && l.gap < cellGap && !l.value && !isValueCell(last.text)) {
+      // The rest of a label broken over lines.
+      last.text += l.text;
+      continue;
+    }
+    const caption = CAPTION_CELL.test(l.text);
+    const numbered = !l.value && NUMBERED_LABEL.test(l.text);
+    // A unit cell (条, 件) stands before its value: a label after it starts the next row (the
+    // value cell was blank, and a blank cell leaves no line).
+    const afterUnit = !l.value && last !== undefined && UNIT_WORDS.has(last.text) && !UNIT_WORDS.has(l.text);
+    if (cells.length > 0 && (l.gap > cellGap || (!l.value && lastWasValue) || caption || lastWasCaption || numbered || afterUnit)) {
+      flush();
+    }
+    if (cells.length === 0) rowStart = l.index;
+    cells.push({ text: l.text, line: origin.line, column });
+    lastWasValue = l.value;
+    lastWasCaption = caption;
+  }
+  flush();
+  return { rows, starts, end };
+}

@@ -1,0 +1,100 @@
+/** Unit tests of the web table readers: one cell per line, glued digits, 表二 and 统计表 headers. */
+import { describe, expect, it } from 'vitest';
+import { toSourceLines } from '../../src/ingest/text.js';
+import { ANY_SPLIT, readGluedDigits, T3_ROW_RELATION } from '../../src/parse/glued-digits.js';
+import { segmentGlued } from '../../src/parse/glued-rows.js';
+import { readRows } from '../../src/parse/rows.js';
+import { checkText, parseText } from '../helpers/examples.js';
+
+const rows = (text: string): [string, string[]][] => readRows(toSourceLines(text)).map((r) => [r.kind, r.cells.map((c) => c.text)]);
+
+describe('glued digits', () => {
+  it('reads the only split, and says when there is none or several', () => {
+    expect(readGluedDigits('000', 3)).toEqual({ kind: 'unique', values: [0, 0, 0], splits: 1 });
+    expect(readGluedDigits('3101005', 7, T3_ROW_RELATION)).toMatchObject({ kind: 'unique', values: [3, 1, 0, 1, 0, 0, 5] });
+    // 81010010: 8+1+0+1+0+0 = 10 is the only split that adds up.
+    expect(readGluedDigits('81010010', 7, T3_ROW_RELATION)).toMatchObject({ kind: 'unique', values: [8, 1, 0, 1, 0, 0, 10] });
+    expect(readGluedDigits('121010014', 7, T3_ROW_RELATION)).toMatchObject({ kind: 'ambiguous', accepted: 3 });
+    expect(readGluedDigits('1000002', 7, T3_ROW_RELATION)).toEqual({ kind: 'none', splits: 1 });
+    expect(readGluedDigits('5426', 3, ANY_SPLIT)).toMatchObject({ kind: 'ambiguous', accepted: 3 });
+    expect(readGluedDigits('00', 3)).toEqual({ kind: 'impossible' });
+    expect(readGluedDigits('12a', 2)).toEqual({ kind: 'impossible' });
+    expect(readGluedDigits('9'.repeat(40), 7)).toEqual({ kind: 'too-many' });
+  });
+
+  it('never starts a number of two or more digits with 0', () => {
+    // 1|005 and 10|05 are no splits: only 100|5 is.
+    expect(readGluedDigits('1005', 2)).toMatchObject({ kind: 'unique', values: [100, 5] });
+  });
+
+  it('cuts a glued paragraph into rows, telling list numbers from values', () => {
+    const text = '（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0000001（四）无法提供1.本机关不掌握相关政府信息80000082.没有现成信息需要另行制作0000000';
+    expect(segmentGlued(text)?.map((s) => [s.label, s.digits])).toEqual([
+      ['（三）不予公开1.属于国家秘密', '0000000'],
+      ['2.其他法律行政法规禁止公开', '0000001'],
+      ['（四）无法提供1.本机关不掌握相关政府信息', '8000008'],
+      ['2.没有现成信息需要另行制作', '0000000'],
+    ]);
+    const cut = segmentGlued('1.属于国家秘密00000002.其他0000000')!;
+    expect(cut.map((s) => [s.label, s.digits])).toEqual([['1.属于国家秘密', '0000000'], ['2.其他', '0000000']]);
+    // A run that does not end in the number the list expects next is not cut (nothing guessed).
+    expect(segmentGlued('1.属于国家秘密00000005.其他0000000')).toBeNull();
+  });
+});
+
+describe('web-extracted tables', () => {
+  it('reads cells two blank lines apart and rows four apart, joining a label broken over lines', () => {
+    const text = ['第二十条第（一）项', '', '', '', '', '信息内容', '', '', '本年制发件数', '', '', '本年废止件数', '', '', '现行有效件数', '', '', '', '', '规章', '', '', '0', '', '', '0', '', '', '0', '', '', '', '', '商业', '企业', '', '', '行政规范性文件', '', '', '3', '', '', '5', '', '', '156'].join('\n');
+    expect(rows(text)).toEqual([
+      ['web', ['第二十条第(一)项']],
+      ['web', ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']],
+      ['web', ['规章', '0', '0', '0']],
+      ['web', ['商业企业', '行政规范性文件', '3', '5', '156']],
+    ]);
+  });
+
+  it('reads a row per block (cells on consecutive lines, rows two blank lines apart)', () => {
+    const text = ['统计指标', '单位', '统计数', '', '', '（一）收到申请数', '件', '1', '', '', '1.当面申请数', '件', '0', '', '', '2.传真申请数', '件', '0', '', '', '3.网络申请数', '件', '1'].join('\n');
+    expect(rows(text)).toEqual([
+      ['web', ['统计指标', '单位', '统计数']],
+      ['web', ['(一)收到申请数', '件', '1']],
+      ['web', ['1.当面申请数', '件', '0']],
+      ['web', ['2.传真申请数', '件', '0']],
+      ['web', ['3.网络申请数', '件', '1']],
+    ]);
+  });
+
+  it('leaves prose, and lines of values without blank lines between rows, to the other layouts', () => {
+    expect(rows('一、总体情况\n\n2024年，本机关主动公开政府信息1200条。\n\n二、主动公开政府信息情况').map((r) => r[0])).toEqual(['text', 'text', 'text']);
+    expect(rows('行政许可\n97\n行政处罚\n12\n行政强制\n0\n行政收费\n5').map((r) => r[0])).toEqual(Array(8).fill('text'));
+  });
+
+  it('reads a 2008 统计表 published as a page of its own, one cell per line', () => {
+    const cells = [
+      '政府信息公开情况统计表（2018年度）', '统计指标', '单位', '统计数', '一、主动公开情况',
+      '（一）主动公开政府信息数', '条', '120', '三、依申请公开情况', '（一）收到申请数', '件', '3', '1.当面申请数', '件', '1',
+      '2.传真申请数', '件', '0', '3.网络申请数', '件', '2', '4.信函申请数', '件', '0', '（二）申请办结数', '件', '3',
+      '1.按时办结数', '件', '3', '2.延期办结数', '件', '0',
+    ];
+    const report = parseText(cells.join('\n\n'));
+    const stat = report.tables.stat!;
+    expect(stat.cells['stat.a1.v']?.value).toBe(3);
+    expect(stat.cells['stat.a1.3.v']?.value).toBe(2);
+    expect(stat.cells['stat.a2.1.v']?.value).toBe(3);
+    expect(report.meta.edition).toBe('2008');
+  });
+
+  it('sums a list of parts only when the table marks it complete: a missing channel makes the sum cannot-check, never an error', async () => {
+    const table = (rows: string[]): string => ['2016年政府信息公开工作年度报告', '政府信息公开情况统计表', '统计指标\t单位\t统计数', ...rows].join('\n');
+    const complete = table(['（一）收到申请数\t件\t5', '1.当面申请数\t件\t1', '2.传真申请数\t件\t0', '3.网络申请数\t件\t2', '4.信函申请数\t件\t1']);
+    // The four channels of the national form are its whole list: 1 + 0 + 2 + 1 = 4 ≠ 5 is an error.
+    expect((await checkText(complete, 'stat-sum-rows')).map((f) => f.severity)).toEqual(['error']);
+    // Without 4.信函申请数 the list is neither the form's nor closed by 其他: cannot check.
+    const partial = table(['（一）收到申请数\t件\t5', '1.当面申请数\t件\t1', '2.传真申请数\t件\t0', '3.网络申请数\t件\t2']);
+    expect(parseText(partial).tables.stat?.unreadable.map((u) => u.row)).toEqual(['a1.unlisted']);
+    expect((await checkText(partial, 'stat-sum-rows')).map((f) => f.severity)).toEqual(['info']);
+    // A 5.其他形式 row closes the list: it is summed again.
+    const closed = table(['（一）收到申请数\t件\t5', '1.当面申请数\t件\t1', '2.传真申请数\t件\t0', '3.网络申请数\t件\t2', '5.其他形式\t件\t1']);
+    expect((await checkText(closed, 'stat-sum-rows')).map((f) => f.severity)).toEqual(['error']);
+  });
+});
