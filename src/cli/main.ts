@@ -23,6 +23,7 @@ import { loadRuleDirsLazily } from '../rule-dirs.js';
 import { VERSION } from '../version.js';
 import type { Baseline } from './baseline.js';
 import type { ExtractCliOptions } from './extract.js';
+import { useColor } from './color.js';
 import { expandInputs } from './files.js';
 import { FORMAT_NAMES, isFormatName } from './formats.js';
 import { writeJsonContract, writeToStdout } from './json-stream.js';
@@ -151,7 +152,7 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     return 0;
   }
   const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  const color = options.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !options.output);
+  const color = useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY), toFile: options.output !== undefined });
   if (options.format === 'json') {
     // Streamed: the same bytes as the json formatter, without holding the whole text.
     const fd = options.output ? openSync(options.output, 'w') : null;
@@ -233,6 +234,7 @@ export function program(): Command {
     .option('--manifest <file>', '报告清单（CSV 或 YAML：agency, region, parent, year, file），用于缺报、汇总和配对')
     .option('--prev <path>', '上一年度报告所在的文件或文件夹，用于跨年度核对（可重复）', collect, [] as string[])
     .option('--no-progress', '不显示进度')
+    .option('--color', '使用颜色（默认只在终端上使用；也看 NO_COLOR、FORCE_COLOR 环境变量）')
     .option('--no-color', '不使用颜色')
     .option('--summary <file>', '另外写出批量汇总（按规则、机关、年度、状态、缺报），格式按扩展名：.txt .md .html .csv .xlsx')
     .addOption(new Option('--summary-format <format>', '汇总的格式（默认按 --summary 的扩展名）').choices(['text', 'txt', 'markdown', 'md', 'html', 'csv', 'xlsx']))
