@@ -82,14 +82,14 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   if (!Number.isInteger(jobs) || jobs < 1) throw new ExitError(2, `--jobs 需要一个正整数，而不是「${options.jobs}」`);
   let manifest: { entries: ManifestEntry[]; file: string } | null = null;
   if (options.manifest) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = readFileSync(options.manifest, 'utf8');
+      bytes = new Uint8Array(readFileSync(options.manifest));
     } catch (error) {
       throw new ExitError(2, `无法读取清单 ${options.manifest}：${(error as Error).message}`);
     }
-    const { loadManifestText } = await import('../batch/manifest.js');
-    const loaded = loadManifestText(text, options.manifest);
+    const { loadManifestBytes } = await import('../batch/manifest.js');
+    const loaded = await loadManifestBytes(bytes, options.manifest);
     if (loaded.errors.length) fail(loaded.errors, '清单有错误');
     manifest = { entries: loaded.entries, file: options.manifest };
   }
@@ -231,7 +231,7 @@ export function program(): Command {
     .option('--baseline-write <file>', '把本次发现的问题记录为基线文件')
     .option('--no-waivers', '不使用报告旁边的 .xxgk-lint-waivers.yaml 豁免文件')
     .option('-j, --jobs <n>', '并行检查的线程数（默认：文件多时用全部 CPU）')
-    .option('--manifest <file>', '报告清单（CSV 或 YAML：agency, region, parent, year, file），用于缺报、汇总和配对')
+    .option('--manifest <file>', '报告清单（CSV、XLSX 或 YAML：agency, region, parent, year, file；CSV 可为 UTF-8 或 GBK），用于缺报、汇总和配对')
     .option('--prev <path>', '上一年度报告所在的文件或文件夹，用于跨年度核对（可重复）', collect, [] as string[])
     .option('--no-progress', '不显示进度')
     .option('--color', '使用颜色（默认只在终端上使用；也看 NO_COLOR、FORCE_COLOR 环境变量）')

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/index.js';
@@ -14,7 +15,7 @@ import { PDF_OPS, transformMatrix } from '../../src/ingest/pdf-ops.js';
 
 const PDFS = ['001-huaian-city-2024', '002-hongze-district-2023'].map((name) => resolve(`fixtures/corpus/original/${name}.pdf`));
 const INGEST = resolve('dist/src/ingest/index.js');
-const HIDE = resolve('test/helpers/hide-canvas.cjs');
+const HIDE = resolve('test/helpers/hide-canvas.mjs');
 
 interface Read { canvas: boolean; domMatrix: string; results: { lines: string[]; problems: string[] }[] }
 
@@ -32,7 +33,7 @@ function readWithoutCanvas(): { read: Read; stderr: string } {
       results.push({ lines: source.lines.map((l) => l.text), problems: source.problems.map((p) => p.id) });
     }
     console.log(JSON.stringify({ canvas, domMatrix: globalThis.DOMMatrix?.name ?? 'none', results }));`;
-  const run = spawnSync(process.execPath, ['--require', HIDE, '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(HIDE).href, '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   expect(run.status, run.stderr).toBe(0);
   return { read: JSON.parse(run.stdout) as Read, stderr: run.stderr };
 }
