@@ -8,7 +8,8 @@
  * config, waiver, baseline and manifest files, and YAML and zod with them, are imported only when
  * such a file is given or found (issue #9).
  */
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { limitsOf } from '../config-limits.js';
 import { defaultJobs } from '../batch/pool.js';
@@ -27,7 +28,8 @@ import { useColor } from './color.js';
 import { expandInputs } from './files.js';
 import { FORMAT_NAMES, isFormatName } from './formats.js';
 import { writeJsonContract, writeToStdout } from './json-stream.js';
-import { ExitError, fail, fileSettings, prepareSetup } from './setup-core.js';
+import { applyBuiltinSettings } from './finding-ids.js';
+import { ExitError, fail, fileSettings, prepareSetup, type Setup } from './setup-core.js';
 import { applyWaivers, loadWaiversLazily, unusedWaivers } from './waivers-core.js';
 
 interface CheckCliOptions {
@@ -46,12 +48,28 @@ interface CheckCliOptions {
   jobs?: string;
   manifest?: string;
   prev: string[];
+  ignorePattern: string[];
   progress?: boolean;
   summary?: string;
   summaryFormat?: string;
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * The files left after the ignore patterns (config `ignores:`, `--ignore-pattern`,
+ * `.xxgk-lintignore`). The matcher (and picomatch) is loaded only when there are patterns or a
+ * folder or glob was searched (for the built-in node_modules/ and .git/), not for a run on named
+ * files such as a pre-commit hook's (issue #9, start-up time).
+ */
+async function withoutIgnored(files: string[], expanded: boolean, cliPatterns: readonly string[], setup: Setup): Promise<string[]> {
+  const configPatterns = setup.config.ignores ?? [];
+  const cwd = process.cwd();
+  if (!expanded && cliPatterns.length === 0 && configPatterns.length === 0 && !existsSync(join(cwd, '.xxgk-lintignore'))) return files;
+  const { ignoreMatcher } = await import('./ignore.js');
+  const ignored = ignoreMatcher({ cwd, cliPatterns, ...(configPatterns.length ? { config: { patterns: configPatterns, dir: setup.configDir } } : {}) });
+  return files.filter((file) => !ignored(file));
+}
 
 async function runCheck(inputs: string[], options: CheckCliOptions): Promise<number> {
   if (!isFormatName(options.format)) throw new ExitError(2, `未知的输出格式「${options.format}」，可用：${FORMAT_NAMES.join('、')}`);
@@ -64,8 +82,15 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   const setup = await prepareSetup(options.rules, options.config, inputs[0]);
   const locale = options.locale ?? setup.config.locale ?? 'zh';
   const failSeverity = options.failSeverity ?? setup.config.failSeverity ?? 'error';
-  const { files, unmatched } = await expandInputs(inputs);
-  if (files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${unmatched.join('、') || inputs.join('、')}`);
+  const expansion = await expandInputs(inputs);
+  const { unmatched } = expansion;
+  if (expansion.files.length === 0 && unmatched.length > 0) throw new ExitError(2, `没有找到要检查的文件：${unmatched.join('、') || inputs.join('、')}`);
+  const files = await withoutIgnored(expansion.files, expansion.expanded, options.ignorePattern, setup);
+  if (files.length === 0 && unmatched.length === 0) {
+    // Everything named was ignored (a pre-commit hook passing only ignored files): nothing to do.
+    if (expansion.files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${inputs.join('、')}`);
+    process.stderr.write(locale === 'zh' ? `所有 ${expansion.files.length} 个文件都被忽略规则排除，未检查任何文件\n` : `All ${expansion.files.length} files are ignored; nothing was checked\n`);
+  }
   const waivers = options.waivers ? await loadWaiversLazily(files) : { waivers: [], errors: [] };
   if (waivers.errors.length) fail(waivers.errors, '豁免文件有错误');
   const baselines = options.baseline || options.baselineWrite ? await import('./baseline.js') : null;
@@ -122,11 +147,12 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   }
 
   const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1 } }] });
-  const results: ResultEntry[] = unmatched.map(notFound);
+  const results: ResultEntry[] = unmatched.map(notFound).map((r) => ({ ...r, findings: applyBuiltinSettings(r.findings, settingsFor(r.file), new Set()) }));
   let suppressedCount = 0;
   const reported: Finding[][] = [];
+  const packRuleIds = new Set(setup.packs.flatMap((p) => p.rules.map((r) => r.id)));
   for (const entry of outcome.entries) {
-    let findings: Finding[] = entry.findings;
+    let findings: Finding[] = applyBuiltinSettings(entry.findings, settingsFor(entry.file), packRuleIds);
     const waived = applyWaivers(entry.file, findings, waivers.waivers, today());
     findings = waived.findings;
     suppressedCount += waived.suppressed.length;
@@ -139,7 +165,7 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     reported.push(findings);
   }
   if (outcome.interrupted) process.stderr.write(locale === 'zh' ? `已中断：检查了 ${outcome.entries.length}/${files.length} 个文件，已检查的结果照常输出\n` : `Interrupted: ${outcome.entries.length}/${files.length} files checked\n`);
-  for (const [source, findings] of unusedWaivers(waivers.waivers, files)) results.push({ file: source, report: null, findings });
+  for (const [source, findings] of unusedWaivers(waivers.waivers, files)) results.push({ file: source, report: null, findings: applyBuiltinSettings(findings, settingsFor(source), new Set()) });
   if (summary && summaryModule) {
     const { writeSummary, reportedRecords } = summaryModule;
     const written = await writeSummary(summary, reportedRecords(outcome, reported, results.slice(0, unmatched.length)), { packs: setup.packs, locale, interrupted: outcome.interrupted });
@@ -232,6 +258,7 @@ export function program(): Command {
     .option('--no-waivers', '不使用报告旁边的 .xxgk-lint-waivers.yaml 豁免文件')
     .option('-j, --jobs <n>', '并行检查的线程数（默认：文件多时用全部 CPU）')
     .option('--manifest <file>', '报告清单（CSV、XLSX 或 YAML：agency, region, parent, year, file；CSV 可为 UTF-8 或 GBK），用于缺报、汇总和配对')
+    .option('--ignore-pattern <pattern>', '不检查匹配的文件（.gitignore 语法，可重复；另见配置的 ignores 和 .xxgk-lintignore 文件）', collect, [] as string[])
     .option('--prev <path>', '上一年度报告所在的文件或文件夹，用于跨年度核对（可重复）', collect, [] as string[])
     .option('--no-progress', '不显示进度')
     .option('--color', '使用颜色（默认只在终端上使用；也看 NO_COLOR、FORCE_COLOR 环境变量）')
