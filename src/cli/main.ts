@@ -8,7 +8,7 @@
  * config, waiver, baseline and manifest files, and YAML and zod with them, are imported only when
  * such a file is given or found (issue #9).
  */
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { limitsOf } from '../config-limits.js';
@@ -24,16 +24,19 @@ import { loadRuleDirsLazily } from '../rule-dirs.js';
 import { VERSION } from '../version.js';
 import type { Baseline } from './baseline.js';
 import type { ExtractCliOptions } from './extract.js';
-import { useColor } from './color.js';
+import type { StdinFile } from './stdin.js';
 import { expandInputs } from './files.js';
-import { FORMAT_NAMES, isFormatName } from './formats.js';
-import { writeJsonContract, writeToStdout } from './json-stream.js';
+import { FORMAT_NAMES } from './formats.js';
+import { outputSpecs, writeOutputs } from './outputs.js';
 import { applyBuiltinSettings } from './finding-ids.js';
 import { ExitError, fail, fileSettings, prepareSetup, type Setup } from './setup-core.js';
 import { applyWaivers, loadWaiversLazily, unusedWaivers } from './waivers-core.js';
 
 interface CheckCliOptions {
-  format: string;
+  format: string[];
+  stdin?: boolean;
+  stdinFilename?: string;
+  printConfig?: string;
   rules: string[];
   config?: string;
   failSeverity?: Severity;
@@ -72,14 +75,37 @@ async function withoutIgnored(files: string[], expanded: boolean, cliPatterns: r
 }
 
 async function runCheck(inputs: string[], options: CheckCliOptions): Promise<number> {
-  if (!isFormatName(options.format)) throw new ExitError(2, `未知的输出格式「${options.format}」，可用：${FORMAT_NAMES.join('、')}`);
+  if (options.printConfig !== undefined) {
+    const { printConfig } = await import('./print-config.js');
+    process.stdout.write((await printConfig(options.printConfig, options)) + '\n');
+    return 0;
+  }
+  if (!options.stdin) {
+    if (inputs.length === 0) throw new ExitError(2, '请给出要检查的文件、文件夹或通配符，或用 --stdin 从标准输入读取');
+    return checkFiles(inputs, options, null);
+  }
+  if (inputs.length > 0) throw new ExitError(2, '--stdin 不能和文件路径一起使用');
+  const { stdinAsFile } = await import('./stdin.js');
+  const stdin = await stdinAsFile(options.stdinFilename);
+  try {
+    return await checkFiles([stdin.path], options, stdin);
+  } finally {
+    stdin.remove();
+  }
+}
+
+async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: StdinFile | null): Promise<number> {
+  const outputs = outputSpecs(options.format, options.output);
+  const formats = new Set(outputs.map((o) => o.format));
   const maxWarnings = options.maxWarnings === undefined ? Number.POSITIVE_INFINITY : Number(options.maxWarnings);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY) throw new ExitError(2, `--max-warnings 需要一个整数，而不是「${options.maxWarnings}」`);
   // The summary, extract, serve and docs modules are imported only when used: the summary and
   // extract writers load exceljs, which was 40 % of the CLI's start-up (node --cpu-prof).
   const summaryModule = options.summary !== undefined || options.summaryFormat !== undefined ? await import('./summary.js') : null;
   const summary = summaryModule ? summaryModule.summaryTarget(options.summary, options.summaryFormat) : null;
-  const setup = await prepareSetup(options.rules, options.config, inputs[0]);
+  const setup = await prepareSetup(options.rules, options.config, stdin ? stdin.name : inputs[0]);
+  // A report from standard input is known by its --stdin-filename, for overrides and the output.
+  const shownName = (file: string): string => (stdin && file === stdin.path ? stdin.name : file);
   const locale = options.locale ?? setup.config.locale ?? 'zh';
   const failSeverity = options.failSeverity ?? setup.config.failSeverity ?? 'error';
   const expansion = await expandInputs(inputs);
@@ -119,7 +145,8 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     manifest = { entries: loaded.entries, file: options.manifest };
   }
   const previous = options.prev.length ? (await expandInputs(options.prev)).files : [];
-  const settingsFor = await fileSettings(setup);
+  const settingsForFile = await fileSettings(setup);
+  const settingsFor = (file: string): ReturnType<typeof settingsForFile> => settingsForFile(shownName(file));
 
   // A progress line on a terminal only: never in CI, never when output is piped.
   const showProgress = options.progress !== false && Boolean(process.stderr.isTTY) && !process.env.CI && files.length > 1;
@@ -140,7 +167,7 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   try {
     outcome = await runBatch({
       files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor, locale, jobs,
-      keepReports: options.format === 'html' || files.length <= 200, manifest, previous, signal, limits: limitsOf(setup.config), ...(onProgress ? { onProgress } : {}),
+      keepReports: formats.has('html') || files.length <= 200, manifest, previous, signal, limits: limitsOf(setup.config), ...(onProgress ? { onProgress } : {}),
     });
   } finally {
     process.removeListener('SIGINT', onInterrupt);
@@ -151,7 +178,8 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   let suppressedCount = 0;
   const reported: Finding[][] = [];
   const packRuleIds = new Set(setup.packs.flatMap((p) => p.rules.map((r) => r.id)));
-  for (const entry of outcome.entries) {
+  for (const batchEntry of outcome.entries) {
+    const entry = { ...batchEntry, file: shownName(batchEntry.file) };
     let findings: Finding[] = applyBuiltinSettings(entry.findings, settingsFor(entry.file), packRuleIds);
     const waived = applyWaivers(entry.file, findings, waivers.waivers, today());
     findings = waived.findings;
@@ -178,22 +206,11 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     return 0;
   }
   const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  const color = useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY), toFile: options.output !== undefined });
-  if (options.format === 'json') {
-    // Streamed: the same bytes as the json formatter, without holding the whole text.
-    const fd = options.output ? openSync(options.output, 'w') : null;
-    try {
-      await writeJsonContract(shown, { locale, color, version: VERSION }, (chunk) => (fd === null ? writeToStdout(chunk) : void writeSync(fd, chunk)));
-    } finally {
-      if (fd !== null) closeSync(fd);
-    }
-  } else {
-    const { FORMATTERS } = await import('../report/index.js');
-    const text = FORMATTERS[options.format](shown, { locale, color, version: VERSION });
-    if (options.output) writeFileSync(options.output, text + '\n');
-    else process.stdout.write(text + '\n');
-  }
-  if (suppressedCount > 0 && options.format === 'stylish') process.stderr.write(locale === 'zh' ? `（另有 ${suppressedCount} 个问题已豁免或在基线中）\n` : `(${suppressedCount} findings waived or in the baseline)\n`);
+  const notChecked = files.length - outcome.entries.length;
+  await writeOutputs(outputs, shown, { locale, version: VERSION, colorFlag: options.color, jsonExtra: outcome.interrupted ? { interrupted: true, notChecked } : {} });
+  // 128 + SIGINT, as a shell reports a program stopped by Ctrl-C: never "clean" for a partial run.
+  if (outcome.interrupted) return INTERRUPTED_EXIT;
+  if (suppressedCount > 0 && formats.has('stylish')) process.stderr.write(locale === 'zh' ? `（另有 ${suppressedCount} 个问题已豁免或在基线中）\n` : `(${suppressedCount} findings waived or in the baseline)\n`);
   const threshold = SEVERITY_RANK[failSeverity];
   const all = results.flatMap((r) => r.findings);
   const warnings = all.filter((f) => f.severity === 'warning').length;
@@ -244,8 +261,11 @@ export function program(): Command {
   cmd
     .command('check')
     .description('检查报告文件、文件夹或通配符')
-    .argument('<paths...>', '报告文件、文件夹或通配符（.txt .md .html .docx .pdf）')
-    .addOption(new Option('-f, --format <name>', '输出格式').default('stylish').choices(FORMAT_NAMES))
+    .argument('[paths...]', '报告文件、文件夹或通配符（.txt .md .html .docx .pdf）')
+    .option('--stdin', '从标准输入读取一份报告')
+    .option('--stdin-filename <name>', '标准输入的报告的文件名（决定格式、配置文件和输出里的名字）')
+    .option('--print-config <file>', '输出检查此文件时使用的设置（JSON），不检查')
+    .option('-f, --format <name[:file]>', `输出格式：${FORMAT_NAMES.join('、')}（默认 stylish）；可重复，「格式:文件」写到文件，例如 -f stylish -f sarif:out.sarif`, collect, [] as string[])
     .option('-r, --rules <dir>', '另外加载的规则包文件夹（可重复）', collect, [] as string[])
     .option('-c, --config <file>', '配置文件（默认在报告所在文件夹及上级查找 .xxgk-lint.yaml）')
     .addOption(new Option('--fail-severity <severity>', '达到此严重程度时退出码为 1').choices(['error', 'warning', 'info']))
@@ -330,6 +350,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
 }
+
+/** The exit code of a check stopped by Ctrl-C (SIGINT): 128 + 2, as a shell reports it. */
+export const INTERRUPTED_EXIT = 130;
 
 /** The exit code of a program whose reader closed its output early: 128 + SIGPIPE, as a shell reports it. */
 export const CLOSED_OUTPUT_EXIT = 141;
