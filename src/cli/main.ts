@@ -207,7 +207,7 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
   }
   const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const notChecked = files.length - outcome.entries.length;
-  await writeOutputs(outputs, shown, { locale, version: VERSION, colorFlag: options.color, jsonExtra: outcome.interrupted ? { interrupted: true, notChecked } : {} });
+  await writeOutputs(outputs, shown, { locale, version: VERSION, colorFlag: options.color, packs: setup.packs, jsonExtra: outcome.interrupted ? { interrupted: true, notChecked } : {} });
   // 128 + SIGINT, as a shell reports a program stopped by Ctrl-C: never "clean" for a partial run.
   if (outcome.interrupted) return INTERRUPTED_EXIT;
   if (suppressedCount > 0 && formats.has('stylish')) process.stderr.write(locale === 'zh' ? `（另有 ${suppressedCount} 个问题已豁免或在基线中）\n` : `(${suppressedCount} findings waived or in the baseline)\n`);

@@ -4,6 +4,7 @@
  * not on its own (a file never, unless `--color`).
  */
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import type { Pack } from '../engine/schema.js';
 import type { FormatterName, ResultEntry } from '../report/index.js';
 import { useColor } from './color.js';
 import { FORMAT_NAMES, isFormatName } from './formats.js';
@@ -43,6 +44,8 @@ export interface OutputContext {
   colorFlag: boolean | undefined;
   /** Added top-level fields of the JSON output (e.g. `interrupted`). */
   jsonExtra: Record<string, unknown>;
+  /** The rule packs of the run: SARIF describes their rules. */
+  packs: readonly Pack[];
 }
 
 /** Writes each output. JSON is streamed (see json-stream.ts); the other formatters load on demand. */
@@ -59,8 +62,14 @@ export async function writeOutputs(specs: readonly OutputSpec[], results: readon
       }
       continue;
     }
-    const { FORMATTERS } = await import('../report/index.js');
-    const text = FORMATTERS[spec.format](results, options);
+    let text: string;
+    if (spec.format === 'sarif') {
+      const [{ formatSarifWithRules }, { sarifRuleInfo }] = await Promise.all([import('../report/sarif.js'), import('./sarif-rules.js')]);
+      text = formatSarifWithRules(results, options, sarifRuleInfo(context.packs, new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)))));
+    } else {
+      const { FORMATTERS } = await import('../report/index.js');
+      text = FORMATTERS[spec.format](results, options);
+    }
     if (spec.file !== null) writeFileSync(spec.file, text + '\n');
     else await writeToStdout(text + '\n');
   }
