@@ -43,6 +43,19 @@ export const ConfigSchema = z.strictObject({
 /** @see ConfigSchema */
 export type Config = z.infer<typeof ConfigSchema>;
 
+/**
+ * The JSON Schema of `.xxgk-lint.yaml`, for editors (completion and checks while typing), made
+ * from {@link ConfigSchema}; `rules/config.schema.json` holds it (`npm run config:schema`).
+ * Rule ids are any string here: the packs, and so the ids, can be extended per project; the CLI
+ * checks them with suggestions.
+ */
+export function configJsonSchema(): Record<string, unknown> {
+  return {
+    title: 'xxgk-lint 配置文件（.xxgk-lint.yaml）',
+    ...(z.toJSONSchema(ConfigSchema, { target: 'draft-2020-12' }) as Record<string, unknown>),
+  };
+}
+
 function nodeAt(root: unknown, path: (string | number)[]): Node | null {
   let node = root;
   let last: Node | null = null;

@@ -57,6 +57,14 @@ interface CheckCliOptions {
   summaryFormat?: string;
 }
 
+interface RulesCliOptions {
+  format: string;
+  rules: string[];
+  schema?: boolean;
+  configSchema?: boolean;
+  dir: string;
+}
+
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 /**
@@ -229,7 +237,12 @@ async function runParse(file: string, options: { format: string }): Promise<numb
   return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
-async function runRules(options: { format: string; rules: string[]; schema?: boolean; dir: string }): Promise<number> {
+async function runRules(options: RulesCliOptions): Promise<number> {
+  if (options.configSchema) {
+    const { configJsonSchema } = await import('../config.js');
+    process.stdout.write(JSON.stringify(configJsonSchema(), null, 2) + '\n');
+    return 0;
+  }
   if (options.schema) {
     const { packJsonSchema } = await import('../engine/schema.js');
     process.stdout.write(JSON.stringify(packJsonSchema(), null, 2) + '\n');
@@ -328,7 +341,8 @@ export function program(): Command {
     .option('-r, --rules <dir>', '另外加载的规则包文件夹（可重复）', collect, [] as string[])
     .option('--dir <dir>', 'markdown 文档写到哪个文件夹', 'docs/rules')
     .option('--schema', '输出规则文件的 JSON Schema')
-    .action(async (options: { format: string; rules: string[]; schema?: boolean; dir: string }) => {
+    .option('--config-schema', '输出配置文件 .xxgk-lint.yaml 的 JSON Schema')
+    .action(async (options: RulesCliOptions) => {
       process.exitCode = await runRules(options);
     });
   return cmd;
