@@ -34,12 +34,27 @@ export const ConfigSchema = z.strictObject({
   /** Settings for some files only: globs relative to the config file's folder. */
   overrides: z.array(z.strictObject({ files: z.array(z.string().min(1)).min(1), rules: RuleSettingsSchema })).optional(),
   rulesDirs: z.array(z.string()).optional(),
+  /** Files left out of a check, in .gitignore syntax, relative to the config file's folder. */
+  ignores: z.array(z.string().min(1)).optional(),
   locale: z.enum(['zh', 'en']).optional(),
   failSeverity: SeveritySchema.optional(),
   limits: LimitsSchema.optional(),
 });
 /** @see ConfigSchema */
 export type Config = z.infer<typeof ConfigSchema>;
+
+/**
+ * The JSON Schema of `.xxgk-lint.yaml`, for editors (completion and checks while typing), made
+ * from {@link ConfigSchema}; `rules/config.schema.json` holds it (`npm run config:schema`).
+ * Rule ids are any string here: the packs, and so the ids, can be extended per project; the CLI
+ * checks them with suggestions.
+ */
+export function configJsonSchema(): Record<string, unknown> {
+  return {
+    title: 'xxgk-lint 配置文件（.xxgk-lint.yaml）',
+    ...(z.toJSONSchema(ConfigSchema, { target: 'draft-2020-12' }) as Record<string, unknown>),
+  };
+}
 
 function nodeAt(root: unknown, path: (string | number)[]): Node | null {
   let node = root;
@@ -74,7 +89,7 @@ export function loadConfigText(text: string, file: string, knownRules: readonly 
   };
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const hint = issue.code === 'unrecognized_keys' ? (issue.path[0] === 'limits' ? `可用的上限：${Object.keys(LimitsSchema.shape).join('、')}` : '可用字段：rules、overrides、rulesDirs、locale、failSeverity、limits') : issue.path[0] === 'limits' ? '上限是正整数，例如 maxFileBytes: 20971520' : issue.path.includes('rules') ? '规则可设为 off、error、warning 或 info' : undefined;
+      const hint = issue.code === 'unrecognized_keys' ? (issue.path[0] === 'limits' ? `可用的上限：${Object.keys(LimitsSchema.shape).join('、')}` : '可用字段：rules、overrides、rulesDirs、ignores、locale、failSeverity、limits') : issue.path[0] === 'limits' ? '上限是正整数，例如 maxFileBytes: 20971520' : issue.path.includes('rules') ? '规则可设为 off、error、warning 或 info' : undefined;
       errors.push({ file, ...at(issue.path as (string | number)[]), message: `${issue.path.join('.') || '(根)'}：${issue.message}`, ...(hint ? { hint } : {}) });
     }
   }

@@ -1,12 +1,21 @@
 /**
  * The optional manifest of a batch: which reports are expected (agency, region, parent, year,
- * file), as CSV (with a header row) or YAML (a list). Errors are located.
+ * file), as CSV (with a header row), an Excel workbook (.xlsx, first sheet, header row) or YAML
+ * (a list). Its bytes are decoded like reports: UTF-8 with or without BOM, or GBK/GB18030 as
+ * Excel and WPS save CSV on Chinese Windows. Errors are located.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from '../zod.js';
 import type { LoadError } from '../engine/load.js';
 import type { ManifestEntry } from './types.js';
+import { decodeText } from '../ingest/text.js';
+
+/** One row of a table-shaped manifest (CSV or a worksheet): its cells and the line (row) it starts on. */
+interface ManifestRow {
+  cells: string[];
+  line: number;
+}
 
 const EntrySchema = z.strictObject({
   agency: z.string().trim().min(1, { error: 'agency（机关名称）不能为空' }),
@@ -24,19 +33,22 @@ const HEADER_ALIASES: Record<string, keyof z.infer<typeof EntrySchema>> = {
   file: 'file', 文件: 'file',
 };
 
-/** Reads a manifest's text; `kind` from the file name. */
+/** Validates one manifest entry; it goes to `entries`, or its problems to `errors`. */
+function addEntry(raw: unknown, line: number, file: string, entries: ManifestEntry[], errors: LoadError[]): void {
+  const result = EntrySchema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) errors.push({ file, line, column: 1, message: `${issue.path.join('.') || '(行)'}：${issue.message}` });
+    return;
+  }
+  const e = result.data;
+  entries.push({ agency: e.agency, line, ...(e.region ? { region: e.region } : {}), ...(e.parent ? { parent: e.parent } : {}), ...(e.year !== undefined ? { year: e.year } : {}), ...(e.file ? { file: e.file } : {}) });
+}
+
+/** Reads a manifest's text (CSV, or YAML for a .yaml/.yml file name). */
 export function loadManifestText(text: string, file: string): { entries: ManifestEntry[]; errors: LoadError[] } {
   const errors: LoadError[] = [];
   const entries: ManifestEntry[] = [];
-  const add = (raw: unknown, line: number): void => {
-    const result = EntrySchema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) errors.push({ file, line, column: 1, message: `${issue.path.join('.') || '(行)'}：${issue.message}` });
-      return;
-    }
-    const e = result.data;
-    entries.push({ agency: e.agency, line, ...(e.region ? { region: e.region } : {}), ...(e.parent ? { parent: e.parent } : {}), ...(e.year !== undefined ? { year: e.year } : {}), ...(e.file ? { file: e.file } : {}) });
-  };
+  const add = (raw: unknown, line: number): void => addEntry(raw, line, file, entries, errors);
   if (/\.ya?ml$/i.test(file)) {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
@@ -69,16 +81,73 @@ export function loadManifestText(text: string, file: string): { entries: Manifes
     const e = error as Error & { lines?: number; column?: number };
     return { entries, errors: [{ file, line: e.lines ?? 1, column: 1, message: `CSV 错误：${e.message}` }] };
   }
-  const [first, ...rest] = records;
-  const header = (first?.record ?? []).map((h) => HEADER_ALIASES[h.toLowerCase()] ?? HEADER_ALIASES[h]);
-  if (!header.includes('agency')) return { entries, errors: [{ file, line: 1, column: 1, message: '清单第一行应为列名，至少要有 agency（或“机关”）列', hint: '例如：agency,region,parent,year,file' } as LoadError] };
-  for (const { record: cells, raw, info } of rest) {
-    const firstLine = info.lines - (raw.replace(/^[\r\n]+|[\r\n]+$/g, '').match(/\n/g)?.length ?? 0);
+  const rows = records.map(({ record, raw, info }) => ({ cells: record, line: info.lines - (raw.replace(/^[\r\n]+|[\r\n]+$/g, '').match(/\n/g)?.length ?? 0) }));
+  return entriesFromRows(rows, file);
+}
+
+/** Entries from a header row and data rows (CSV records or worksheet rows). */
+function entriesFromRows(rows: readonly ManifestRow[], file: string): { entries: ManifestEntry[]; errors: LoadError[] } {
+  const errors: LoadError[] = [];
+  const entries: ManifestEntry[] = [];
+  const [first, ...rest] = rows;
+  const header = (first?.cells ?? []).map((h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? HEADER_ALIASES[h.trim()]);
+  if (!header.includes('agency')) return { entries, errors: [{ file, line: first?.line ?? 1, column: 1, message: '清单第一行应为列名，至少要有 agency（或“机关”）列', hint: '例如：agency,region,parent,year,file' } as LoadError] };
+  for (const { cells, line } of rest) {
     const fields: Record<string, string> = {};
     header.forEach((h, k) => {
-      if (h && cells[k] !== undefined && cells[k] !== '') fields[h] = cells[k]!;
+      const cell = cells[k]?.trim();
+      if (h && cell) fields[h] = cell;
     });
-    add(fields, firstLine);
+    addEntry(fields, line, file, entries, errors);
   }
   return { entries, errors };
+}
+
+/** The text of a worksheet cell as a CSV would hold it (numbers, dates, rich text, formula results). */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return String(value);
+  const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown };
+  if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+  if (v.result !== undefined) return cellText(v.result);
+  if (v.text !== undefined) return cellText(v.text);
+  return '';
+}
+
+/** Reads the first worksheet of an .xlsx manifest; rows are located by their row number. */
+async function loadManifestXlsx(bytes: Uint8Array, file: string): Promise<{ entries: ManifestEntry[]; errors: LoadError[] }> {
+  // exceljs is loaded only for an .xlsx manifest (it is large; see src/cli/main.ts on start-up).
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch (error) {
+    return { entries: [], errors: [{ file, line: 1, column: 1, message: `无法读取 Excel 清单：${(error as Error).message}`, hint: '清单可以是 .xlsx、.csv 或 .yaml 文件' }] };
+  }
+  const sheet = workbook.worksheets[0];
+  const rows: ManifestRow[] = [];
+  sheet?.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cellText(cell.value);
+    });
+    const filled = Array.from(cells, (c) => c ?? '');
+    if (filled.some((c) => c.trim() !== '')) rows.push({ cells: filled, line: number });
+  });
+  return entriesFromRows(rows, file);
+}
+
+/**
+ * Reads a manifest file's bytes: .xlsx as a workbook; .csv, .yaml and others as text decoded like
+ * a report (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GBK/GB18030).
+ */
+export async function loadManifestBytes(bytes: Uint8Array, file: string): Promise<{ entries: ManifestEntry[]; errors: LoadError[] }> {
+  if (/\.xlsx$/i.test(file)) return loadManifestXlsx(bytes, file);
+  const decoded = decodeText(bytes);
+  const hint = '在 Excel/WPS 中另存为“CSV UTF-8”或 .xlsx';
+  if (decoded === null) return { entries: [], errors: [{ file, line: 1, column: 1, message: '清单不是可读的文本（UTF-8 或 GBK 编码的 CSV、YAML）', hint }] };
+  // A damaged byte in an agency name would silently mismatch reports: refused, with its line.
+  if (decoded.replaced) return { entries: [], errors: [{ file, line: decoded.replaced.lines[0] ?? 1, column: 1, message: `清单第 ${decoded.replaced.lines.join('、')} 行有无效字节（不是有效的 ${decoded.encoding.startsWith('utf-8') ? 'UTF-8' : 'GBK'} 编码）`, hint }] };
+  return loadManifestText(decoded.text, file);
 }

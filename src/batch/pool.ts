@@ -82,6 +82,9 @@ async function checkHere(task: Task, checkers: Map<string, Checker>, options: Po
 async function* inThread(tasks: readonly Task[], options: PoolOptions): AsyncGenerator<PoolResult> {
   const checkers = new Map<string, Checker>();
   for (const task of tasks) {
+    // Reading and checking a file never waits on the event loop, so without this turn a Ctrl-C
+    // (the SIGINT handler that sets `stopped`) was only seen after the last file.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (options.signal?.stopped) return;
     yield await checkHere(task, checkers, options);
   }

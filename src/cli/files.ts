@@ -3,10 +3,14 @@ import { statSync } from 'node:fs';
 
 const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'shtml', 'docx', 'doc', 'pdf'];
 
-/** Files to check, in a stable order; paths that match nothing are returned separately. */
-export async function expandInputs(inputs: readonly string[]): Promise<{ files: string[]; unmatched: string[] }> {
+/**
+ * Files to check, in a stable order; paths that match nothing are returned separately.
+ * `expanded` is true when a folder or glob was searched (not only named files).
+ */
+export async function expandInputs(inputs: readonly string[]): Promise<{ files: string[]; unmatched: string[]; expanded: boolean }> {
   const files: string[] = [];
   const unmatched: string[] = [];
+  let expanded = false;
   for (const input of inputs) {
     let stat: ReturnType<typeof statSync> | null = null;
     try {
@@ -21,6 +25,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
     // tinyglobby (with picomatch and fdir) is imported for folders and globs only: a run on named
     // files, as from a pre-commit hook or CI step, does not load it (issue #9, start-up time).
     const { glob } = await import('tinyglobby');
+    expanded = true;
     if (stat?.isDirectory()) {
       const found = await glob(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, { cwd: input, absolute: false, caseSensitiveMatch: false });
       files.push(...found.sort().map((f) => `${input.replace(/\/$/, '')}/${f}`));
@@ -30,5 +35,5 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
       files.push(...found.sort());
     }
   }
-  return { files: [...new Set(files)], unmatched };
+  return { files: [...new Set(files)], unmatched, expanded };
 }

@@ -6,7 +6,7 @@
 import type { FormatterName } from '../report/index.js';
 
 /** The formatter names, in the order of FORMATTERS (help text and error messages list them so). */
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'html'] as const satisfies readonly FormatterName[];
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown', 'html'] as const satisfies readonly FormatterName[];
 
 /** Does not compile while a formatter is missing from {@link FORMAT_NAMES} (test/cli-bundle.test.ts checks the order). */
 export const FORMAT_NAMES_COMPLETE: [Exclude<FormatterName, (typeof FORMAT_NAMES)[number]>] extends [never] ? true : never = true;

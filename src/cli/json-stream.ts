@@ -20,9 +20,10 @@ function nested(value: unknown, depth: number): string {
 /**
  * Writes the JSON contract followed by a newline, in chunks of about 64 KB, through `write`,
  * waiting whenever `write` returns a promise (back-pressure). Byte for byte
- * `formatJson(results, options) + '\n'`.
+ * `formatJson(results, options) + '\n'`; `extra` fields (the contract allows added ones, e.g.
+ * `interrupted`) come after `summary`.
  */
-export async function writeJsonContract(results: readonly ResultEntry[], options: FormatOptions, write: (chunk: string) => void | Promise<void>): Promise<void> {
+export async function writeJsonContract(results: readonly ResultEntry[], options: FormatOptions, write: (chunk: string) => void | Promise<void>, extra: Record<string, unknown> = {}): Promise<void> {
   let buffer = `{\n  "tool": ${nested({ name: 'xxgk-lint', version: options.version }, 1)},\n  "results": [`;
   for (let i = 0; i < results.length; i++) {
     buffer += `${i === 0 ? '' : ','}\n    ${nested(contractResult(results[i]!), 2)}`;
@@ -32,7 +33,8 @@ export async function writeJsonContract(results: readonly ResultEntry[], options
     }
   }
   buffer += results.length === 0 ? ']' : '\n  ]';
-  await write(`${buffer},\n  "summary": ${nested(summarize(results), 1)}\n}\n`);
+  const more = Object.entries(extra).map(([key, value]) => `,\n  ${JSON.stringify(key)}: ${nested(value, 1)}`).join('');
+  await write(`${buffer},\n  "summary": ${nested(summarize(results), 1)}${more}\n}\n`);
 }
 
 /**

@@ -8,7 +8,8 @@
  * config, waiver, baseline and manifest files, and YAML and zod with them, are imported only when
  * such a file is given or found (issue #9).
  */
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { limitsOf } from '../config-limits.js';
 import { defaultJobs } from '../batch/pool.js';
@@ -23,14 +24,19 @@ import { loadRuleDirsLazily } from '../rule-dirs.js';
 import { VERSION } from '../version.js';
 import type { Baseline } from './baseline.js';
 import type { ExtractCliOptions } from './extract.js';
+import type { StdinFile } from './stdin.js';
 import { expandInputs } from './files.js';
-import { FORMAT_NAMES, isFormatName } from './formats.js';
-import { writeJsonContract, writeToStdout } from './json-stream.js';
-import { ExitError, fail, fileSettings, prepareSetup } from './setup-core.js';
+import { FORMAT_NAMES } from './formats.js';
+import { outputSpecs, writeOutputs } from './outputs.js';
+import { applyBuiltinSettings } from './finding-ids.js';
+import { ExitError, fail, fileSettings, prepareSetup, type Setup } from './setup-core.js';
 import { applyWaivers, loadWaiversLazily, unusedWaivers } from './waivers-core.js';
 
 interface CheckCliOptions {
-  format: string;
+  format: string[];
+  stdin?: boolean;
+  stdinFilename?: string;
+  printConfig?: string;
   rules: string[];
   config?: string;
   failSeverity?: Severity;
@@ -45,26 +51,80 @@ interface CheckCliOptions {
   jobs?: string;
   manifest?: string;
   prev: string[];
+  ignorePattern: string[];
   progress?: boolean;
   summary?: string;
   summaryFormat?: string;
 }
 
+interface RulesCliOptions {
+  format: string;
+  rules: string[];
+  schema?: boolean;
+  configSchema?: boolean;
+  dir: string;
+}
+
 const today = (): string => new Date().toISOString().slice(0, 10);
 
+/**
+ * The files left after the ignore patterns (config `ignores:`, `--ignore-pattern`,
+ * `.xxgk-lintignore`). The matcher (and picomatch) is loaded only when there are patterns or a
+ * folder or glob was searched (for the built-in node_modules/ and .git/), not for a run on named
+ * files such as a pre-commit hook's (issue #9, start-up time).
+ */
+async function withoutIgnored(files: string[], expanded: boolean, cliPatterns: readonly string[], setup: Setup): Promise<string[]> {
+  const configPatterns = setup.config.ignores ?? [];
+  const cwd = process.cwd();
+  if (!expanded && cliPatterns.length === 0 && configPatterns.length === 0 && !existsSync(join(cwd, '.xxgk-lintignore'))) return files;
+  const { ignoreMatcher } = await import('./ignore.js');
+  const ignored = ignoreMatcher({ cwd, cliPatterns, ...(configPatterns.length ? { config: { patterns: configPatterns, dir: setup.configDir } } : {}) });
+  return files.filter((file) => !ignored(file));
+}
+
 async function runCheck(inputs: string[], options: CheckCliOptions): Promise<number> {
-  if (!isFormatName(options.format)) throw new ExitError(2, `未知的输出格式「${options.format}」，可用：${FORMAT_NAMES.join('、')}`);
+  if (options.printConfig !== undefined) {
+    const { printConfig } = await import('./print-config.js');
+    process.stdout.write((await printConfig(options.printConfig, options)) + '\n');
+    return 0;
+  }
+  if (!options.stdin) {
+    if (inputs.length === 0) throw new ExitError(2, '请给出要检查的文件、文件夹或通配符，或用 --stdin 从标准输入读取');
+    return checkFiles(inputs, options, null);
+  }
+  if (inputs.length > 0) throw new ExitError(2, '--stdin 不能和文件路径一起使用');
+  const { stdinAsFile } = await import('./stdin.js');
+  const stdin = await stdinAsFile(options.stdinFilename);
+  try {
+    return await checkFiles([stdin.path], options, stdin);
+  } finally {
+    stdin.remove();
+  }
+}
+
+async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: StdinFile | null): Promise<number> {
+  const outputs = outputSpecs(options.format, options.output);
+  const formats = new Set(outputs.map((o) => o.format));
   const maxWarnings = options.maxWarnings === undefined ? Number.POSITIVE_INFINITY : Number(options.maxWarnings);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY) throw new ExitError(2, `--max-warnings 需要一个整数，而不是「${options.maxWarnings}」`);
   // The summary, extract, serve and docs modules are imported only when used: the summary and
   // extract writers load exceljs, which was 40 % of the CLI's start-up (node --cpu-prof).
   const summaryModule = options.summary !== undefined || options.summaryFormat !== undefined ? await import('./summary.js') : null;
   const summary = summaryModule ? summaryModule.summaryTarget(options.summary, options.summaryFormat) : null;
-  const setup = await prepareSetup(options.rules, options.config, inputs[0]);
+  const setup = await prepareSetup(options.rules, options.config, stdin ? stdin.name : inputs[0]);
+  // A report from standard input is known by its --stdin-filename, for overrides and the output.
+  const shownName = (file: string): string => (stdin && file === stdin.path ? stdin.name : file);
   const locale = options.locale ?? setup.config.locale ?? 'zh';
   const failSeverity = options.failSeverity ?? setup.config.failSeverity ?? 'error';
-  const { files, unmatched } = await expandInputs(inputs);
-  if (files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${unmatched.join('、') || inputs.join('、')}`);
+  const expansion = await expandInputs(inputs);
+  const { unmatched } = expansion;
+  if (expansion.files.length === 0 && unmatched.length > 0) throw new ExitError(2, `没有找到要检查的文件：${unmatched.join('、') || inputs.join('、')}`);
+  const files = await withoutIgnored(expansion.files, expansion.expanded, options.ignorePattern, setup);
+  if (files.length === 0 && unmatched.length === 0) {
+    // Everything named was ignored (a pre-commit hook passing only ignored files): nothing to do.
+    if (expansion.files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${inputs.join('、')}`);
+    process.stderr.write(locale === 'zh' ? `所有 ${expansion.files.length} 个文件都被忽略规则排除，未检查任何文件\n` : `All ${expansion.files.length} files are ignored; nothing was checked\n`);
+  }
   const waivers = options.waivers ? await loadWaiversLazily(files) : { waivers: [], errors: [] };
   if (waivers.errors.length) fail(waivers.errors, '豁免文件有错误');
   const baselines = options.baseline || options.baselineWrite ? await import('./baseline.js') : null;
@@ -81,19 +141,20 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   if (!Number.isInteger(jobs) || jobs < 1) throw new ExitError(2, `--jobs 需要一个正整数，而不是「${options.jobs}」`);
   let manifest: { entries: ManifestEntry[]; file: string } | null = null;
   if (options.manifest) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = readFileSync(options.manifest, 'utf8');
+      bytes = new Uint8Array(readFileSync(options.manifest));
     } catch (error) {
       throw new ExitError(2, `无法读取清单 ${options.manifest}：${(error as Error).message}`);
     }
-    const { loadManifestText } = await import('../batch/manifest.js');
-    const loaded = loadManifestText(text, options.manifest);
+    const { loadManifestBytes } = await import('../batch/manifest.js');
+    const loaded = await loadManifestBytes(bytes, options.manifest);
     if (loaded.errors.length) fail(loaded.errors, '清单有错误');
     manifest = { entries: loaded.entries, file: options.manifest };
   }
   const previous = options.prev.length ? (await expandInputs(options.prev)).files : [];
-  const settingsFor = await fileSettings(setup);
+  const settingsForFile = await fileSettings(setup);
+  const settingsFor = (file: string): ReturnType<typeof settingsForFile> => settingsForFile(shownName(file));
 
   // A progress line on a terminal only: never in CI, never when output is piped.
   const showProgress = options.progress !== false && Boolean(process.stderr.isTTY) && !process.env.CI && files.length > 1;
@@ -114,18 +175,20 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   try {
     outcome = await runBatch({
       files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor, locale, jobs,
-      keepReports: options.format === 'html' || files.length <= 200, manifest, previous, signal, limits: limitsOf(setup.config), ...(onProgress ? { onProgress } : {}),
+      keepReports: formats.has('html') || files.length <= 200, manifest, previous, signal, limits: limitsOf(setup.config), ...(onProgress ? { onProgress } : {}),
     });
   } finally {
     process.removeListener('SIGINT', onInterrupt);
   }
 
   const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1 } }] });
-  const results: ResultEntry[] = unmatched.map(notFound);
+  const results: ResultEntry[] = unmatched.map(notFound).map((r) => ({ ...r, findings: applyBuiltinSettings(r.findings, settingsFor(r.file), new Set()) }));
   let suppressedCount = 0;
   const reported: Finding[][] = [];
-  for (const entry of outcome.entries) {
-    let findings: Finding[] = entry.findings;
+  const packRuleIds = new Set(setup.packs.flatMap((p) => p.rules.map((r) => r.id)));
+  for (const batchEntry of outcome.entries) {
+    const entry = { ...batchEntry, file: shownName(batchEntry.file) };
+    let findings: Finding[] = applyBuiltinSettings(entry.findings, settingsFor(entry.file), packRuleIds);
     const waived = applyWaivers(entry.file, findings, waivers.waivers, today());
     findings = waived.findings;
     suppressedCount += waived.suppressed.length;
@@ -138,7 +201,7 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     reported.push(findings);
   }
   if (outcome.interrupted) process.stderr.write(locale === 'zh' ? `已中断：检查了 ${outcome.entries.length}/${files.length} 个文件，已检查的结果照常输出\n` : `Interrupted: ${outcome.entries.length}/${files.length} files checked\n`);
-  for (const [source, findings] of unusedWaivers(waivers.waivers, files)) results.push({ file: source, report: null, findings });
+  for (const [source, findings] of unusedWaivers(waivers.waivers, files)) results.push({ file: source, report: null, findings: applyBuiltinSettings(findings, settingsFor(source), new Set()) });
   if (summary && summaryModule) {
     const { writeSummary, reportedRecords } = summaryModule;
     const written = await writeSummary(summary, reportedRecords(outcome, reported, results.slice(0, unmatched.length)), { packs: setup.packs, locale, interrupted: outcome.interrupted });
@@ -151,22 +214,11 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     return 0;
   }
   const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  const color = options.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !options.output);
-  if (options.format === 'json') {
-    // Streamed: the same bytes as the json formatter, without holding the whole text.
-    const fd = options.output ? openSync(options.output, 'w') : null;
-    try {
-      await writeJsonContract(shown, { locale, color, version: VERSION }, (chunk) => (fd === null ? writeToStdout(chunk) : void writeSync(fd, chunk)));
-    } finally {
-      if (fd !== null) closeSync(fd);
-    }
-  } else {
-    const { FORMATTERS } = await import('../report/index.js');
-    const text = FORMATTERS[options.format](shown, { locale, color, version: VERSION });
-    if (options.output) writeFileSync(options.output, text + '\n');
-    else process.stdout.write(text + '\n');
-  }
-  if (suppressedCount > 0 && options.format === 'stylish') process.stderr.write(locale === 'zh' ? `（另有 ${suppressedCount} 个问题已豁免或在基线中）\n` : `(${suppressedCount} findings waived or in the baseline)\n`);
+  const notChecked = files.length - outcome.entries.length;
+  await writeOutputs(outputs, shown, { locale, version: VERSION, colorFlag: options.color, packs: setup.packs, jsonExtra: outcome.interrupted ? { interrupted: true, notChecked } : {} });
+  // 128 + SIGINT, as a shell reports a program stopped by Ctrl-C: never "clean" for a partial run.
+  if (outcome.interrupted) return INTERRUPTED_EXIT;
+  if (suppressedCount > 0 && formats.has('stylish')) process.stderr.write(locale === 'zh' ? `（另有 ${suppressedCount} 个问题已豁免或在基线中）\n` : `(${suppressedCount} findings waived or in the baseline)\n`);
   const threshold = SEVERITY_RANK[failSeverity];
   const all = results.flatMap((r) => r.findings);
   const warnings = all.filter((f) => f.severity === 'warning').length;
@@ -185,7 +237,12 @@ async function runParse(file: string, options: { format: string }): Promise<numb
   return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
-async function runRules(options: { format: string; rules: string[]; schema?: boolean; dir: string }): Promise<number> {
+async function runRules(options: RulesCliOptions): Promise<number> {
+  if (options.configSchema) {
+    const { configJsonSchema } = await import('../config.js');
+    process.stdout.write(JSON.stringify(configJsonSchema(), null, 2) + '\n');
+    return 0;
+  }
   if (options.schema) {
     const { packJsonSchema } = await import('../engine/schema.js');
     process.stdout.write(JSON.stringify(packJsonSchema(), null, 2) + '\n');
@@ -217,8 +274,11 @@ export function program(): Command {
   cmd
     .command('check')
     .description('检查报告文件、文件夹或通配符')
-    .argument('<paths...>', '报告文件、文件夹或通配符（.txt .md .html .docx .pdf）')
-    .addOption(new Option('-f, --format <name>', '输出格式').default('stylish').choices(FORMAT_NAMES))
+    .argument('[paths...]', '报告文件、文件夹或通配符（.txt .md .html .docx .pdf）')
+    .option('--stdin', '从标准输入读取一份报告')
+    .option('--stdin-filename <name>', '标准输入的报告的文件名（决定格式、配置文件和输出里的名字）')
+    .option('--print-config <file>', '输出检查此文件时使用的设置（JSON），不检查')
+    .option('-f, --format <name[:file]>', `输出格式：${FORMAT_NAMES.join('、')}（默认 stylish）；可重复，「格式:文件」写到文件，例如 -f stylish -f sarif:out.sarif`, collect, [] as string[])
     .option('-r, --rules <dir>', '另外加载的规则包文件夹（可重复）', collect, [] as string[])
     .option('-c, --config <file>', '配置文件（默认在报告所在文件夹及上级查找 .xxgk-lint.yaml）')
     .addOption(new Option('--fail-severity <severity>', '达到此严重程度时退出码为 1').choices(['error', 'warning', 'info']))
@@ -230,9 +290,11 @@ export function program(): Command {
     .option('--baseline-write <file>', '把本次发现的问题记录为基线文件')
     .option('--no-waivers', '不使用报告旁边的 .xxgk-lint-waivers.yaml 豁免文件')
     .option('-j, --jobs <n>', '并行检查的线程数（默认：文件多时用全部 CPU）')
-    .option('--manifest <file>', '报告清单（CSV 或 YAML：agency, region, parent, year, file），用于缺报、汇总和配对')
+    .option('--manifest <file>', '报告清单（CSV、XLSX 或 YAML：agency, region, parent, year, file；CSV 可为 UTF-8 或 GBK），用于缺报、汇总和配对')
+    .option('--ignore-pattern <pattern>', '不检查匹配的文件（.gitignore 语法，可重复；另见配置的 ignores 和 .xxgk-lintignore 文件）', collect, [] as string[])
     .option('--prev <path>', '上一年度报告所在的文件或文件夹，用于跨年度核对（可重复）', collect, [] as string[])
     .option('--no-progress', '不显示进度')
+    .option('--color', '使用颜色（默认只在终端上使用；也看 NO_COLOR、FORCE_COLOR 环境变量）')
     .option('--no-color', '不使用颜色')
     .option('--summary <file>', '另外写出批量汇总（按规则、机关、年度、状态、缺报），格式按扩展名：.txt .md .html .csv .xlsx')
     .addOption(new Option('--summary-format <format>', '汇总的格式（默认按 --summary 的扩展名）').choices(['text', 'txt', 'markdown', 'md', 'html', 'csv', 'xlsx']))
@@ -279,7 +341,8 @@ export function program(): Command {
     .option('-r, --rules <dir>', '另外加载的规则包文件夹（可重复）', collect, [] as string[])
     .option('--dir <dir>', 'markdown 文档写到哪个文件夹', 'docs/rules')
     .option('--schema', '输出规则文件的 JSON Schema')
-    .action(async (options: { format: string; rules: string[]; schema?: boolean; dir: string }) => {
+    .option('--config-schema', '输出配置文件 .xxgk-lint.yaml 的 JSON Schema')
+    .action(async (options: RulesCliOptions) => {
       process.exitCode = await runRules(options);
     });
   return cmd;
@@ -301,6 +364,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
 }
+
+/** The exit code of a check stopped by Ctrl-C (SIGINT): 128 + 2, as a shell reports it. */
+export const INTERRUPTED_EXIT = 130;
 
 /** The exit code of a program whose reader closed its output early: 128 + SIGPIPE, as a shell reports it. */
 export const CLOSED_OUTPUT_EXIT = 141;

@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import { loadConfigText } from '../config.js';
 import type { RuleSettings } from '../engine/run.js';
 import { loadRuleDirs } from '../node.js';
+import { BUILTIN_FINDING_IDS } from './finding-ids.js';
 import { configFileFor, ExitError, fail, type Setup } from './setup-core.js';
 
 // The parts that need neither YAML nor zod are in setup-core.ts, which a check run loads first.
@@ -24,7 +25,7 @@ export function loadSetup(ruleDirs: readonly string[], configPath: string | unde
   }
   const configDir = dirname(resolve(configFile));
   let packs = first.packs;
-  const known = (): string[] => packs.flatMap((p) => p.rules.map((r) => r.id));
+  const known = (): string[] => [...packs.flatMap((p) => p.rules.map((r) => r.id)), ...BUILTIN_FINDING_IDS];
   const extraDirs = (loadConfigText(text, configFile, known()).config?.rulesDirs ?? []).map((d) => resolve(configDir, d));
   if (extraDirs.length) {
     const more = loadRuleDirs([...ruleDirs, ...extraDirs]);

@@ -13,7 +13,7 @@
  * user space (rectangles already expanded to moveTo/lineTo/closePath), so the current transform
  * matrix must be tracked through `save`/`restore`/`transform` and form XObjects.
  */
-import { OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PDF_OPS as OPS, transformMatrix } from './pdf-ops.js';
 
 /** An axis-aligned ruling segment in page coordinates: `pos` across, `from`–`to` along it. */
 export interface Segment {
@@ -168,14 +168,14 @@ export function extractRulings(ops: OperatorList, base: readonly number[]): Ruli
         break;
       case OPS.transform: {
         const m = asMatrix(list);
-        if (m !== null) ctm = Util.transform(ctm, m) as Matrix;
+        if (m !== null) ctm = transformMatrix(ctm, m);
         break;
       }
       case OPS.paintFormXObjectBegin: {
         // A form XObject runs in its own graphics state, under its /Matrix.
         push();
         const m = asMatrix(list[0]);
-        if (m !== null) ctm = Util.transform(ctm, m) as Matrix;
+        if (m !== null) ctm = transformMatrix(ctm, m);
         break;
       }
       case OPS.paintFormXObjectEnd:

@@ -5,10 +5,12 @@
  * set next to each other join without spaces. Page numbers and running headers are left out of the
  * lines; each line's origin keeps its page.
  */
-import { getDocument, GlobalWorkerOptions, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { IngestProblem, SourceLine, SourceMeta, SourceText } from '../model/source.js';
 import { isCjkChar } from './grid.js';
 import type { IngestLimits } from './limits.js';
+import { loadPdfjs } from './pdf-load.js';
+import { transformMatrix } from './pdf-ops.js';
 import { joinRowsAcrossPages } from './pdf-page-breaks.js';
 import { pageTables } from './pdf-page-tables.js';
 
@@ -45,13 +47,14 @@ export interface PdfAssets {
 }
 
 let configuredAssets: { cMapUrl?: string; standardFontDataUrl?: string } | null = null;
+let workerSrc: string | null = null;
 
 /**
  * Tells pdf.js where its assets are, for the web page (which bundles them as static files). Under
  * Node nobody calls this and the folders are resolved from the installed package, as before.
  */
 export function setPdfAssets(assets: PdfAssets): void {
-  if (assets.workerSrc !== undefined) GlobalWorkerOptions.workerSrc = assets.workerSrc;
+  if (assets.workerSrc !== undefined) workerSrc = assets.workerSrc;
   configuredAssets = {
     ...(assets.cMapUrl !== undefined ? { cMapUrl: assets.cMapUrl } : {}),
     ...(assets.standardFontDataUrl !== undefined ? { standardFontDataUrl: assets.standardFontDataUrl } : {}),
@@ -258,10 +261,21 @@ export async function ingestPdf(bytes: Uint8Array, limits: IngestLimits): Promis
       `文件大小 ${bytes.length} 字节，超过上限 ${limits.maxFileBytes} 字节，未检查（上限可在配置文件的 limits.maxFileBytes 调整）。`,
       `The file is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit (limits.maxFileBytes in .xxgk-lint.yaml); not checked.`));
   }
+  let pdfjs: Awaited<ReturnType<typeof loadPdfjs>>;
+  try {
+    pdfjs = await loadPdfjs();
+  } catch (error) {
+    // Not the file's fault: the installation lacks part of pdf.js (or what it needs to load).
+    const detail = error instanceof Error ? error.message : String(error);
+    return failed(problem('ingest/pdf-unavailable', 'error',
+      `PDF 读取组件 pdf.js 无法加载（${detail}），这不是报告文件的问题。请重新安装 xxgk-lint（npm install -g xxgk-lint，不要加 --omit=optional），或提供 Word 版本。`,
+      `The PDF reader (pdf.js) could not be loaded (${detail}); this is not a problem with the report. Reinstall xxgk-lint (npm install -g xxgk-lint, without --omit=optional) or supply the Word file.`));
+  }
+  if (workerSrc !== null) pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
   let task: ReturnType<typeof getDocument> | undefined;
   try {
     // pdf.js transfers the buffer it is given to its worker, so it gets a copy.
-    task = getDocument({
+    task = pdfjs.getDocument({
       data: bytes.slice(),
       isEvalSupported: false,
       disableFontFace: true,
@@ -317,7 +331,7 @@ async function readPages(doc: PdfDocument, limits: IngestLimits): Promise<Source
       if (!isTextItem(raw)) continue;
       const text = foldKangxi(raw.str).trim();
       if (text === '') continue; // pdf.js space items carry unreliable widths
-      const m = Util.transform(viewport.transform, raw.transform);
+      const m = transformMatrix(viewport.transform, raw.transform);
       const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = m;
       const size = Math.hypot(c, d) || raw.height || 10;
       // Width along the baseline in page units; a trimmed item loses the share of its spaces.

@@ -5,6 +5,12 @@ import type { IngestLimits } from './limits.js';
 export interface DecodedText {
   text: string;
   encoding: string;
+  /**
+   * Bytes that were not valid in `encoding` and became U+FFFD (a file cut in the middle of a
+   * character, a stray byte): their count and the lines (from 1) they are on. Absent when every
+   * byte decoded.
+   */
+  replaced?: { count: number; lines: number[] };
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -28,15 +34,48 @@ function tryDecode(label: string, bytes: Uint8Array): string | null {
   }
 }
 
+const REPLACEMENT = 0xfffd;
+/**
+ * At most one invalid byte per this many non-ASCII characters read correctly (or a couple in a
+ * short or mostly ASCII text): a file that is text in an encoding has a few damaged places at
+ * most, while text in another encoding (GBK read as UTF-8) or binary data fails everywhere.
+ */
+const DAMAGE_RATIO = 50;
+const DAMAGE_ALWAYS_ALLOWED = 2;
+
+/**
+ * Decodes leniently (invalid bytes become U+FFFD) when the damage is rare enough for the text to
+ * be that encoding; null otherwise. The lines of the replacements are counted in the same pass.
+ */
+function decodeDamaged(label: string, bytes: Uint8Array, encoding: string): DecodedText | null {
+  const text = new TextDecoder(label).decode(bytes);
+  let count = 0;
+  let nonAscii = 0;
+  let line = 1;
+  const lines: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+    else if (c === REPLACEMENT) {
+      count++;
+      if (lines[lines.length - 1] !== line) lines.push(line);
+    } else if (c > 127) nonAscii++;
+  }
+  if (count === 0 || count > Math.max(DAMAGE_ALWAYS_ALLOWED, nonAscii / DAMAGE_RATIO)) return null;
+  return { text, encoding, replaced: { count, lines } };
+}
+
 /**
  * Decodes report bytes: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8 is tried
- * first and GB18030 (a superset of GBK and GB2312) second. Returns null when neither reads the
- * bytes without errors, which in practice means the file is binary.
+ * first and GB18030 (a superset of GBK and GB2312) second. When neither reads every byte, a text
+ * that is clearly UTF-8 or GB18030 apart from a few invalid bytes is decoded with those bytes
+ * replaced (`replaced` says where). Returns null otherwise, which in practice means the file is
+ * binary.
  */
 export function decodeText(bytes: Uint8Array): DecodedText | null {
   if (startsWith(bytes, UTF8_BOM)) {
     const text = tryDecode('utf-8', bytes.subarray(3));
-    return text === null ? null : { text, encoding: 'utf-8-bom' };
+    return text === null ? decodeDamaged('utf-8', bytes.subarray(3), 'utf-8-bom') : { text, encoding: 'utf-8-bom' };
   }
   if (startsWith(bytes, [0xff, 0xfe])) {
     const text = tryDecode('utf-16le', bytes.subarray(2));
@@ -50,7 +89,42 @@ export function decodeText(bytes: Uint8Array): DecodedText | null {
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   const gb = tryDecode('gb18030', bytes);
   if (gb !== null) return { text: gb, encoding: 'gb18030' };
-  return null;
+  return decodeDamaged('utf-8', bytes, 'utf-8') ?? (mostlyGb2312(bytes) ? decodeDamaged('gb18030', bytes, 'gb18030') : null);
+}
+
+/**
+ * True when at least 90 % of the two-byte characters are in GB2312's rows (lead and trail bytes
+ * 0xA1–0xFE): Chinese prose in GBK almost never leaves them, while binary data or UTF-8 read as
+ * GBK lands there about a third or half of the time. GB18030 reads nearly any byte pair, so its
+ * own count of invalid bytes cannot tell damaged text from noise.
+ */
+function mostlyGb2312(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let common = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x81 || lead === 0xff) continue;
+    const trail = bytes[i + 1] ?? 0;
+    pairs++;
+    if (lead >= 0xa1 && trail >= 0xa1 && trail <= 0xfe) common++;
+    i++;
+  }
+  return pairs > 0 && common >= pairs * 0.9;
+}
+
+/** The warning for a text decoded with replacements: how many bytes, on which lines. */
+export function replacedBytesProblem(decoded: DecodedText): IngestProblem | null {
+  if (!decoded.replaced) return null;
+  const { count, lines } = decoded.replaced;
+  const shown = lines.slice(0, 10);
+  const more = lines.length > shown.length;
+  const name = decoded.encoding.startsWith('utf-8') ? 'UTF-8' : 'GB18030/GBK';
+  return {
+    id: 'ingest/invalid-bytes',
+    severity: 'warning',
+    message: `文件中有 ${count} 个字节不是有效的 ${name} 编码（第 ${shown.join('、')} 行${more ? ' 等' : ''}），已替换为「\uFFFD」后照常检查；这些位置的文字可能缺失或截断。请用原程序重新保存文件。`,
+    messageEn: `${count} byte(s) are not valid ${name} (line${lines.length > 1 ? 's' : ''} ${shown.join(', ')}${more ? ' …' : ''}); they were replaced with U+FFFD and the report was checked; text there may be missing or cut. Save the file again from its program.`,
+  };
 }
 
 /**
@@ -107,6 +181,8 @@ export function ingestText(bytes: Uint8Array, kind: 'text' | 'markdown', limits:
   }
   let lines = toSourceLines(decoded.text);
   const problems: IngestProblem[] = [];
+  const replaced = replacedBytesProblem(decoded);
+  if (replaced) problems.push(replaced);
   if (lines.length > limits.maxLines) {
     problems.push({
       id: 'ingest/too-many-lines',

@@ -1,5 +1,6 @@
 /** The formatter registry. */
 import { formatGithub } from './github.js';
+import { formatGitlab } from './gitlab.js';
 import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
@@ -15,6 +16,7 @@ export const FORMATTERS = {
   sarif: formatSarif,
   junit: formatJunit,
   github: formatGithub,
+  gitlab: formatGitlab,
   markdown: formatMarkdown,
   html: formatHtml,
 } as const satisfies Record<string, Formatter>;

@@ -19,7 +19,21 @@ interface SarifRule {
   id: string;
   shortDescription: { text: string };
   fullDescription?: { text: string };
+  help?: { text: string; markdown?: string };
+  helpUri?: string;
   properties?: Properties;
+}
+
+/** What is known of a rule beyond its findings (from the rule packs and the rule docs). */
+export interface SarifRuleInfo {
+  /** One line: what the rule checks. */
+  description: string;
+  /** Longer: the rule's basis (the regulation or notice it rests on). */
+  fullDescription?: string;
+  /** The rule's documentation page, as Markdown. */
+  helpMarkdown?: string;
+  /** Where that page can be read. */
+  helpUri?: string;
 }
 
 interface SarifArtifact {
@@ -76,7 +90,7 @@ function logicalLocation(f: Finding): { name: string; fullyQualifiedName?: strin
 }
 
 /** The rule descriptors, in order of first occurrence, and each rule's index. */
-function rulesOf(results: readonly ResultEntry[]): { rules: SarifRule[]; index: Map<string, number> } {
+function rulesOf(results: readonly ResultEntry[], info: ReadonlyMap<string, SarifRuleInfo>): { rules: SarifRule[]; index: Map<string, number> } {
   const index = new Map<string, number>();
   const bases = new Map<string, Set<string | undefined>>();
   for (const r of results) {
@@ -97,10 +111,14 @@ function rulesOf(results: readonly ResultEntry[]): { rules: SarifRule[]; index: 
     // Reader problems (`ingest/…`, `batch/…`) have no page.
     const docs = id.includes('/') ? undefined : `docs/rules/${id}.md`;
     const properties = defined({ docs });
+    const known = info.get(id);
+    const full = known?.fullDescription ?? only;
     return {
       id,
-      shortDescription: { text: id },
-      ...(only ? { fullDescription: { text: only } } : {}),
+      shortDescription: { text: known?.description ?? id },
+      ...(full ? { fullDescription: { text: full } } : {}),
+      ...(known ? { help: { text: [known.description, full].filter(Boolean).join('\n'), ...(known.helpMarkdown ? { markdown: known.helpMarkdown } : {}) } } : {}),
+      ...(known?.helpUri ? { helpUri: known.helpUri } : {}),
       ...(properties ? { properties } : {}),
     };
   });
@@ -130,7 +148,13 @@ function artifactsOf(results: readonly ResultEntry[]): { artifacts: SarifArtifac
   return { artifacts, index };
 }
 
-function resultOf(f: Finding, uri: string, artifactIndex: number, ruleIndex: number): SarifResult {
+/** True when the message already names every label of the finding's table, row and column. */
+function labelsInMessage(f: Finding): boolean {
+  const l = f.location;
+  return [l.tableLabel, l.rowLabel, l.colLabel].every((label) => label === undefined || f.message.includes(label));
+}
+
+function resultOf(f: Finding, uri: string, artifactIndex: number, ruleIndex: number, placeInMessage: boolean): SarifResult {
   const l = f.location;
   const region = {
     startLine: l.line,
@@ -155,7 +179,7 @@ function resultOf(f: Finding, uri: string, artifactIndex: number, ruleIndex: num
     ruleId: f.ruleId,
     ruleIndex,
     level: LEVEL[f.severity],
-    message: { text: f.message },
+    message: { text: placeInMessage && logical?.fullyQualifiedName && !labelsInMessage(f) ? `${f.message}（${logical.fullyQualifiedName}）` : f.message },
     locations: [{
       physicalLocation: { artifactLocation: { uri, index: artifactIndex }, region },
       ...(logical ? { logicalLocations: [logical] } : {}),
@@ -180,12 +204,23 @@ function resultOf(f: Finding, uri: string, artifactIndex: number, ruleIndex: num
  * - Every input file is an artifact (with status and report metadata), so files that were clean,
  *   unreadable or missing are still listed; their findings are results like any other.
  */
-export const formatSarif: Formatter = (results, options) => {
-  const { rules, index: ruleIndex } = rulesOf(results);
+export const formatSarif: Formatter = (results, options) => sarifLog(results, options, new Map(), false);
+
+/**
+ * {@link formatSarif} with what is known of each rule: short and full description, help text and
+ * Markdown (the rule's documentation page) and its URI, which code scanning shows with each alert.
+ * A result's message names the table, row and column (labels) when it does not already.
+ */
+export function formatSarifWithRules(results: readonly ResultEntry[], options: Parameters<Formatter>[1], info: ReadonlyMap<string, SarifRuleInfo>): string {
+  return sarifLog(results, options, info, true);
+}
+
+function sarifLog(results: readonly ResultEntry[], options: Parameters<Formatter>[1], info: ReadonlyMap<string, SarifRuleInfo>, placeInMessage: boolean): string {
+  const { rules, index: ruleIndex } = rulesOf(results, info);
   const { artifacts, index: artifactIndex } = artifactsOf(results);
   const sarifResults = results.flatMap((r) => {
     const uri = fileUri(r.file);
-    return r.findings.map((f) => resultOf(f, uri, artifactIndex.get(uri) ?? 0, ruleIndex.get(f.ruleId) ?? 0));
+    return r.findings.map((f) => resultOf(f, uri, artifactIndex.get(uri) ?? 0, ruleIndex.get(f.ruleId) ?? 0, placeInMessage));
   });
   return JSON.stringify(
     {
@@ -205,4 +240,4 @@ export const formatSarif: Formatter = (results, options) => {
     null,
     2,
   );
-};
+}

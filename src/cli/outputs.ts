@@ -1,0 +1,76 @@
+/**
+ * The outputs of a check run: `-f name` (standard output, or `-o file`) and `-f name:file`, any
+ * number of them in one run (`-f stylish -f sarif:out.sarif -f json:out.json`), each coloured or
+ * not on its own (a file never, unless `--color`).
+ */
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import type { Pack } from '../engine/schema.js';
+import type { FormatterName, ResultEntry } from '../report/index.js';
+import { useColor } from './color.js';
+import { FORMAT_NAMES, isFormatName } from './formats.js';
+import { writeJsonContract, writeToStdout } from './json-stream.js';
+import { ExitError } from './setup-core.js';
+
+/** One output: a format, and the file it goes to (null: standard output). */
+export interface OutputSpec {
+  format: FormatterName;
+  file: string | null;
+}
+
+/**
+ * Reads the `-f` values (`name` or `name:file`; `stylish` when none) and `-o`, which is the file
+ * of the one format given without its own. Throws an exit-2 error for an unknown format or two
+ * outputs to the same place.
+ */
+export function outputSpecs(formats: readonly string[], output: string | undefined): OutputSpec[] {
+  const specs = (formats.length ? formats : ['stylish']).map((value): OutputSpec => {
+    const colon = value.indexOf(':');
+    const name = colon < 0 ? value : value.slice(0, colon);
+    if (!isFormatName(name)) throw new ExitError(2, `未知的输出格式「${name}」，可用：${FORMAT_NAMES.join('、')}`);
+    const file = colon < 0 ? (output ?? null) : value.slice(colon + 1);
+    if (file === '') throw new ExitError(2, `输出格式「${value}」缺少文件名（格式:文件）`);
+    return { format: name, file };
+  });
+  const places = specs.map((s) => s.file ?? '-');
+  const twice = places.find((p, i) => places.indexOf(p) !== i);
+  if (twice !== undefined) throw new ExitError(2, twice === '-' ? '只能有一个输出格式写到标准输出（其他的用「格式:文件」写到文件）' : `两个输出格式都写到 ${twice}`);
+  return specs;
+}
+
+/** What every output of a run shares. */
+export interface OutputContext {
+  locale: 'zh' | 'en';
+  version: string;
+  colorFlag: boolean | undefined;
+  /** Added top-level fields of the JSON output (e.g. `interrupted`). */
+  jsonExtra: Record<string, unknown>;
+  /** The rule packs of the run: SARIF describes their rules. */
+  packs: readonly Pack[];
+}
+
+/** Writes each output. JSON is streamed (see json-stream.ts); the other formatters load on demand. */
+export async function writeOutputs(specs: readonly OutputSpec[], results: readonly ResultEntry[], context: OutputContext): Promise<void> {
+  for (const spec of specs) {
+    const color = useColor({ flag: context.colorFlag, env: process.env, isTTY: Boolean(process.stdout.isTTY), toFile: spec.file !== null });
+    const options = { locale: context.locale, color, version: context.version };
+    if (spec.format === 'json') {
+      const fd = spec.file === null ? null : openSync(spec.file, 'w');
+      try {
+        await writeJsonContract(results, options, (chunk) => (fd === null ? writeToStdout(chunk) : void writeSync(fd, chunk)), context.jsonExtra);
+      } finally {
+        if (fd !== null) closeSync(fd);
+      }
+      continue;
+    }
+    let text: string;
+    if (spec.format === 'sarif') {
+      const [{ formatSarifWithRules }, { sarifRuleInfo }] = await Promise.all([import('../report/sarif.js'), import('./sarif-rules.js')]);
+      text = formatSarifWithRules(results, options, sarifRuleInfo(context.packs, new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)))));
+    } else {
+      const { FORMATTERS } = await import('../report/index.js');
+      text = FORMATTERS[spec.format](results, options);
+    }
+    if (spec.file !== null) writeFileSync(spec.file, text + '\n');
+    else await writeToStdout(text + '\n');
+  }
+}

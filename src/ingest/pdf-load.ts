@@ -1,0 +1,86 @@
+/**
+ * Loads pdf.js on demand. Under Node, pdf.js takes `DOMMatrix`, `ImageData` and `Path2D` from the
+ * optional native package `@napi-rs/canvas`, and its module creates a `DOMMatrix` as soon as it
+ * is evaluated: without the package (`npm install --omit=optional`, a restricted mirror, a
+ * platform without a prebuilt binary) every PDF failed with "DOMMatrix is not defined". Reading
+ * text and rulings never draws, so a small 2-D `DOMMatrix` is put in place first when there is
+ * none; `ImageData` and `Path2D` are only used for drawing and stay absent.
+ */
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+/** The 2-D subset of the DOM's `DOMMatrix` (a, b, c, d, e, f), enough for pdf.js's module to load. */
+class AffineMatrix {
+  a = 1; b = 0; c = 0; d = 1; e = 0; f = 0;
+  constructor(init?: ArrayLike<number>) {
+    if (init && init.length >= 6) [this.a, this.b, this.c, this.d, this.e, this.f] = Array.from(init).slice(0, 6) as [number, number, number, number, number, number];
+  }
+  get is2D(): boolean { return true; }
+  get isIdentity(): boolean { return this.a === 1 && this.b === 0 && this.c === 0 && this.d === 1 && this.e === 0 && this.f === 0; }
+  get m11(): number { return this.a; }
+  get m12(): number { return this.b; }
+  get m21(): number { return this.c; }
+  get m22(): number { return this.d; }
+  get m41(): number { return this.e; }
+  get m42(): number { return this.f; }
+  /** this = this × other */
+  multiplySelf(o: AffineMatrix): this { return this.set(this.a * o.a + this.c * o.b, this.b * o.a + this.d * o.b, this.a * o.c + this.c * o.d, this.b * o.c + this.d * o.d, this.a * o.e + this.c * o.f + this.e, this.b * o.e + this.d * o.f + this.f); }
+  /** this = other × this */
+  preMultiplySelf(o: AffineMatrix): this { return this.set(o.a * this.a + o.c * this.b, o.b * this.a + o.d * this.b, o.a * this.c + o.c * this.d, o.b * this.c + o.d * this.d, o.a * this.e + o.c * this.f + o.e, o.b * this.e + o.d * this.f + o.f); }
+  translateSelf(x = 0, y = 0): this { return this.multiplySelf(new AffineMatrix([1, 0, 0, 1, x, y])); }
+  scaleSelf(x = 1, y = x): this { return this.multiplySelf(new AffineMatrix([x, 0, 0, y, 0, 0])); }
+  translate(x = 0, y = 0): AffineMatrix { return this.copy().translateSelf(x, y); }
+  scale(x = 1, y = x): AffineMatrix { return this.copy().scaleSelf(x, y); }
+  multiply(o: AffineMatrix): AffineMatrix { return this.copy().multiplySelf(o); }
+  invertSelf(): this {
+    const det = this.a * this.d - this.b * this.c;
+    if (det === 0) return this.set(NaN, NaN, NaN, NaN, NaN, NaN);
+    return this.set(this.d / det, -this.b / det, -this.c / det, this.a / det, (this.c * this.f - this.d * this.e) / det, (this.b * this.e - this.a * this.f) / det);
+  }
+  inverse(): AffineMatrix { return this.copy().invertSelf(); }
+  private copy(): AffineMatrix { return new AffineMatrix([this.a, this.b, this.c, this.d, this.e, this.f]); }
+  private set(a: number, b: number, c: number, d: number, e: number, f: number): this {
+    Object.assign(this, { a, b, c, d, e, f });
+    return this;
+  }
+}
+
+const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+let loading: Promise<PdfJs> | null = null;
+
+/** True when pdf.js would have no `DOMMatrix` of its own (Node without `@napi-rs/canvas`). */
+async function canvasMissing(): Promise<boolean> {
+  try {
+    const { createRequire } = await import('node:module');
+    createRequire(import.meta.url)('@napi-rs/canvas');
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * pdf.js, loaded once. Under Node without `@napi-rs/canvas` a 2-D `DOMMatrix` is installed first,
+ * and the warnings pdf.js prints on standard error while loading ("Cannot load @napi-rs/canvas",
+ * "Cannot polyfill `Path2D`, rendering may be broken" …) are dropped: nothing this tool does draws.
+ */
+export function loadPdfjs(): Promise<PdfJs> {
+  loading ??= (async () => {
+    if (!isNode) return import('pdfjs-dist/legacy/build/pdf.mjs');
+    const missing = await canvasMissing();
+    if (missing && typeof globalThis.DOMMatrix === 'undefined') Object.defineProperty(globalThis, 'DOMMatrix', { value: AffineMatrix, configurable: true, writable: true });
+    const warn = console.warn;
+    console.warn = (...args: unknown[]): void => {
+      if (missing && typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot ')) return;
+      warn(...args);
+    };
+    try {
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = warn;
+    }
+  })();
+  loading.catch(() => {
+    loading = null;
+  });
+  return loading;
+}

@@ -1,0 +1,35 @@
+/**
+ * GitLab Code Quality report (https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format):
+ * a JSON array of issues, each with a description, the check name (rule id), a fingerprint unique
+ * to the issue, a severity and the file and line. GitLab shows them on merge requests when the
+ * file is a job's `artifacts: reports: codequality`.
+ */
+import { hash } from '../engine/message.js';
+import type { Severity } from '../model/finding.js';
+import type { Formatter } from './types.js';
+
+const SEVERITY: Readonly<Record<Severity, 'major' | 'minor' | 'info'>> = { error: 'major', warning: 'minor', info: 'info' };
+
+/** Formats results as a GitLab Code Quality report. */
+export const formatGitlab: Formatter = (results, options) => {
+  const seen = new Map<string, number>();
+  const issues = results.flatMap((r) =>
+    r.findings.map((f) => {
+      const path = r.file.replace(/\\/g, '/');
+      // Stable across runs (the finding's own fingerprint, or rule and line), unique in the report.
+      const base = `${path}\u0000${f.ruleId}\u0000${f.fingerprint ?? `${f.location.line}\u0000${f.message}`}`;
+      const n = seen.get(base) ?? 0;
+      seen.set(base, n + 1);
+      const page = f.location.page === undefined ? '' : options.locale === 'zh' ? `第${f.location.page}页：` : `p.${f.location.page}: `;
+      return {
+        type: 'issue',
+        description: page + f.message,
+        check_name: f.ruleId,
+        fingerprint: hash(base) + hash(`${base}\u0000${n}`),
+        severity: SEVERITY[f.severity],
+        location: { path, lines: { begin: f.location.line } },
+      };
+    }),
+  );
+  return JSON.stringify(issues, null, 2);
+};
