@@ -13,7 +13,7 @@ export const BUILTIN_FINDING_IDS = [
   'ingest/html-too-deep', 'ingest/invalid-bytes', 'ingest/legacy-doc', 'ingest/no-text-layer', 'ingest/not-found', 'ingest/pdf-pages-without-text',
   'ingest/pdf-unavailable', 'ingest/too-large', 'ingest/too-many-lines', 'ingest/too-many-pages', 'ingest/unknown-format', 'ingest/unreadable',
   'ingest/unreadable-html', 'ingest/zip-bomb',
-  'parse/empty', 'parse/no-tables',
+  'parse/empty', 'parse/no-tables', 'parse/no-structure',
   'batch/duplicate', 'batch/failed', 'batch/missing', 'batch/not-a-report',
   'waiver/expired', 'waiver/unused',
 ] as const;

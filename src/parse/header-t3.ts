@@ -97,6 +97,13 @@ export function planFromHeader(rows: readonly Row[]): HeaderPlan {
   // A row that names every column itself (a one-level header, or a grid repeating spanned names).
   const full = tokenRows.find((t) => t.includes('np') && (hasAll(t, ORG_COLUMNS) || t.includes('org')));
   if (full === undefined) return UNCERTAIN;
+  // A row naming 法人或其他组织 and its five columns is two header levels run into one (web text
+  // lays the rows of a merged header out in reading order: 自然人 法人或其他组织 总计 商业企业 …);
+  // its order is the leaves' only when the five follow 法人或其他组织 at once.
+  if (full.includes('org') && hasAll(full, ORG_COLUMNS)) {
+    const at = full.indexOf('org');
+    if (!ORG_COLUMNS.every((c, k) => full[at + 1 + k] === c || (full[at + 1] === 'sub' && full[at + 2 + k] === c))) return UNCERTAIN;
+  }
   let columns = hasAll(full, ORG_COLUMNS) ? full.filter((c) => c !== 'org') : full;
   if (!hasAll(full, ORG_COLUMNS)) {
     const children = tokenRows.find((t) => t !== full && hasAll(t, ORG_COLUMNS));

@@ -54,7 +54,8 @@ describe('the HTML summary in Chromium', () => {
       expect(new Map(tableRows.map(([id, n]) => [id, Number(n)]))).toEqual(rulesWithErrors);
 
       const agencyBars = await page.$$eval('svg#chart-agencies g.bar', (gs) => gs.map((g) => [g.getAttribute('data-label'), Number(g.getAttribute('data-value'))] as const));
-      expect(agencyBars.length).toBeGreaterThanOrEqual(4);
+      // hongze (表四 errors), the unreadable file and the manifest row whose report is missing.
+      expect(agencyBars.length).toBeGreaterThanOrEqual(3);
       expect(agencyBars.map(([, v]) => v)).toEqual([...agencyBars.map(([, v]) => v)].sort((a, b) => b - a));
       expect(agencyBars.map(([a]) => a)).toContain(folder.missingAgency);
       expect(await page.title()).toBe('政府信息公开工作年度报告检查汇总');

@@ -116,11 +116,12 @@ describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', () 
     await page.click('#paste-form button[type="submit"]');
     await page.waitForSelector('body[data-state="done"]');
     expect(await shownFindings(page)).toEqual(asShown(expected));
-    await expect(page.textContent('#status')).resolves.toMatch(/检查完成.*1 个错误/);
-    // The 统计表 row the error names is marked, with the value it should have.
+    const errors = expected.filter((f) => f.severity === 'error').length;
+    await expect(page.textContent('#status')).resolves.toMatch(new RegExp(`检查完成.*${errors} 个错误`));
+    // The blank 统计表 cell is marked as blank (blank is not 0: the sum it belongs to cannot be checked).
     const cell = page.locator('[data-cell="stat.org.3.v"]');
-    await expect(cell.getAttribute('class')).resolves.toMatch(/xl-mark.*xl-error/);
-    await expect(cell.textContent()).resolves.toContain('2');
+    await expect(cell.getAttribute('class')).resolves.toMatch(/xl-mark.*xl-info/);
+    await expect(cell.textContent()).resolves.toContain('空');
     // Grouped by table and section, in report order.
     const groups = await page.$$eval('.finding-group h4', (hs) => hs.map((h) => h.textContent ?? ''));
     expect(groups.some((g) => g.startsWith('政府信息公开情况统计表'))).toBe(true);
