@@ -8,30 +8,7 @@ import { ingest } from '../../src/ingest/index.js';
 import { parseReport } from '../../src/parse/index.js';
 import { Checker } from '../../src/engine/run.js';
 import { builtinPacks } from '../helpers/examples.js';
-
-/** Encodes text as GBK with a reverse table built from Node's own GBK decoder (no encoder ships). */
-function encodeGbk(text: string): Uint8Array {
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gbk');
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) out.push(code);
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`not in GBK: ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return new Uint8Array(out);
-}
+import { encodeGbk } from '../helpers/gbk.js';
 
 async function run(bytes: Uint8Array, name: string) {
   const report = parseReport(await ingest(bytes, name));
