@@ -12,6 +12,7 @@
  */
 import { fold } from './normalize.js';
 import type { Row } from './rows.js';
+import { memo1 } from './memo.js';
 
 /** A column of 表三 as a header names it: a count column, the merged organisations, or one to ignore. */
 export type T3Column = 'np' | 'biz' | 'res' | 'ngo' | 'law' | 'oth' | 'total' | 'sub' | 'org' | 'skip';
@@ -35,13 +36,7 @@ const kinds = new Map<string, CellKind>();
 
 /** What one header cell's text is. */
 function classify(text: string): CellKind {
-  let kind = kinds.get(text);
-  if (kind === undefined) {
-    kind = classifyText(text);
-    if (kinds.size > 20_000) kinds.clear();
-    kinds.set(text, kind);
-  }
-  return kind;
+  return memo1(kinds, text, () => classifyText(text), 20_000);
 }
 
 function classifyText(text: string): CellKind {

@@ -3,7 +3,7 @@
  * spacing, numbering, labels broken into fragments, and misprints (其他法律行政止公开).
  */
 import { numberlessKey } from './normalize.js';
-import { memo2 } from './memo.js';
+import { memo1, memo2 } from './memo.js';
 
 /** The similarity at or above which a printed label is taken to name a format label. */
 export const LABEL_MATCH = 0.75;
@@ -24,13 +24,7 @@ function lcsLength(a: string, b: string): number {
 const keyCache = new Map<string, string>();
 /** {@link labelKey} of the label without its outline number, cached (labels repeat a lot). */
 export function coreKey(text: string): string {
-  let key = keyCache.get(text);
-  if (key === undefined) {
-    key = numberlessKey(text);
-    if (keyCache.size > 50_000) keyCache.clear();
-    keyCache.set(text, key);
-  }
-  return key;
+  return memo1(keyCache, text, () => numberlessKey(text), 50_000);
 }
 
 /**

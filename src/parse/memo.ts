@@ -28,3 +28,17 @@ export function memo2<A, B, V>(cache: OuterMap<A, Map<B, V>>, first: A, second: 
   }
   return value;
 }
+
+/**
+ * `compute()`'s value for `key`, computed once; the map is emptied before it grows past `limit`
+ * (texts repeat from report to report, but a long batch must not keep them all).
+ */
+export function memo1<K, V>(cache: Map<K, V>, key: K, compute: () => V, limit: number): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size > limit) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}

@@ -16,6 +16,7 @@ import { fold } from './normalize.js';
 import { sharedReading } from './numbers.js';
 import type { Row, RowCell } from './rows.js';
 import { emptyTable, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
+import { memo1 } from './memo.js';
 
 type Col = 'keep' | 'fix' | 'other' | 'pending' | 'total';
 type Group = 'rev' | 'lit_direct' | 'lit_after';
@@ -32,13 +33,7 @@ const tokens = new Map<string, Token | 'empty' | null>();
 
 /** What one header or label cell names, or null (a word that is no 表四 name), or 'empty'; once per text. */
 function tokenOf(text: string): Token | 'empty' | null {
-  let token = tokens.get(text);
-  if (token === undefined) {
-    token = tokenOfText(text);
-    if (tokens.size > 20_000) tokens.clear();
-    tokens.set(text, token);
-  }
-  return token;
+  return memo1(tokens, text, () => tokenOfText(text), 20_000);
 }
 
 function tokenOfText(text: string): Token | 'empty' | null {

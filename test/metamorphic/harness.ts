@@ -57,6 +57,8 @@ export interface DefectTransform {
   apply: Rewrite;
   /** The rule that must report it, and at what severity. */
   expect: { ruleId: string; severity: Finding['severity'] };
+  /** Rules that must not give an error on it (the defect is no certain failure of theirs). */
+  noErrorFrom?: readonly string[];
   /** As for {@link CleanTransform.minApplicable}. */
   minApplicable?: number;
 }
@@ -181,6 +183,9 @@ export function defectSuite(transforms: readonly DefectTransform[], fixtures: re
         if (!hit) {
           const seen = now.findings.filter((f) => f.severity !== 'info').map(findingKey).join(', ');
           missed.push(`${file.split('/').pop()}: no ${t.expect.severity} ${t.expect.ruleId} (found: ${seen || 'nothing'})`);
+        }
+        for (const f of now.findings) {
+          if (f.severity === 'error' && t.noErrorFrom?.includes(f.ruleId)) missed.push(`${file.split('/').pop()}: unexpected error ${f.ruleId}: ${f.message}`);
         }
       }
       expect(missed).toEqual([]);
