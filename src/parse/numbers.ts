@@ -102,26 +102,3 @@ export function parseChineseNumber(text: string): number | null {
   return total + section + (digit ?? 0);
 }
 
-/**
- * Splits a run of digits that lost its cell boundaries ("000" for three cells) into exactly
- * `parts` numbers without leading zeros. Returns the split only when it is the only one possible;
- * null when none or several are (then the cells cannot be read).
- */
-export function splitGluedDigits(run: string, parts: number): number[] | null {
-  const found: number[][] = [];
-  const walk = (rest: string, acc: number[]): void => {
-    if (found.length > 1) return;
-    if (acc.length === parts - 1) {
-      if (rest.length > 0 && (rest === '0' || !rest.startsWith('0'))) found.push([...acc, Number(rest)]);
-      return;
-    }
-    for (let len = 1; len <= rest.length - (parts - acc.length - 1); len++) {
-      const head = rest.slice(0, len);
-      if (head.length > 1 && head.startsWith('0')) break;
-      walk(rest.slice(len), [...acc, Number(head)]);
-    }
-  };
-  if (!/^\d+$/.test(run) || run.length < parts) return null;
-  walk(run, []);
-  return found.length === 1 ? found[0]! : null;
-}

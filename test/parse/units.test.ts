@@ -4,7 +4,8 @@ import { toSourceLines } from '../../src/ingest/text.js';
 import { findDates } from '../../src/parse/dates.js';
 import { labelSimilarity } from '../../src/parse/labels.js';
 import { cjkCount, fold, labelKey, stripNumbering } from '../../src/parse/normalize.js';
-import { parseChineseNumber, readCell, splitGluedDigits } from '../../src/parse/numbers.js';
+import { parseChineseNumber, readCell } from '../../src/parse/numbers.js';
+import { readGluedDigits } from '../../src/parse/glued-digits.js';
 import { readRows } from '../../src/parse/rows.js';
 import { agencyFromTitle } from '../../src/parse/meta.js';
 import { readHeading } from '../../src/parse/outline.js';
@@ -64,10 +65,10 @@ describe('numbers', () => {
   });
 
   it('splits digits that ran together only when one split is possible', () => {
-    expect(splitGluedDigits('000', 3)).toEqual([0, 0, 0]);
-    expect(splitGluedDigits('105', 3)).toEqual([1, 0, 5]);
-    expect(splitGluedDigits('693665', 3)).toBeNull();
-    expect(splitGluedDigits('12', 3)).toBeNull();
+    expect(readGluedDigits('000', 3)).toMatchObject({ kind: 'unique', values: [0, 0, 0] });
+    expect(readGluedDigits('105', 3)).toMatchObject({ kind: 'unique', values: [1, 0, 5] });
+    expect(readGluedDigits('693665', 3).kind).toBe('ambiguous');
+    expect(readGluedDigits('12', 3).kind).toBe('impossible');
   });
 });
 
