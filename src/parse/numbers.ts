@@ -101,4 +101,3 @@ export function parseChineseNumber(text: string): number | null {
   }
   return total + section + (digit ?? 0);
 }
-
