@@ -47,7 +47,9 @@ const isT3Start = (key: string): boolean => key.includes('本年新收政府信�
 const isT3Anchor = (key: string): boolean => isT3Start(key) || key === '收到和处理政府信息公开申请情况';
 const isT4Anchor = (key: string, row: Row): boolean =>
   (key.includes('行政复议') && (key.includes('行政诉讼') || key.length <= 6) && !key.includes('结转') && key.length < 40 && row.cells.every((c) => !/\d{2,}/.test(c.text))) ||
-  key.includes('政府信息公开行政复议行政诉讼情况');
+  key.includes('政府信息公开行政复议行政诉讼情况') ||
+  // The heading as the first cell of a row that runs on into the table (a crawler joined them).
+  (row.cells.length > 1 && row.cells[0]!.text.includes('行政复议') && isT4Anchor(coreKey(row.cells[0]!.text), { ...row, cells: [row.cells[0]!] }));
 const isLevelOneHeading = (row: Row): boolean => /^\s*[五六七八九十]\s*、/.test(row.cells[0]?.text ?? '');
 const isStatCaption = (key: string, row: Row): boolean =>
   (key.length <= 40 && /统计表$|统计表[（(]|统计报表$/.test(key) && !/^附件/.test(key)) ||

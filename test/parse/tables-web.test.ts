@@ -1,10 +1,12 @@
 /** Unit tests of the web table readers: one cell per line, glued digits, 表二 and 统计表 headers. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toSourceLines } from '../../src/ingest/text.js';
 import { ANY_SPLIT, readGluedDigits, T3_ROW_RELATION } from '../../src/parse/glued-digits.js';
 import { segmentGlued } from '../../src/parse/glued-rows.js';
 import { readRows } from '../../src/parse/rows.js';
-import { checkText, parseText } from '../helpers/examples.js';
+import { checkText, parseText, ROOT } from '../helpers/examples.js';
 
 const rows = (text: string): [string, string[]][] => readRows(toSourceLines(text)).map((r) => [r.kind, r.cells.map((c) => c.text)]);
 
@@ -96,5 +98,49 @@ describe('web-extracted tables', () => {
     // A 5.其他形式 row closes the list: it is summed again.
     const closed = table(['（一）收到申请数\t件\t5', '1.当面申请数\t件\t1', '2.传真申请数\t件\t0', '3.网络申请数\t件\t2', '5.其他形式\t件\t1']);
     expect((await checkText(closed, 'stat-sum-rows')).filter((f) => f.ruleId === 'stat-sum-rows').map((f) => f.severity)).toEqual(['error']);
+  });
+});
+
+describe('run-together 表四 and TAB-separated glued rows', () => {
+  /** Two ideographic spaces: what separates the page's cells after a crawler joined them. */
+  const GAP = '\u3000\u3000';
+  const t4Text = (header: string, digits: string): string =>
+    ['2022年政府信息公开工作年度报告', `四、因政府信息公开工作被申请行政复议、提起行政诉讼情况行政复议${GAP}${header}${digits}`, '五、存在的主要问题及改进情况'].join('\n');
+  const LEAF = '结果维持结果纠正其他结果尚未审结总计';
+  const GLUED_HEADER = `行政诉讼${LEAF}${GAP}未经复议直接起诉${GAP}复议后起诉${LEAF}${LEAF}`;
+  const t4Values = (report: ReturnType<typeof parseText>): (number | null)[] =>
+    ['rev', 'lit_direct', 'lit_after'].flatMap((g) => ['keep', 'fix', 'other', 'pending', 'total'].map((c) => report.tables.t4?.cells[`t4.${g}.${c}`]?.value ?? null));
+
+  it('reads the one split of a run-together 表四 that keeps every group total, and says so', () => {
+    const report = parseText(t4Text(GLUED_HEADER, '100010000010001'));
+    expect(t4Values(report)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1]);
+    expect(report.tables.t4?.notes).toEqual(['glued-split:rev:100010000010001:2']);
+    // 12 + 3 = 15 in 行政复议: two-digit cells are split by the totals too.
+    expect(t4Values(parseText(t4Text(GLUED_HEADER, '12300150000020002')))).toEqual([12, 3, 0, 0, 15, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2]);
+  });
+
+  it('columns in the order the run-together header names them', () => {
+    const swapped = `行政诉讼总计结果维持结果纠正其他结果尚未审结${GAP}未经复议直接起诉${GAP}复议后起诉${LEAF}${LEAF}`;
+    expect(t4Values(parseText(t4Text(swapped, '210010000010001')))).toEqual([1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1]);
+  });
+
+  it('no split keeping the group totals is a certain error; several splits leave 表四 unread', async () => {
+    const none = t4Text(GLUED_HEADER, '100020000010001');
+    expect(parseText(none).tables.t4?.notes).toEqual(['glued-no-split:rev:100020000010001:2']);
+    expect((await checkText(none, 'glued-digits-no-split')).filter((f) => f.ruleId === 'glued-digits-no-split').map((f) => f.severity)).toEqual(['error']);
+    // 行政复议 11|0|0|0|11 or 1|10|0|0|11: the digits fit more than one way.
+    const several = parseText(t4Text(GLUED_HEADER, '11000110000000000'));
+    expect(Object.keys(several.tables.t4?.cells ?? {})).toEqual([]);
+    expect(several.tables.t4?.unreadable.map((u) => u.reason)).toEqual([expect.stringContaining('种拆分都满足')]);
+  });
+
+  it('a label and its run-together digits in two TAB cells are split like a glued row', () => {
+    const text = readFileSync(resolve(ROOT, 'fixtures/corpus/text/013-pingtan-2024.txt'), 'utf8');
+    const glued = parseText(text.replace('（七）总计\t217\t1\t0\t0\t0\t0\t218', '（七）总计\t21710000218'));
+    const t3 = glued.tables.t3!;
+    expect(['np', 'biz', 'res', 'ngo', 'law', 'oth', 'total'].map((c) => t3.cells[`t3.r.total.${c}`]?.value)).toEqual([217, 1, 0, 0, 0, 0, 218]);
+    expect(t3.notes.some((n) => n.startsWith('glued-split:r.total:'))).toBe(true);
+    const wrong = parseText(text.replace('（七）总计\t217\t1\t0\t0\t0\t0\t218', '（七）总计\t21710000219'));
+    expect(wrong.tables.t3!.notes.some((n) => n.startsWith('glued-no-split:r.total:'))).toBe(true);
   });
 });
