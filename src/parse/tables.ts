@@ -66,7 +66,9 @@ export function findTables(rows: readonly Row[], yearHint: number | null): Found
   const t3Anchor = findRow(keyed, 0, rows.length, isT3Start);
   // 表四's heading is followed, within a few rows, by its column header (结果维持 … 尚未审结).
   const t4Header = (k: number): boolean => findRow(keyed, k, Math.min(rows.length, k + 10), (key) => key.includes('尚未审结') || key.includes('结果维持') || (key.includes('维持') && key.includes('纠正'))) >= 0;
-  const t4Anchor = findRow(keyed, Math.max(0, t3Anchor), rows.length, (key, row, k) => isT4Anchor(key, row) && t4Header(k));
+  // Or, printed without a header row, by the 15 values of the wide layout right after it.
+  const t4Values = (k: number): boolean => rows[k + 1] !== undefined && rows[k + 1]!.cells.filter((c) => /^\d+$/.test(c.text)).length >= 15;
+  const t4Anchor = findRow(keyed, Math.max(0, t3Anchor), rows.length, (key, row, k) => isT4Anchor(key, row) && (t4Header(k) || t4Values(k)));
   const t2Start = findRow(keyed, 0, t3Anchor >= 0 ? t3Anchor : rows.length, isT2Caption);
 
   let labelEditions: FoundTables['labelEditions'] = [];

@@ -68,8 +68,10 @@ export const TABLE_LAYOUTS: readonly TableLayout[] = [
   t3Layout('表三 zero written as 无', { mark: zeroAs('无') }),
   t3Layout('表三 zero written as -', { mark: zeroAs('-') }),
   t3Layout('表三 zero written as /', { mark: zeroAs('/') }),
+  t3Layout('表三 zero written as – (en dash)', { mark: zeroAs('–') }),
   t3Layout('表三 subtotal rows under （三）（四）（五）（六）', { subtotals: {} }, { skip: (id) => id.includes('_sub.'), allow: ['table3-group-subtotal'] }),
   t3Layout('表三 split in two, the header repeated', { splitBefore: 'r.unable.1' }),
+  t3Layout('表三 across a page break: page number, form feed, the header repeated', { pageBreakBefore: 'r.reject.1' }),
   t3Layout('表三 an extra local row', { localAfter: 'r.grant' }),
   t3Layout('表三 总计 first and zero as — together', { order: order('total', 'np', 'biz', 'res', 'ngo', 'law', 'oth'), mark: zeroAs('—') }),
   t4Layout('per-group'),
@@ -77,6 +79,7 @@ export const TABLE_LAYOUTS: readonly TableLayout[] = [
   t4Layout('three-rows'),
   t4Layout('index-column'),
   t4Layout('grand-total'),
+  t4Layout('no-header'),
 ];
 
 /** Table cells by id, zero marks (—, /, 无) read as the 0 they stand for. */

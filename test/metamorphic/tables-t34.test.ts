@@ -75,6 +75,11 @@ describe('表三 and 表四 in the layouts of real reports (defects)', () => {
     { name: '表三 split in two, 结转下年度 changed', apply: (t, r) => rewriteT3(t, r, { splitBefore: 'r.unable.1', mark: bump('carried_out', 'np') }), expect: { ruleId: 'table3-column-balance', severity: 'error' } },
     { name: '表四 one row per group, 行政复议 总计 changed', apply: (t, r) => rewriteT4(t, r, 'per-group', { cell: 't4.rev.total', by: 1 }), expect: { ruleId: 'table4-group-total', severity: 'error' } },
     { name: '表四 transposed, 复议后起诉 结果维持 changed', apply: (t, r) => rewriteT4(t, r, 'transposed', { cell: 't4.lit_after.keep', by: 1 }), expect: { ruleId: 'table4-group-total', severity: 'error' } },
+    { name: '表三 across a page break with the header repeated, 本年新收 自然人 changed', apply: (t, r) => rewriteT3(t, r, { pageBreakBefore: 'r.reject.1', mark: bump('new', 'np') }), expect: { ruleId: 'table3-row-total', severity: 'error' } },
+    { name: '表三 zero as – (en dash), 本年新收 自然人 changed', apply: (t, r) => rewriteT3(t, r, { mark: (raw, row, col) => bump('new', 'np')(raw === '0' ? '–' : raw, row, col) }), expect: { ruleId: 'table3-row-total', severity: 'error' } },
+    { name: '表四 without a header row, 复议后起诉 尚未审结 changed', apply: (t, r) => rewriteT4(t, r, 'no-header', { cell: 't4.lit_after.pending', by: 1 }), expect: { ruleId: 'table4-group-total', severity: 'error' } },
+    { name: '表四 three rows under a three-level header, 行政复议 结果纠正 changed', apply: (t, r) => rewriteT4(t, r, 'three-rows', { cell: 't4.rev.fix', by: 1 }), expect: { ruleId: 'table4-group-total', severity: 'error' } },
+    { name: '表四 16 columns (a grand 总计), 直接起诉 结果维持 changed', apply: (t, r) => rewriteT4(t, r, 'grand-total', { cell: 't4.lit_direct.keep', by: 1 }), expect: { ruleId: 'table4-group-total', severity: 'error' } },
     { name: '表四 with a 序号 column, 直接起诉 总计 changed', apply: (t, r) => rewriteT4(t, r, 'index-column', { cell: 't4.lit_direct.total', by: 1 }), expect: { ruleId: 'table4-group-total', severity: 'error' } },
     {
       name: '表三 a required count left blank (本年新收 总计)', apply: (t, r) => rewriteT3(t, r, { mark: blankOut('new', 'total') }),
