@@ -144,3 +144,29 @@ describe('run-together 表四 and TAB-separated glued rows', () => {
     expect(wrong.tables.t3!.notes.some((n) => n.startsWith('glued-no-split:r.total:'))).toBe(true);
   });
 });
+
+describe('columns by header and tables without readable values', () => {
+  const t2019 = (header: string[], reg: string[], norm: string[]): string =>
+    ['2019年政府信息公开工作年度报告', '二、主动公开政府信息情况', '第二十条第（一）项', ['信息内容', ...header].join('\t'), ['规章', ...reg].join('\t'), ['规范性文件', ...norm].join('\t'), '三、收到和处理政府信息公开申请情况'].join('\n');
+
+  it('reads the 2019 表二 columns in another order by their header', () => {
+    const format = parseText(t2019(['本年新制作数量', '本年新公开数量', '对外公开总数量'], ['1', '1', '9'], ['5', '4', '30'])).tables.t2!;
+    const other = parseText(t2019(['对外公开总数量', '本年新公开数量', '本年新制作数量'], ['9', '1', '1'], ['30', '4', '5'])).tables.t2!;
+    const values = (t: typeof format): Record<string, number | null> => Object.fromEntries(Object.values(t.cells).map((c) => [c.id, c.value]));
+    expect(format.variant).toBe(other.variant);
+    expect(values(other)).toEqual(values(format));
+    expect(values(other)['t2.a1.norm.pub_total']).toBe(30);
+    expect(values(other)['t2.a1.norm.new_made']).toBe(5);
+  });
+
+  it('a 表三 or 表四 that is found but holds no readable value is reported, never passed silently', async () => {
+    const text = ['2024年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况', '一、本年新收政府信息公开申请数量',
+      '四、政府信息公开行政复议、行政诉讼情况', '行政复议\t行政诉讼', '结果维持\t结果纠正\t其他结果\t尚未审结\t总计', '五、存在的主要问题及改进情况'].join('\n');
+    const report = parseText(text);
+    expect(report.tables.t4?.unreadable.map((u) => u.reason)).toEqual(['找到了表四，但其中没有可读的数值']);
+    const findings = await checkText(text);
+    const about = (table: string): string[] => findings.filter((f) => f.location.table === table).map((f) => `${f.severity}:${f.ruleId}`).sort();
+    expect(about('t3')).toEqual(['info:table3-rows-complete', 'info:unreadable-table-rows']);
+    expect(about('t4')).toEqual(['info:unreadable-table-rows']);
+  });
+});
