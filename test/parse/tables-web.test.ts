@@ -170,3 +170,15 @@ describe('columns by header and tables without readable values', () => {
     expect(about('t4')).toEqual(['info:unreadable-table-rows']);
   });
 });
+
+describe('a 统计表 其中 list of some channels', () => {
+  it('网站 + 公报 above 主动公开 is no error: a channel may carry an item the other carries too; one channel above the total is', async () => {
+    const text = readFileSync(resolve(ROOT, 'fixtures/corpus/text/018-pingtan-zone-2012.txt'), 'utf8');
+    // Each channel within the total, the two together above it (an item on both the site and in the 公报).
+    const both = text.replace('2、政府公报公开\t条\t0\t0', '2、政府公报公开\t条\t12\t40');
+    expect(both).not.toBe(text);
+    expect((await checkText(both)).filter((f) => f.severity === 'error').map((f) => f.ruleId)).toEqual([]);
+    const over = text.replace('2、政府公报公开\t条\t0\t0', '2、政府公报公开\t条\t740\t4359');
+    expect((await checkText(over)).filter((f) => f.severity === 'error').map((f) => f.ruleId)).toEqual(['stat-fujian-channels-within-total']);
+  });
+});
