@@ -83,6 +83,28 @@ describe('mutation test on the real reports', () => {
   });
 });
 
+/**
+ * The web-crawled layouts (fixtures/corpus/web): 024 lays its tables out one cell per line, 025 runs
+ * every row's digits together (表三 and 表四 read by their one split). A changed number must still
+ * give an error: a relation error when the new digits split one way, glued-digits-no-split when no
+ * split keeps the relations.
+ */
+const WEB_CELLS: Record<string, number> = {
+  '024-hebei-education-2023.txt': 190,
+  '025-hebei-industry-it-2022.txt': 190,
+};
+
+describe('mutation test on web-crawled layouts', () => {
+  for (const [name, cells] of Object.entries(WEB_CELLS)) {
+    it(`detects every change of a number in an exact relation: ${name}`, async () => {
+      const file = `fixtures/corpus/web/${name}`;
+      const result = await mutateReport(file, read(file), checker, packs, { kinds: ['inc'] });
+      expect(result.cells).toBe(cells);
+      expect(result.mutations.filter((m) => !m.detectedByError).map((m) => `${m.cell}: ${m.reason ?? ''}`)).toEqual([]);
+    }, 120_000);
+  }
+});
+
 describe('mutation test machinery', () => {
   it('enumerates only exact relations that hold on the original', () => {
     const report = parseText(read('fixtures/corpus/text/002-hongze-district-2023.txt'));

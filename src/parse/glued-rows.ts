@@ -106,6 +106,24 @@ export function gluedRows(cell: RowCell, source: Row, cells: number, relation: R
   });
 }
 
+/**
+ * A row of two cells, a label and a run of at least `cells` digits (`（七）总计⇥81010010`): the
+ * label kept its cell, but the values lost theirs. As one glued row; null for any other row.
+ */
+function tabGluedRow(row: Row, cells: number, relation: RowRelation): GluedRow[] | null {
+  if (row.cells.length !== 2) return null;
+  const [label, values] = row.cells as [RowCell, RowCell];
+  const digits = values.text.trim();
+  if (digits.length < cells || !/^\d+$/.test(digits) || !/[^\d\s]/.test(label.text)) return null;
+  const column = values.column + (values.text.length - values.text.trimStart().length);
+  const reading = readGluedDigits(digits, cells, relation);
+  const rowCells: RowCell[] = [label];
+  if (reading.kind === 'unique') rowCells.push(...splitCells(reading.values, values.line, column));
+  const cut: Row = { kind: row.kind, cells: rowCells, line: row.line, endLine: row.endLine };
+  if (row.page !== undefined) cut.page = row.page;
+  return [{ row: cut, label: label.text.trim(), digits, digitsAt: { line: values.line, column }, reading }];
+}
+
 const GLUED_PATTERNS = new Map<number, RegExp>();
 
 /** True for a cell whose text holds a label followed by a run of at least `min` digits. */
@@ -140,7 +158,7 @@ export function expandGluedRegion(rows: readonly Row[], start: number, end: numb
   for (let k = start; k < end; k++) {
     const row = rows[k]!;
     const at = row.cells.findIndex((c) => isGluedCell(c.text, cells));
-    const cut = at >= 0 && row.cells.length <= 2 ? gluedRows(row.cells[at]!, row, cells, relation) : null;
+    const cut = at >= 0 && row.cells.length <= 2 ? gluedRows(row.cells[at]!, row, cells, relation) : tabGluedRow(row, cells, relation);
     if (cut === null || cut.length === 0) {
       out?.push(row);
       continue;

@@ -23,12 +23,17 @@ function rowOf(g: GluedRow, table: TableInstance, candidates: readonly string[])
   return best < 0 ? null : def.rows[best]!.id;
 }
 
+/** The row id of each cell the mapper placed, by the line and column it was read at. */
+function placedRows(table: TableInstance): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const cell of Object.values(table.cells)) out.set(`${cell.at.line}:${cell.at.column}`, cell.row);
+  return out;
+}
+
 /** The row id of the cell read at the first value of a glued row, when the mapper placed it. */
-function placedRow(g: GluedRow, table: TableInstance): string | null {
+function placedRow(g: GluedRow, placed: ReadonlyMap<string, string>): string | null {
   const first = g.row.cells[1];
-  if (first === undefined) return null;
-  for (const cell of Object.values(table.cells)) if (cell.at.line === first.line && cell.at.column === first.column) return cell.row;
-  return null;
+  return first === undefined ? null : (placed.get(`${first.line}:${first.column}`) ?? null);
 }
 
 /** Reads 表三 in rows `start` to `end` when some of its rows are glued; null when none is. */
@@ -38,10 +43,11 @@ export function readGluedTable3(rows: readonly Row[], start: number, end: number
   const table = mapTable3(region.rows, 0, region.rows.length, prefer);
   if (table === null) return null;
   const pending = new Map<string, GluedRow>();
+  const placed = placedRows(table);
   for (const g of region.glued) {
     const { reading } = g;
     if (reading.kind === 'unique') {
-      const id = placedRow(g, table);
+      const id = placedRow(g, placed);
       if (id !== null) table.notes.push(gluedNote('glued-split', id, g.digits, g.row.line));
       continue;
     }

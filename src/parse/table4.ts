@@ -17,6 +17,7 @@ import { sharedReading } from './numbers.js';
 import type { Row, RowCell } from './rows.js';
 import { emptyTable, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
 import { memo1 } from './memo.js';
+import { readGluedTable4 } from './glued-table4.js';
 
 type Col = 'keep' | 'fix' | 'other' | 'pending' | 'total';
 type Group = 'rev' | 'lit_direct' | 'lit_after';
@@ -84,13 +85,20 @@ export function mapTable4(rows: readonly Row[], start: number, end: number): Tab
   } else if (labelled.length > 0 && byCol.every((c) => c !== null)) {
     readRowsBy(table, labelled, byCol as Col[], headerOrder(headers, 'group', GROUPS, 3), (c, g) => [g, c]);
   } else readWide(table, views, headers, rows[start]!);
+  // Nothing read by cells: the header and the values may have been run together by a crawler.
+  if (Object.keys(table.cells).length === 0) {
+    const kept = table.unreadable;
+    table.unreadable = [];
+    if (!readGluedTable4(table, rows, start, end)) table.unreadable = kept;
+  }
   const read = new Set(Object.values(table.cells).map((c) => c.row));
-  if (read.size === 0 && table.unreadable.length === 0) {
+  const gluedNoSplit = table.notes.some((n) => n.startsWith('glued-no-split:'));
+  if (read.size === 0 && table.unreadable.length === 0 && !gluedNoSplit) {
     table.unreadable.push({ row: 'rev', raw: rows[start]!.cells.map((c) => c.text).join(' | '), reason: '找到了表四，但其中没有可读的数值', at: rowSpan(rows[start]!) });
   }
   table.rows = GROUPS.filter((g) => read.has(g));
   // Nothing read: every row is missing (as the unreadable values may belong to any).
-  table.missingRows = T4_DEF.rows.map((r) => r.id).filter((id) => !read.has(id) && (read.size === 0 || !table.unreadable.some((u) => u.row === id)));
+  table.missingRows = T4_DEF.rows.map((r) => r.id).filter((id) => !read.has(id) && !gluedNoSplit && (read.size === 0 || !table.unreadable.some((u) => u.row === id)));
   return table;
 }
 

@@ -47,7 +47,9 @@ const isT3Start = (key: string): boolean => key.includes('本年新收政府信�
 const isT3Anchor = (key: string): boolean => isT3Start(key) || key === '收到和处理政府信息公开申请情况';
 const isT4Anchor = (key: string, row: Row): boolean =>
   (key.includes('行政复议') && (key.includes('行政诉讼') || key.length <= 6) && !key.includes('结转') && key.length < 40 && row.cells.every((c) => !/\d{2,}/.test(c.text))) ||
-  key.includes('政府信息公开行政复议行政诉讼情况');
+  key.includes('政府信息公开行政复议行政诉讼情况') ||
+  // The heading as the first cell of a row that runs on into the table (a crawler joined them).
+  (row.cells.length > 1 && row.cells[0]!.text.includes('行政复议') && isT4Anchor(coreKey(row.cells[0]!.text), { ...row, cells: [row.cells[0]!] }));
 const isLevelOneHeading = (row: Row): boolean => /^\s*[五六七八九十]\s*、/.test(row.cells[0]?.text ?? '');
 const isStatCaption = (key: string, row: Row): boolean =>
   (key.length <= 40 && /统计表$|统计表[（(]|统计报表$/.test(key) && !/^附件/.test(key)) ||
@@ -64,7 +66,9 @@ export function findTables(rows: readonly Row[], yearHint: number | null): Found
   const t3Anchor = findRow(keyed, 0, rows.length, isT3Start);
   // 表四's heading is followed, within a few rows, by its column header (结果维持 … 尚未审结).
   const t4Header = (k: number): boolean => findRow(keyed, k, Math.min(rows.length, k + 10), (key) => key.includes('尚未审结') || key.includes('结果维持') || (key.includes('维持') && key.includes('纠正'))) >= 0;
-  const t4Anchor = findRow(keyed, Math.max(0, t3Anchor), rows.length, (key, row, k) => isT4Anchor(key, row) && t4Header(k));
+  // Or, printed without a header row, by the 15 values of the wide layout right after it.
+  const t4Values = (k: number): boolean => rows[k + 1] !== undefined && rows[k + 1]!.cells.filter((c) => /^\d+$/.test(c.text)).length >= 15;
+  const t4Anchor = findRow(keyed, Math.max(0, t3Anchor), rows.length, (key, row, k) => isT4Anchor(key, row) && (t4Header(k) || t4Values(k)));
   const t2Start = findRow(keyed, 0, t3Anchor >= 0 ? t3Anchor : rows.length, isT2Caption);
 
   let labelEditions: FoundTables['labelEditions'] = [];

@@ -82,6 +82,12 @@ export interface T3Rewrite {
   splitBefore?: string;
   /** A local row printed after this row. */
   localAfter?: string;
+  /**
+   * A page break before this row: the page's footer number and a form feed, then the header again
+   * (as word processors repeat a table's header rows on each page). In HTML, the header rows go
+   * into `<thead>`, which Chromium repeats on every printed page.
+   */
+  pageBreakBefore?: string;
 }
 
 const SUBTOTALS: readonly { group: string; label: string; last: readonly string[] }[] = [
@@ -171,6 +177,11 @@ export function rewriteT3(text: string, report: Report, spec: T3Rewrite): string
     if (!where) return null;
     add(insertBefore, where.line, ['', '（续表）', ...head]);
   }
+  if (spec.pageBreakBefore) {
+    const where = at.get(spec.pageBreakBefore);
+    if (!where) return null;
+    add(insertBefore, where.line, ['', '- 2 -', '\f', ...head]);
+  }
   if (spec.localAfter) {
     const where = at.get(spec.localAfter);
     if (!where) return null;
@@ -189,7 +200,7 @@ export function rewriteT3(text: string, report: Report, spec: T3Rewrite): string
 }
 
 /** The 表四 shapes a rewrite prints. */
-export type T4Shape = 'per-group' | 'transposed' | 'three-rows' | 'index-column' | 'grand-total';
+export type T4Shape = 'per-group' | 'transposed' | 'three-rows' | 'index-column' | 'grand-total' | 'no-header';
 
 const T4_GROUPS = [
   { id: 'rev', label: '行政复议' },
@@ -231,7 +242,8 @@ export function rewriteT4(text: string, report: Report, shape: T4Shape, change?:
   } else {
     const all = T4_GROUPS.flatMap((g) => T4_COLS.map((c) => v(g.id, c.id)));
     const grand = T4_GROUPS.reduce((s, g) => s + Number(v(g.id, 'total')), 0);
-    if (shape === 'index-column') rows.push(['序号', '行政复议', '行政诉讼'], ['未经复议直接起诉', '复议后起诉'], [...labels, ...labels, ...labels], ['1', ...all]);
+    if (shape === 'no-header') rows.push(all);
+    else if (shape === 'index-column') rows.push(['序号', '行政复议', '行政诉讼'], ['未经复议直接起诉', '复议后起诉'], [...labels, ...labels, ...labels], ['1', ...all]);
     else rows.push(['行政复议', '行政诉讼', '总计'], ['未经复议直接起诉', '复议后起诉'], [...labels, ...labels, ...labels], [...all, String(grand)]);
   }
   const printed = rows.map((r) => emit(kind, r));
@@ -260,8 +272,9 @@ export function t3Html(report: Report, spec: T3Rewrite): string {
       orgDone = true;
     } else level2.push(td(c === 'remark' ? '备注' : T3_COLS.find((d) => d.id === c)!.label, orgs.length > 0 ? ' rowspan="2"' : ''));
   }
-  const out = [`<tr>${top.join('')}</tr>`, `<tr>${level2.join('')}</tr>`];
-  if (orgs.length > 0) out.push(`<tr>${orgs.map((c) => td(c === 'sub' ? '小计' : T3_COLS.find((d) => d.id === c)!.label)).join('')}</tr>`);
+  const head = [`<tr>${top.join('')}</tr>`, `<tr>${level2.join('')}</tr>`];
+  if (orgs.length > 0) head.push(`<tr>${orgs.map((c) => td(c === 'sub' ? '小计' : T3_COLS.find((d) => d.id === c)!.label)).join('')}</tr>`);
+  const out = spec.pageBreakBefore ? [] : head;
   const groups: Record<string, string> = { deny: '（三）不予公开', unable: '（四）无法提供', reject: '（五）不予处理', other: '（六）其他处理' };
   const results = table.rows.filter((r) => r.startsWith('r.'));
   // Rows the layout adds inside 三、本年度办理结果: a subtotal after each group's last row, a local row.
@@ -293,6 +306,7 @@ export function t3Html(report: Report, spec: T3Rewrite): string {
     for (const c of order) cells.push(td(t3Value(table, row, c, mark)));
     out.push(`<tr>${cells.join('')}</tr>`, ...(added.get(row) ?? []));
   }
+  if (spec.pageBreakBefore) return `<table border="1"><thead>${head.join('')}</thead><tbody>${out.join('')}</tbody></table>`;
   return `<table border="1">${out.join('')}</table>`;
 }
 
@@ -309,6 +323,8 @@ export function t4Html(report: Report, shape: T4Shape): string {
   } else if (shape === 'transposed') {
     rows.push(td('项目', ' rowspan="2"') + td('行政复议', ' rowspan="2"') + td('行政诉讼', ' colspan="2"'), td('未经复议直接起诉') + td('复议后起诉'));
     for (const c of T4_COLS) rows.push(td(c.label) + T4_GROUPS.map((g) => td(v(g.id, c.id))).join(''));
+  } else if (shape === 'no-header') {
+    rows.push(T4_GROUPS.flatMap((g) => T4_COLS.map((c) => td(v(g.id, c.id)))).join(''));
   } else {
     const index = shape === 'index-column';
     const grand = shape === 'grand-total';

@@ -23,6 +23,16 @@ describe('web-crawled reports', () => {
     expect(report.meta.edition).toBe('2021');
   });
 
+  it('025 (the whole report on one line, every table run together): 表三 and 表四 read by their one split each, no error', async () => {
+    const { report, findings } = await checkReport(read('025-hebei-industry-it-2022.txt'));
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.ruleId)).toEqual([]);
+    expect(Object.values(report.tables.t3!.cells).filter((c) => c.state === 'number')).toHaveLength(175);
+    const t4 = report.tables.t4!;
+    expect(['rev', 'lit_direct', 'lit_after'].map((g) => t4.cells[`t4.${g}.total`]?.value)).toEqual([1, 0, 1]);
+    expect(Object.values(t4.cells).filter((c) => c.state === 'number')).toHaveLength(15);
+    expect(findings.filter((f) => f.ruleId === 'glued-digits-read' && f.message.startsWith('表四'))).toHaveLength(1);
+  });
+
   it('027 (a 统计表 page of its own): read as the report\'s 统计表; 办结 1 but 答复 0 is a warning', async () => {
     const { report, findings } = await checkReport(read('027-hebei-education-2018-tongjibiao.txt'));
     expect(report.meta.edition).toBe('2008');
