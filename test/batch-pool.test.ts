@@ -50,6 +50,24 @@ describe('worker pool', () => {
     for (const r of here) expect('processed' in r && r.processed.record.agency).toBeTruthy();
   });
 
+  it('replaces each worker by a fresh one after its share of files, losing none and keeping the order', async () => {
+    const files = Array.from({ length: 40 }, (_, i) => `f${i}.txt`);
+    const tasks = files.map((file, index) => ({ index, file, settings: {} }));
+    const out: PoolResult[] = [];
+    const retireAfter = 4;
+    for await (const result of checkFiles(tasks, { ...options(2), workerUrl: new URL('./helpers/thread-worker.mjs', import.meta.url), retireAfter })) out.push(result);
+    expect(out.map((r) => r.file)).toEqual(files);
+    const threads = new Map<string, number>();
+    for (const [i, r] of out.entries()) {
+      const m = /^thread (\d+) saw (.+)$/.exec(reason(r));
+      expect(m?.[2]).toBe(files[i]);
+      threads.set(m![1]!, (threads.get(m![1]!) ?? 0) + 1);
+    }
+    // A worker is sent no more chunks once it has had `retireAfter` files (a chunk may cross it).
+    for (const count of threads.values()) expect(count).toBeLessThanOrEqual(retireAfter + 1);
+    expect(threads.size).toBeGreaterThanOrEqual(Math.ceil(files.length / (retireAfter + 1)));
+  });
+
   it('gives up on every file left when workers keep dying, instead of hanging', async () => {
     // More files than the first workers and all their replacements have in flight.
     const files = Array.from({ length: 100 }, (_, i) => `f${i}-exit.txt`);

@@ -44,6 +44,28 @@ class AffineMatrix {
   }
 }
 
+/**
+ * Built-ins that the legacy pdf.js build replaces process-wide with core-js versions (Node 20's V8
+ * fails core-js's test for an edge case of `push` on a frozen-length array, and core-js adds
+ * `JSON.rawJSON` support to `JSON.parse`/`stringify`). The replacements are plain JavaScript:
+ * every `push` in the parser and the rules, and the JSON output, ran several times slower once a
+ * PDF had been read (10 % of a PDF batch's CPU time went to core-js's `push`, measured with
+ * `node --cpu-prof`). pdf.js uses neither edge case, so the native ones are put back.
+ */
+function nativeBuiltins(): { push: typeof Array.prototype.push; parse: typeof JSON.parse; stringify: typeof JSON.stringify } {
+  return { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+}
+
+function restoreBuiltins(natives: ReturnType<typeof nativeBuiltins>): void {
+  const put = (target: object, key: string, value: unknown): void => {
+    const descriptor = Object.getOwnPropertyDescriptor(target, key);
+    if (descriptor?.value !== value && descriptor?.configurable !== false) Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
+  };
+  put(Array.prototype, 'push', natives.push);
+  put(JSON, 'parse', natives.parse);
+  put(JSON, 'stringify', natives.stringify);
+}
+
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 let loading: Promise<PdfJs> | null = null;
 
@@ -73,9 +95,16 @@ export function loadPdfjs(): Promise<PdfJs> {
       if (missing && typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot ')) return;
       warn(...args);
     };
+    const natives = nativeBuiltins();
     try {
-      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // pdf.js runs its "worker" in this thread under Node; loading the worker module now (where
+      // pdf.js looks for it, `globalThis.pdfjsWorker`) lets its polyfills be undone below too.
+      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+      return pdfjs;
     } finally {
+      restoreBuiltins(natives);
       console.warn = warn;
     }
   })();

@@ -24,7 +24,15 @@ function problem(id: string, severity: IngestProblem['severity'], message: strin
  * installed package, which works from the TypeScript sources (vitest) and from compiled `dist`
  * alike. Outside Node there is nothing to resolve and pdf.js does without them.
  */
-async function pdfjsAssetDirs(): Promise<{ cMapUrl?: string; standardFontDataUrl?: string }> {
+let assetDirs: Promise<{ cMapUrl?: string; standardFontDataUrl?: string }> | null = null;
+
+/** {@link resolveAssetDirs}, resolved once per thread (it was once per file). */
+function pdfjsAssetDirs(): Promise<{ cMapUrl?: string; standardFontDataUrl?: string }> {
+  assetDirs ??= resolveAssetDirs();
+  return assetDirs;
+}
+
+async function resolveAssetDirs(): Promise<{ cMapUrl?: string; standardFontDataUrl?: string }> {
   try {
     const { createRequire } = await import('node:module');
     const require = createRequire(import.meta.url);
