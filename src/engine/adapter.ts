@@ -10,6 +10,7 @@ import type { Report } from '../model/report.js';
 import { evaluateRule } from './evaluate.js';
 import type { Outcome } from './outcome.js';
 import { forgetReport } from './report-cache.js';
+import { editionKey, type ResolvedRule } from './resolve.js';
 import type { Rule } from './schema.js';
 
 /** Outcomes of one run, per id of a rule that failed (a rule that passed has none). */
@@ -25,15 +26,13 @@ interface EditionEngine {
 export class RuleEngine {
   /** One engine per edition, holding only the rules that apply to it (built on first use). */
   private readonly engines = new Map<string, EditionEngine>();
-  private readonly rules: readonly Rule[];
-  private readonly editionsOf: (rule: Rule) => readonly string[];
+  private readonly rules: readonly ResolvedRule[];
   private queue: Promise<unknown> = Promise.resolve();
   /** The outcomes of the run in progress (runs are queued, so there is one at a time). */
   private current: RunOutcomes | null = null;
 
-  constructor(rules: readonly Rule[], editionsOf: (rule: Rule) => readonly string[]) {
+  constructor(rules: readonly ResolvedRule[]) {
     this.rules = rules;
-    this.editionsOf = editionsOf;
   }
 
   /**
@@ -51,7 +50,7 @@ export class RuleEngine {
     const known = this.engines.get(edition);
     if (known) return known;
     const engine = new Engine([], { allowUndefinedFacts: false });
-    const rules = this.rules.filter((rule) => this.editionsOf(rule).includes(edition));
+    const rules = this.rules.filter((r) => r.editions.includes(edition)).map((r) => r.rule);
     for (const rule of rules) {
       engine.addFact(rule.id, () => this.current!.get(rule.id)!.length === 0, { cache: false });
       engine.addRule({
@@ -76,7 +75,7 @@ export class RuleEngine {
   run(report: Report): Promise<RunOutcomes> {
     const next = this.queue.then(async () => {
       const sink: RunOutcomes = new Map();
-      const { engine, rules } = this.engineFor(report.meta.edition ?? 'none');
+      const { engine, rules } = this.engineFor(editionKey(report.meta.edition));
       for (const rule of rules) sink.set(rule.id, evaluateRule({ report, rule }));
       this.current = sink;
       try {

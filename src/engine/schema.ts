@@ -160,13 +160,15 @@ const MetadataCheck = z.strictObject({
   field: z.enum(['title', 'date', 'agency-consistent', 'dates-consistent', 'year-consistent', 'edition-matches-year', 'edition-mixed']),
 });
 
-const LayoutCheck = z.strictObject({
-  kind: z.literal('layout'),
-  /** What the parser noted about a table: label drift, unreadable rows, a layout note. */
-  what: z.enum(['drift', 'unreadable', 'note', 'blank-columns']),
-  table: z.string().optional(),
-  note: z.string().optional(),
-});
+const LayoutCheck = z
+  .strictObject({
+    kind: z.literal('layout'),
+    /** What the parser noted about a table: label drift, unreadable rows, a layout note (`note:` names it). */
+    what: z.enum(['drift', 'unreadable', 'note']),
+    table: z.string().optional(),
+    note: z.string().min(1).optional(),
+  })
+  .refine((c) => (c.what === 'note') === (c.note !== undefined), { error: 'what: note 需要写 note（解析器记下的情况名），其他 what 不用 note', path: ['note'] });
 
 const NarrativeCheck = z.strictObject({
   kind: z.literal('narrative'),

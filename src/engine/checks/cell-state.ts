@@ -9,6 +9,7 @@ import { globToRegExp } from '../expr.js';
 import { cellLabel, colLabel, rowLabel, shortRowLabel, tableLabel } from '../labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
+import { NO_REFS, type CheckKind } from './kind.js';
 
 type CellStateCheck = Extract<Check, { kind: 'cell-state' }>;
 
@@ -79,3 +80,14 @@ export function checkCellState(ctx: CheckContext, check: CellStateCheck): Outcom
     };
   });
 }
+
+/** The `cell-state` check kind. */
+export const cellStateKind: CheckKind<'cell-state'> = {
+  kind: 'cell-state',
+  scope: 'report',
+  cells: (check) => check.cells.map((id, i) => ({ id, path: ['cells', i] })),
+  tables: () => [],
+  expressions: NO_REFS.expressions,
+  describe: (check) => `单元格 ${check.cells.map((c) => `\`${c}\``).join('、')} 须满足：${check.require.join('、')}。`,
+  evaluate: (ctx, check) => checkCellState(ctx, check),
+};

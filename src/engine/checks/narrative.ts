@@ -14,6 +14,7 @@ import type { Check } from '../schema.js';
 import { listCounts, partsSum } from './narrative-parts.js';
 import { wholeProse } from './narrative-sentences.js';
 import { holds, relationOf, resolverFor } from './relation.js';
+import type { CheckKind } from './kind.js';
 
 type NarrativeCheck = Extract<Check, { kind: 'narrative' }>;
 type Figure = NonNullable<NarrativeCheck['figures']>[number];
@@ -303,3 +304,24 @@ export function checkNarrative(ctx: CheckContext, check: NarrativeCheck): Outcom
       return listCounts(ctx.report);
   }
 }
+
+/** The `narrative` check kind. */
+export const narrativeKind: CheckKind<'narrative'> = {
+  kind: 'narrative',
+  scope: 'report',
+  cells: (check) =>
+    (check.figures ?? []).flatMap((f, i) => [
+      ...f.cells.map((id, j) => ({ id, path: ['figures', i, 'cells', j] })),
+      ...(f.alternatives ?? []).flatMap((alt, k) => alt.map((id, j) => ({ id, path: ['figures', i, 'alternatives', k, j] }))),
+    ]),
+  tables: () => [],
+  expressions: (check) => ({ exprs: (check.contradictions ?? []).map((c, i) => ({ source: c.when, path: ['contradictions', i, 'when'] })), vars: {} }),
+  describe(check) {
+    const lines = [`文字与表格、文字与文字的一致性：\`${check.what}\`。`];
+    for (const f of check.figures ?? []) lines.push(`- ${f.name}：\`${f.pattern}\` 对比 ${f.cells.map((c) => `\`${c}\``).join(' + ')}`);
+    for (const c of check.contradictions ?? []) lines.push(`- ${c.name}：\`${c.pattern}\`，当 \`${c.when}\``);
+    lines.push('', '句子中有范围限定词（全市、各单位、累计、备案、其他年度、约数等）时不作比较。这类检查都是警告或提示。');
+    return lines.join('\n');
+  },
+  evaluate: (ctx, check) => checkNarrative(ctx, check),
+};

@@ -16,6 +16,7 @@ import { quickOnTable, soleTable, soleTableAbsent } from '../plan.js';
 import { BoundedMemo } from '../regex.js';
 import { cacheOf } from '../report-cache.js';
 import type { Check } from '../schema.js';
+import type { CheckKind } from './kind.js';
 
 type RelationCheck = Extract<Check, { kind: 'relation' }>;
 
@@ -359,3 +360,26 @@ export function holds(report: Report, condition: string): boolean {
   if (right.missing || right.text || right.empty) return false;
   return compare(left.value, relation.op, right.value, 0);
 }
+
+/** The `relation` check kind. */
+export const relationKind: CheckKind<'relation'> = {
+  kind: 'relation',
+  scope: 'report',
+  cells: () => [],
+  tables: () => [],
+  expressions: (check) => ({ exprs: [{ source: check.assert, path: ['assert'] }, ...(check.when ? [{ source: check.when, path: ['when'] }] : [])], vars: check.for ?? {} }),
+  describe(check) {
+    const vars = Object.entries(check.for ?? {}).map(([k, v]) => `\`${k}\` ∈ ${v.map((x) => `\`${x}\``).join('、')}`);
+    return [
+      `算术关系${vars.length ? `，对每个 ${vars.join('，')}` : ''}：`,
+      '',
+      '```',
+      check.assert,
+      '```',
+      check.when ? `\n仅当 \`${check.when}\` 时检查。` : '',
+      check.tolerance !== undefined ? `\n容差：${check.tolerance === 'decimals' ? '按所填小数位' : check.tolerance}。` : '',
+      '\n“—”“/”“无”“不适用”按 0 计算（提示信息中注明）。空白单元格不按 0 计算：无论空白处填什么（件数不为负）都不成立时才判为错误，否则给出“无法核对”提示（只有一个空白单元格时给出它应填的数值）。缺少或无法读取的单元格给出“无法核对”提示，不判为错误。',
+    ].join('\n');
+  },
+  evaluate: (ctx, check) => checkRelation(ctx, check),
+};

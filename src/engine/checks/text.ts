@@ -5,6 +5,7 @@ import { forEachMatch, mayMatchAny } from '../regex.js';
 import { cacheOf } from '../report-cache.js';
 import { holds } from './relation.js';
 import type { Check } from '../schema.js';
+import type { CheckKind } from './kind.js';
 
 type TextCheck = Extract<Check, { kind: 'text' }>;
 
@@ -54,3 +55,14 @@ export function checkText(ctx: CheckContext, check: TextCheck): Outcome[] {
   if (check.expect === 'absent') return found;
   return found.length > 0 ? [] : [{ status: 'fail', key: 'absent', location: { line: 1 }, vars: {} }];
 }
+
+/** The `text` check kind. */
+export const textKind: CheckKind<'text'> = {
+  kind: 'text',
+  scope: 'report',
+  cells: () => [],
+  tables: () => [],
+  expressions: (check) => ({ exprs: check.when ? [{ source: check.when, path: ['when'] }] : [], vars: {} }),
+  describe: (check) => `${check.expect === 'absent' ? '不得出现' : '须出现'}与正则表达式 \`${check.pattern}\` 匹配的文字${check.issuers ? `（仅适用于 ${check.issuers.join('、')}）` : ''}${check.when ? `（仅当 \`${check.when}\`）` : ''}。`,
+  evaluate: (ctx, check) => checkText(ctx, check),
+};
