@@ -8,6 +8,8 @@ import { describeExample } from './examples.js';
 import { shownEditions } from './resolve.js';
 import type { Check, Pack, Rule } from './schema.js';
 
+const EDITION_NAMES: Readonly<Record<string, string>> = { '2008': '2008 年《条例》时期的报告', '2019': '2019 版格式的报告', '2021': '2021 版格式的报告' };
+
 const SEVERITY = { error: '错误（error）', warning: '警告（warning）', info: '提示（info）' } as const;
 
 /** Findings of a rule's examples, in the order of `rule.examples.invalid` and `.valid`. */
@@ -42,6 +44,7 @@ export function ruleDoc(rule: Rule, pack: Pack, runs: ExampleRuns): string {
     `| 适用版本 | ${editions.join('、')} |`,
     `| 规则包 | \`${pack.pack}\` |`,
     `| 依据 | ${rule.basis} |`,
+    ...Object.entries(rule.bases ?? {}).map(([edition, text]) => `| 依据（${EDITION_NAMES[edition] ?? edition}） | ${text} |`),
     '',
     '## 检查什么',
     '',

@@ -12,7 +12,7 @@ import { checkConsolidated } from './checks/consolidated.js';
 import { checkCrossYear } from './checks/cross-year.js';
 import { checkSimilarity } from './checks/similarity.js';
 import { hash, render } from './message.js';
-import { isCrossRule, type Pack } from './kinds.js';
+import { isCrossRule, type Pack, type Rule } from './kinds.js';
 import type { BatchOutcome, Outcome } from './outcome.js';
 import { applySetting, editionKey, resolveRule, resolveRules, type ResolvedRule, type RuleSettings } from './resolve.js';
 
@@ -54,7 +54,7 @@ const plain = <T,>(v: T): T | string => (typeof v === 'number' && !Number.isFini
  * an outcome's own severity (a deadline entry's) counts unless the config changed the rule's.
  * Cross-report outcomes keep their fingerprints as they were (key only, no status).
  */
-function findingOf(resolved: ResolvedRule, o: Outcome, locale: 'zh' | 'en', batch: boolean): Finding {
+function findingOf(resolved: ResolvedRule, o: Outcome, locale: 'zh' | 'en', batch: boolean, edition: string | null): Finding {
   const rule = resolved.rule;
   const template = o.message ?? rule.message;
   let message = render(locale === 'en' ? template.en : template.zh, o.vars);
@@ -65,12 +65,18 @@ function findingOf(resolved: ResolvedRule, o: Outcome, locale: 'zh' | 'en', batc
     severity,
     message,
     location: o.location,
-    basis: rule.basis,
+    basis: basisFor(rule, edition),
     fingerprint: batch ? fingerprint(rule.id, o.key) : fingerprint(rule.id, `${o.status}:${o.key}`, o.location.table, o.location.row, o.location.col),
   };
   if (o.expected !== undefined) finding.expected = plain(o.expected);
   if (o.actual !== undefined) finding.actual = plain(o.actual);
   return finding;
+}
+
+/** A rule's basis for a report of an edition: its own for that edition (`bases:`), else `basis`. */
+export function basisFor(rule: Pick<Rule, 'basis' | 'bases'>, edition: string | null): string {
+  const bases = rule.bases;
+  return (bases && edition !== null && Object.hasOwn(bases, edition) ? bases[edition as keyof typeof bases] : undefined) ?? rule.basis;
 }
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -120,7 +126,7 @@ export class Checker {
     if (report.lines.length === 0 || report.problems.some((p) => p.severity === 'error' && p.id.startsWith('ingest/'))) return findings;
     const outcomes = await this.engine.run(report);
     for (const resolved of this.rules) {
-      for (const o of outcomes.get(resolved.rule.id) ?? []) findings.push(findingOf(resolved, o, this.locale, false));
+      for (const o of outcomes.get(resolved.rule.id) ?? []) findings.push(findingOf(resolved, o, this.locale, false, report.meta.edition));
     }
     return sortFindings(findings);
   }
@@ -132,6 +138,7 @@ export class Checker {
   async checkBatch(batch: BatchContext, settingsFor?: (file: string) => RuleSettings): Promise<Map<string, Finding[]>> {
     const out = new Map<string, Finding[]>();
     const settingsMemo = new Map<string, RuleSettings>();
+    const editions = new Map(batch.reports.map((r) => [r.file, r.edition]));
     const settingsOf = (file: string): RuleSettings => {
       let known = settingsMemo.get(file);
       if (!known) settingsMemo.set(file, (known = settingsFor ? settingsFor(file) : this.settings));
@@ -142,7 +149,7 @@ export class Checker {
         const resolved = resolveRule(rule.rule, pack, settingsOf(o.file));
         if (!resolved) continue;
         const list = out.get(o.file);
-        const finding = findingOf(resolved, o, this.locale, true);
+        const finding = findingOf(resolved, o, this.locale, true, editions.get(o.file) ?? null);
         if (list) list.push(finding);
         else out.set(o.file, [finding]);
       }

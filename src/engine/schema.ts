@@ -234,6 +234,11 @@ export const RuleSchema = z.strictObject({
   severity: SeveritySchema,
   editions: z.array(EditionSchema).min(1).optional(),
   basis: z.string().min(1),
+  /**
+   * The basis for reports of one edition, when it differs: a 2008-regime report cites the 2007
+   * 条例 and the statistics notice, a 2019-format report 国办公开办函〔2019〕60号.
+   */
+  bases: z.strictObject({ '2008': z.string().min(1).optional(), '2019': z.string().min(1).optional(), '2021': z.string().min(1).optional() }).optional(),
   check: CheckSchema,
   message: MessageSchema,
   /** Extra sentence when a blank cell's value is determined by the relation. */

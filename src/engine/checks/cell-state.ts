@@ -6,7 +6,7 @@
 import type { Cell, Report, TableInstance } from '../../model/report.js';
 import { selectIds, viewOf } from '../cells.js';
 import { globToRegExp } from '../expr.js';
-import { cellLabel, colLabel, rowLabel, shortRowLabel, tableLabel } from '../labels.js';
+import { cellLabel, cellList, colLabel, distinctRowLabel, rowLabel, tableLabel } from '../labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { NO_REFS, type CheckKind } from './kind.js';
@@ -64,13 +64,13 @@ export function checkCellState(ctx: CheckContext, check: CellStateCheck): Outcom
   }
   return [...groups.entries()].map(([key, list]) => {
     const first = list[0]!.cell;
-    const names = list.slice(0, 6).map((f) => cellLabel(f.cell.id)).join('、') + (list.length > 6 ? ` 等 ${list.length} 格` : '');
+    const names = cellList(list.map((f) => f.cell.id), '、', 6);
     return {
       status: 'fail' as const,
       key,
       vars: {
         cell: cellLabel(first.id), cells: names, count: list.length, raw: first.raw, problem: list[0]!.problem,
-        table: tableLabel(first.table), row: shortRowLabel(first.table, first.row), col: colLabel(first.table, first.col),
+        table: tableLabel(first.table), row: distinctRowLabel(first.table, first.row), col: colLabel(first.table, first.col),
       },
       location: locate(first.at, {
         table: first.table, tableLabel: tableLabel(first.table), row: first.row, rowLabel: rowLabel(first.table, first.row),

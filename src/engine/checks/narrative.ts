@@ -7,7 +7,7 @@
 import type { NarrativeNumber, Report } from '../../model/report.js';
 import { spanAt } from '../../parse/narrative.js';
 import { evaluate } from '../expr.js';
-import { cellLabel } from '../labels.js';
+import { cellList } from '../labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import { BoundedMemo, forEachMatch, mayMatchAny } from '../regex.js';
 import type { Check } from '../schema.js';
@@ -150,12 +150,12 @@ function figures(report: Report, check: NarrativeCheck): Outcome[] {
         if (!Number.isFinite(stated)) return;
         if (stated === expected || alternatives.includes(stated)) return;
         const at = spanAt(sentence, m.index + m[0].indexOf(raw));
-        const table = fig.cells.map(cellLabel).join(' + ');
+        const table = cellList(fig.cells, ' + ');
         out.push({
           status: 'fail', key: `fig:${fig.name}:${stated}`, location: locate(at),
           vars: { name: fig.name, stated, table, value: expected, sentence: sentence.text.slice(0, 60) }, expected, actual: stated,
           message: {
-            zh: `文中「${fig.name}」为 ${stated}${fig.unit ?? ''}，而表中 ${table} 为 ${expected}（“${clause.replace(/^[，,；]/, '')}”）`,
+            zh: `文中「${fig.name}」为 ${stated}${fig.unit ?? ''}，而表中${table}为 ${expected}（“${clause.replace(/^[，,；]/, '')}”）`,
             en: `The text states ${fig.name} = ${stated}, the table ${fig.cells.join(' + ')} = ${expected}`,
           },
         });

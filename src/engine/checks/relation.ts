@@ -10,7 +10,7 @@ import type { Report, Cell } from '../../model/report.js';
 import { cellsOfGlob, viewOf } from '../cells.js';
 import { compare, evaluate, parseRelation, quickEvaluate, type Expr, type QuickValue, type Relation, type Resolved, type Resolver, type SideValue, type Term } from '../expr.js';
 import { expand } from '../expand.js';
-import { cellLabel, colLabel, rowLabel, shortRowLabel, splitCellId, tableLabel } from '../labels.js';
+import { cellLabel, cellList, colLabel, distinctRowLabel, rowLabel, splitCellId, tableLabel } from '../labels.js';
 import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
 import { quickOnTable, soleTable, soleTableAbsent } from '../plan.js';
 import { BoundedMemo } from '../regex.js';
@@ -126,7 +126,7 @@ function describe(terms: Term[], all: Term[]): string {
   return terms
     .map((t, i) => {
       const { table, row, col } = splitCellId(t.id);
-      const name = sameRow ? colLabel(table, col) : sameCol ? shortRowLabel(table, row) : `${shortRowLabel(table, row)}·${colLabel(table, col)}`;
+      const name = sameRow ? colLabel(table, col) : sameCol ? distinctRowLabel(table, row) : `${distinctRowLabel(table, row)}·${colLabel(table, col)}`;
       // A zero mark is read as 0, and the finding says so.
       const shown = t.state === 'number' ? String(t.value) : t.state === 'blank' ? '（空）' : `（${t.state === 'dash' ? '—' : '无'}，按 0 计）`;
       return `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${name} ${shown}`;
@@ -259,8 +259,12 @@ function outcomeOf(ctx: CheckContext, check: RelationCheck, c: Compiled, left: S
     table: parts.table, tableLabel: tableLabel(parts.table), row: parts.row, rowLabel: rowLabel(parts.table, parts.row), col: parts.col, colLabel: colLabel(parts.table, parts.col),
   } : {});
   if (missing.length > 0 || text.length > 0) {
-    const what = [...missing.map((id) => (id.includes('*') ? `${id}（部分行无法读取）` : cellLabel(id))), ...text.map((id) => `${cellLabel(id)}（填的不是数字：「${cellOf(report, id)?.raw ?? ''}」）`)];
-    return cannot(key, `无法核对「${ctx.rule.description}」：缺少或无法读取 ${what.join('、')}`, `Cannot check "${ctx.rule.id}": missing or unreadable ${[...missing, ...text].join(', ')}`, location);
+    const what = [
+      ...missing.filter((id) => id.includes('*')).map((id) => `${id}（部分行无法读取）`),
+      ...(missing.some((id) => !id.includes('*')) ? [cellList(missing.filter((id) => !id.includes('*')))] : []),
+      ...text.map((id) => `${cellLabel(id)}（填的不是数字：「${cellOf(report, id)?.raw ?? ''}」）`),
+    ];
+    return cannot(key, `无法核对「${ctx.rule.description}」：缺少或无法读取${what.join('、')}`, `Cannot check "${ctx.rule.id}": missing or unreadable ${[...missing, ...text].join(', ')}`, location);
   }
   const op = c.relation.op ?? '==';
   const tolerance = toleranceFor(check, report, allTerms);
@@ -273,18 +277,18 @@ function outcomeOf(ctx: CheckContext, check: RelationCheck, c: Compiled, left: S
   const vars: Record<string, string | number> = {
     lhs: fmt(left.value), rhs: fmt(right.value), diff: fmt(left.value - right.value),
     lhsTerms: left.terms ? describe(left.terms, allTerms) : c.source, rhsTerms: right.terms ? describe(right.terms, allTerms) : '',
-    table: parts ? tableLabel(parts.table) : '', row: parts ? shortRowLabel(parts.table, parts.row) : '', col: parts ? colLabel(parts.table, parts.col) : '',
+    table: parts ? tableLabel(parts.table) : '', row: parts ? distinctRowLabel(parts.table, parts.row) : '', col: parts ? colLabel(parts.table, parts.col) : '',
   };
   for (const [name, value] of Object.entries(c.binding)) {
     vars[`${name}_id`] = value;
     const tableId = parts?.table ?? '';
-    vars[name] = colLabel(tableId, value) !== value ? colLabel(tableId, value) : rowLabel(tableId, value) !== value ? shortRowLabel(tableId, value) : value;
+    vars[name] = colLabel(tableId, value) !== value ? colLabel(tableId, value) : rowLabel(tableId, value) !== value ? distinctRowLabel(tableId, value) : value;
   }
   const outcome: Outcome = { status: 'fail', vars, location, key, expected: Number(fmt(left.value)), actual: Number(fmt(right.value)) };
   // Zero marks were read as 0: the finding says which, so a reader sees what the sum rests on.
   const marks = allTerms.filter((t) => t.state === 'dash' || t.state === 'na');
   if (marks.length > 0) {
-    vars.marks = marks.slice(0, 3).map((t) => cellLabel(t.id)).join('、') + (marks.length > 3 ? ` 等 ${marks.length} 格` : '');
+    vars.marks = cellList(marks.map((t) => t.id), '、', 3);
     outcome.message = {
       zh: `${ctx.rule.message.zh}（其中 {{marks}} 填的是“—”“/”或“无”，按 0 计算）`,
       en: `${ctx.rule.message.en} ({{marks}}: a dash or 无, read as 0)`,
@@ -324,7 +328,7 @@ function failsWhateverBlanksHold(left: readonly Term[], right: readonly Term[], 
  * when there is one, the value the relation needs it to hold.
  */
 function blankCannot(ctx: CheckContext, c: Compiled, left: SideValue, right: SideValue, blanks: readonly Term[], location: Outcome['location']): Outcome {
-  const names = blanks.map((t) => cellLabel(t.id));
+  const names = cellList(blanks.map((t) => t.id));
   let needZh = '';
   let needEn = '';
   const op = c.relation.op ?? '==';
@@ -342,7 +346,7 @@ function blankCannot(ctx: CheckContext, c: Compiled, left: SideValue, right: Sid
   const at = blankCell ? locate(blankCell.at, { table: parts.table, tableLabel: tableLabel(parts.table), row: parts.row, rowLabel: rowLabel(parts.table, parts.row), col: parts.col, colLabel: colLabel(parts.table, parts.col) }) : location;
   return cannot(
     c.key,
-    `无法核对「${ctx.rule.description}」：${names.join('、')}为空（未填写，也没有填 0 或“—”），空白不按 0 计算${needZh}`,
+    `无法核对「${ctx.rule.description}」：${names}为空（未填写，也没有填 0 或“—”），空白不按 0 计算${needZh}`,
     `Cannot check "${ctx.rule.id}": ${blanks.map((t) => t.id).join(', ')} ${blanks.length === 1 ? 'is' : 'are'} blank (not 0 or a dash)${needEn}`,
     at,
   );
