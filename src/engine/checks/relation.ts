@@ -42,7 +42,7 @@ function compile(check: RelationCheck): Compiled[] {
       const sub = (s: string): string => s.replace(/\{([a-z_]+)\}/g, (_m, v: string) => binding[v] ?? '');
       const relation = parseRelation(sub(check.assert));
       return {
-        binding, relation, when: check.when ? parseRelation(sub(check.when)) : null, source: sub(check.assert),
+        binding, relation, when: check.when && perExpansionWhen(check.when) ? parseRelation(sub(check.when)) : null, source: sub(check.assert),
         key: Object.entries(binding).map(([k, v]) => `${k}=${v}`).join(',') || 'all',
         leftTable: soleTable(relation.left), rightTable: relation.right ? soleTable(relation.right) : null,
       };
@@ -50,6 +50,19 @@ function compile(check: RelationCheck): Compiled[] {
     cache.set(check, compiled);
   }
   return compiled;
+}
+
+/**
+ * True when a relation's `when` names expansion variables, so it is decided per expansion here.
+ * A `when` without variables is the rule's applicability, decided by the engine (applicability.ts).
+ */
+export function perExpansionWhen(when: string): boolean {
+  return /\{[a-z_]+\}/.test(when);
+}
+
+/** A relation rule's `when` (without variables) on a report: every cell it names there and the comparison true. */
+export function relationWhenHolds(report: Report, when: string): boolean {
+  return whenHolds(report, relationOf(when));
 }
 
 const relations = new BoundedMemo<Relation>(512);

@@ -3,7 +3,6 @@ import type { Report, Span } from '../../model/report.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import { forEachMatch, mayMatchAny } from '../regex.js';
 import { cacheOf } from '../report-cache.js';
-import { holds } from './relation.js';
 import type { Check } from '../schema.js';
 import type { CheckKind } from './kind.js';
 
@@ -27,11 +26,10 @@ function wholeText(report: Report): string {
   return (cache.lines ??= report.lines.map((l) => l.norm).join('\n'));
 }
 
-/** Evaluates a text check. */
+/** Evaluates a text check (on a report the rule applies to). */
 export function checkText(ctx: CheckContext, check: TextCheck): Outcome[] {
   const { report } = ctx;
-  if (check.issuers && !check.issuers.includes(report.meta.issuer.kind)) return [];
-  if (check.when && !holds(report, check.when)) return [];
+  // Its issuers and `when` are the rule's applicability, decided by the engine (applicability.ts).
   const re = patternOf(check);
   const where = check.where ?? 'all';
   const title = report.meta.title;
