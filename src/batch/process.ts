@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { checkBytes } from '../check.js';
+import type { BatchReport } from '../engine/batch.js';
 import type { Checker } from '../engine/run.js';
 import { DEFAULT_LIMITS, type IngestLimits } from '../ingest/limits.js';
 import type { Report } from '../model/report.js';
@@ -14,23 +15,8 @@ import type { ResultEntry } from '../report/index.js';
 import { sketch } from './similarity.js';
 import { countFindings, type BatchRecord } from './types.js';
 
-/** What cross-report rules keep of a report: a few cells, section 五, a text signature. */
-export interface Snapshot {
-  file: string;
-  agency: string | null;
-  year: number | null;
-  edition: Report['meta']['edition'];
-  /** Cell id → value (numbers only; blanks as 0, other states left out), with the cell's line. */
-  cells: Record<string, { value: number; line: number; state: string }>;
-  /** The text of section 五 (存在的主要问题及改进情况), white space removed. */
-  problems: string;
-  /** Line where section 五 starts. */
-  problemsLine: number;
-  /** The report body, white space removed, for similarity (empty in large batches, see `sketch`). */
-  body: string;
-  /** A bottom-k sketch of the body, to find similar reports without keeping their text. */
-  sketch: Uint32Array;
-}
+/** What cross-report rules keep of a report: a few cells, section 五, a text signature (engine/batch.ts). */
+export type Snapshot = BatchReport;
 
 /** Everything the batch keeps from one file. */
 export interface Processed {

@@ -133,7 +133,7 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
         return '';
       }
     };
-    const cross = await crossCheck(packs, snapshots, { locale, previous, manifest: manifest?.entries ?? null, body });
+    const cross = await crossCheck(packs, snapshots, { locale, previous, manifest: manifest?.entries ?? null, body, settingsFor: params.settingsFor });
     const entryByFile = new Map(entries.map((e) => [e.file, e]));
     const recordByFile = new Map(records.map((r) => [r.file, r]));
     for (const [file, findings] of cross) {

@@ -20,6 +20,7 @@ import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js'
 import { parseReport } from '../parse/index.js';
 import type { ResultEntry } from '../report/index.js';
 import { formatOutline } from '../report/outline.js';
+import { shownEditions } from '../engine/resolve.js';
 import { loadRuleDirsLazily } from '../rule-dirs.js';
 import { VERSION } from '../version.js';
 import type { Baseline } from './baseline.js';
@@ -256,7 +257,7 @@ async function runRules(options: RulesCliOptions): Promise<number> {
     process.stderr.write(`已写入 ${count} 个文件到 ${options.dir}\n`);
     return 0;
   }
-  const rows = packs.flatMap((p) => p.rules.map((r) => ({ pack: p.pack, id: r.id, severity: r.severity, editions: (r.editions ?? p.editions ?? ['2008', '2019', '2021']).join(','), description: r.description })));
+  const rows = packs.flatMap((p) => p.rules.map((r) => ({ pack: p.pack, id: r.id, severity: r.severity, editions: shownEditions(r, p).join(','), description: r.description })));
   if (options.format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   else for (const r of rows) process.stdout.write(`${r.id.padEnd(36)} ${r.severity.padEnd(8)} ${r.editions.padEnd(15)} ${r.description}\n`);
   return 0;

@@ -1,89 +1,74 @@
 /**
- * The one module that knows json-rules-engine. There is an engine per edition of the format; each
- * rule that applies to the edition becomes an engine rule with one condition: the rule's check
- * does not pass (a fact per rule, read from the outcomes our evaluator found for the run).
+ * The one module that knows json-rules-engine. One engine holds every per-report rule. A rule's
+ * conditions are its applicability (applicability.ts: edition, issuer kind, `when`, the tables it
+ * reads) and, last, whether its check found something; the engine decides them in priority order
+ * and stops at the first that fails, so a check runs only on reports its rule applies to. A rule
+ * that fires emits an event; its outcomes are read from the run's almanac (a fact per rule).
+ * (Event params that name a fact would be resolved for every rule, fired or not: that would run
+ * the checks of rules that do not apply.)
  * Documents are run one after the other: concurrent runs on one engine can silently skip rules
  * (tech-notes §2.5).
  */
 import { Engine } from 'json-rules-engine';
 import type { Report } from '../model/report.js';
+import { applicability, REPORT_FACTS, ruleWhen } from './applicability.js';
 import { evaluateRule } from './evaluate.js';
 import type { Outcome } from './outcome.js';
 import { forgetReport } from './report-cache.js';
-import type { Rule } from './schema.js';
+import type { ResolvedRule } from './resolve.js';
 
 /** Outcomes of one run, per id of a rule that failed (a rule that passed has none). */
 export type RunOutcomes = Map<string, Outcome[]>;
 
-/** An engine for one edition, and the rules it holds (in rule order). */
-interface EditionEngine {
-  engine: Engine;
-  rules: readonly Rule[];
-}
-
 /** A compiled rule set that evaluates reports one at a time. */
 export class RuleEngine {
-  /** One engine per edition, holding only the rules that apply to it (built on first use). */
-  private readonly engines = new Map<string, EditionEngine>();
-  private readonly rules: readonly Rule[];
-  private readonly editionsOf: (rule: Rule) => readonly string[];
+  private readonly engine: Engine;
   private queue: Promise<unknown> = Promise.resolve();
-  /** The outcomes of the run in progress (runs are queued, so there is one at a time). */
-  private current: RunOutcomes | null = null;
-
-  constructor(rules: readonly Rule[], editionsOf: (rule: Rule) => readonly string[]) {
-    this.rules = rules;
-    this.editionsOf = editionsOf;
-  }
+  /** The report of the run in progress and the outcomes found so far (runs are queued). */
+  private current: { report: Report; outcomes: RunOutcomes } | null = null;
 
   /**
-   * The engine for reports of one edition. Kept lean on purpose (profiled, tech-notes §2.3):
-   * json-rules-engine deep-clones every rule's conditions and event on every run, and emits
-   * events for every rule. So a rule that does not apply to the edition is not in its engine at
-   * all; each rule has its own fact (synchronous, uncached, no params: nothing to hash or clone),
-   * whether the rule's check passed; and its condition is the smallest the engine accepts, `not`
-   * over one comparison (two objects to clone, where `all: [{ …, params }]` had four). The
-   * engine rule fires (succeeds) when the check found something, as rules do in
-   * json-rules-engine: a rule that passes, the common case, then emits one event (failure) where
-   * a success emits two.
+   * Facts are synchronous and uncached (json-rules-engine would hash their params for its cache;
+   * there are none): the report facts are read once per condition, the check's outcome once per
+   * rule (kept in `current`, so the almanac gives the outcomes the condition saw).
    */
-  private engineFor(edition: string): EditionEngine {
-    const known = this.engines.get(edition);
-    if (known) return known;
+  constructor(rules: readonly ResolvedRule[]) {
     const engine = new Engine([], { allowUndefinedFacts: false });
-    const rules = this.rules.filter((rule) => this.editionsOf(rule).includes(edition));
-    for (const rule of rules) {
-      engine.addFact(rule.id, () => this.current!.get(rule.id)!.length === 0, { cache: false });
+    const report = (): Report => this.current!.report;
+    for (const fact of REPORT_FACTS) engine.addFact(fact.id, () => fact.value(report()), { cache: false });
+    for (const resolved of rules) {
+      const { rule } = resolved;
+      const outcomes = (): Outcome[] => {
+        const run = this.current!;
+        let found = run.outcomes.get(rule.id);
+        if (!found) {
+          found = evaluateRule({ report: run.report, rule });
+          run.outcomes.set(rule.id, found);
+        }
+        return found;
+      };
+      const when = ruleWhen(resolved);
+      if (when) engine.addFact(`when:${rule.id}`, () => when(report()), { cache: false });
+      engine.addFact(`failed:${rule.id}`, () => outcomes().length > 0, { cache: false });
+      engine.addFact(`outcomes:${rule.id}`, outcomes, { cache: false });
       engine.addRule({
         name: rule.id,
-        conditions: { not: { fact: rule.id, operator: 'equal', value: true } },
+        conditions: { all: [...applicability(resolved), { fact: `failed:${rule.id}`, operator: 'equal', value: true, priority: 1 }] },
         event: { type: rule.id },
       });
     }
-    const made = { engine, rules };
-    this.engines.set(edition, made);
-    return made;
+    this.engine = engine;
   }
 
-  /**
-   * Evaluates every applicable rule on a report. Calls are queued: one run at a time.
-   *
-   * The checks are evaluated first, in rule order, and the run's facts read their results. When
-   * the facts ran the checks themselves, in the middle of the engine's promise and clone work,
-   * the same run took some 10 % longer (measured, interleaved A/B runs); the checks are pure
-   * functions of the report, so the outcomes are the same.
-   */
+  /** Evaluates every applicable rule on a report. Calls are queued: one run at a time. */
   run(report: Report): Promise<RunOutcomes> {
     const next = this.queue.then(async () => {
-      const sink: RunOutcomes = new Map();
-      const { engine, rules } = this.engineFor(report.meta.edition ?? 'none');
-      for (const rule of rules) sink.set(rule.id, evaluateRule({ report, rule }));
-      this.current = sink;
+      this.current = { report, outcomes: new Map() };
       try {
-        // The engine decides which rules failed (fired): their outcomes are the run's result.
-        const { events } = await engine.run();
+        // The engine decides which rules apply and which failed (fired): their events carry the outcomes.
+        const { events, almanac } = await this.engine.run();
         const failed: RunOutcomes = new Map();
-        for (const event of events) failed.set(event.type, sink.get(event.type) ?? []);
+        for (const event of events) failed.set(event.type, await almanac.factValue<Outcome[]>(`outcomes:${event.type}`));
         return failed;
       } finally {
         this.current = null;

@@ -55,8 +55,54 @@ export function shortRowLabel(table: string, row: string): string {
   return cut.length >= 2 ? cut : full;
 }
 
+/** Short row labels that more than one row of a table has (表四's two 行政诉讼 groups). */
+let ambiguous: Set<string> | null = null;
+
+function ambiguousShortLabels(): Set<string> {
+  if (ambiguous) return ambiguous;
+  const seen = new Map<string, string>();
+  ambiguous = new Set();
+  for (const key of ROW_LABELS.keys()) {
+    const { table, row } = splitCellId(`${key}.x`);
+    const short = `${table}|${shortRowLabel(table, row)}`;
+    const other = seen.get(short);
+    if (other !== undefined && other !== rowLabel(table, row)) ambiguous.add(short);
+    seen.set(short, rowLabel(table, row));
+  }
+  return ambiguous;
+}
+
+/**
+ * A row label for running text: short, unless another row of the table has the same short label
+ * (表四「行政诉讼（未经复议直接起诉）」 and 「行政诉讼（复议后起诉）」 must stay apart).
+ */
+export function distinctRowLabel(table: string, row: string): string {
+  const short = shortRowLabel(table, row);
+  return ambiguousShortLabels().has(`${table}|${short}`) ? rowLabel(table, row) : short;
+}
+
+/** A cell within its table: 「一、本年新收政府信息公开申请数量」「自然人」. */
+export function cellInTable(id: string): string {
+  const { table, row, col } = splitCellId(id);
+  return `「${distinctRowLabel(table, row)}」「${colLabel(table, col)}」`;
+}
+
 /** A label naming one cell: 表三「一、本年新收政府信息公开申请数量」「自然人」. */
 export function cellLabel(id: string): string {
-  const { table, row, col } = splitCellId(id);
-  return `${tableLabel(table)}「${shortRowLabel(table, row)}」「${colLabel(table, col)}」`;
+  return `${tableLabel(splitCellId(id).table)}${cellInTable(id)}`;
+}
+
+/**
+ * Cells named in a list, each table's name once before its cells: 表三「…」「商业企业」、「…」「科研机构」.
+ * At most `max` cells are named, then “等 N 格”.
+ */
+export function cellList(ids: readonly string[], separator = '、', max = Number.POSITIVE_INFINITY): string {
+  const parts: string[] = [];
+  let lastTable: string | null = null;
+  for (const id of ids.slice(0, max)) {
+    const table = splitCellId(id).table;
+    parts.push(table === lastTable ? cellInTable(id) : cellLabel(id));
+    lastTable = table;
+  }
+  return parts.join(separator) + (ids.length > max ? ` 等 ${ids.length} 格` : '');
 }

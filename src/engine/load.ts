@@ -8,7 +8,8 @@ import { expand } from './expand.js';
 import { ExprError, parseRelation, references } from './expr.js';
 import { globMatchesAny, knownCellIds, suggest } from './ids.js';
 import type { LoadError } from './load-error.js';
-import { CHECK_KINDS, PackSchema, type Pack } from './schema.js';
+import { kindOf } from './checks/registry.js';
+import { CHECK_KINDS, PackSchema, type Pack, type Rule } from './schema.js';
 
 // Re-exported for the modules that import them from here; the checker itself (and the CLI, until a
 // pack file has to be parsed) imports them from expand.ts and load-error.ts, without YAML and zod.
@@ -45,6 +46,67 @@ function nodeAt(root: Node | null | undefined, path: Path): Node | null {
     } else return last;
   }
   return last;
+}
+
+/** Table ids rules may name. */
+const KNOWN_TABLES = (): Set<string> => new Set([...knownCellIds()].map((id) => id.slice(0, id.indexOf('.'))));
+
+/**
+ * Checks what zod cannot, for every kind through its registry entry (checks/registry.ts): the
+ * expressions parse and name known cells, for every expansion; the cell ids and globs its options
+ * name exist; the tables it names exist. Errors are located at the value in the YAML.
+ */
+function validateRefs(rule: Rule, base: Path, root: Node | null | undefined, at: (offset: number) => { line: number; column: number }, file: string, errors: LoadError[]): void {
+  const kind = kindOf(rule.check);
+  const check = rule.check;
+  const where = (path: readonly (string | number)[]): { line: number; column: number; quoted: number } => {
+    const node = nodeAt(root, [...base, ...path]);
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? 1 : 0;
+    return { ...at(node?.range?.[0] ?? 0), quoted };
+  };
+  const unknownCell = (id: string, line: number, column: number): void => {
+    if (errors.some((e) => e.message === `规则 ${rule.id}：未知的单元格「${id}」`)) return;
+    const near = suggest(id);
+    errors.push({ file, line, column, message: `规则 ${rule.id}：未知的单元格「${id}」`, ...(near.length ? { hint: `是不是 ${near.join('、')}？` } : { hint: '单元格 id 的写法见 docs/cell-ids.md' }) });
+  };
+  const known = (id: string): boolean => (id.includes('*') ? globMatchesAny(id) : knownCellIds().has(id));
+  for (const ref of kind.cells(check as never)) {
+    if (known(ref.id)) continue;
+    const pos = where(ref.path);
+    unknownCell(ref.id, pos.line, pos.column);
+  }
+  const tables = KNOWN_TABLES();
+  for (const ref of kind.tables(check as never)) {
+    if (tables.has(ref.id)) continue;
+    const pos = where(ref.path);
+    errors.push({ file, line: pos.line, column: pos.column, message: `规则 ${rule.id}：未知的表「${ref.id}」`, hint: `可用的表：${[...tables].join('、')}` });
+  }
+  const { exprs, vars } = kind.expressions(check as never);
+  const names = Object.keys(vars);
+  const expansions = expand(vars);
+  for (const expr of exprs) {
+    const pos = where(expr.path);
+    for (const v of [...expr.source.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]!)) {
+      if (!names.includes(v)) errors.push({ file, line: pos.line, column: pos.column, message: `规则 ${rule.id}：表达式用了未定义的变量 {${v}}`, hint: `在 check.for 里定义 ${v}` });
+    }
+    for (const binding of expansions) {
+      const concrete = expr.source.replace(/\{([a-z_]+)\}/g, (_m, v: string) => binding[v] ?? `{${v}}`);
+      try {
+        const relation = parseRelation(concrete);
+        for (const ref of [...references(relation.left), ...(relation.right ? references(relation.right) : [])]) {
+          const id = expr.prev ? ref.id.replace(/^prev\./, '') : ref.id;
+          const ok = ref.glob ? globMatchesAny(id) : knownCellIds().has(id);
+          if (!ok) unknownCell(ref.id, pos.line, pos.column + pos.quoted + ref.pos);
+        }
+      } catch (error) {
+        if (error instanceof ExprError) {
+          errors.push({ file, line: pos.line, column: pos.column + pos.quoted + error.offset, message: `规则 ${rule.id}：表达式错误：${error.message}`, hint: `表达式为 ${concrete}` });
+          break;
+        }
+        throw error;
+      }
+    }
+  }
 }
 
 /** Loads one pack file's text. */
@@ -110,47 +172,7 @@ export function loadPackText(text: string, file: string, limits: PackLimits = DE
   if (pack.rules.length > limits.maxRules) {
     errors.push({ file, line: 1, column: 1, message: `规则数 ${pack.rules.length} 超过上限 ${limits.maxRules}` });
   }
-  pack.rules.forEach((rule, index) => {
-    const check = rule.check;
-    if (check.kind !== 'relation' && check.kind !== 'cross-year') return;
-    const node = nodeAt(doc.contents, ['rules', index, 'check', 'assert']);
-    const base = at(node?.range?.[0] ?? 0);
-    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? 1 : 0;
-    const vars = Object.keys(check.for ?? {});
-    const exprs = [check.assert, ...(check.kind === 'relation' && check.when ? [check.when] : [])];
-    for (const source of exprs) {
-      const used = [...source.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]!);
-      for (const v of used) {
-        if (!vars.includes(v)) errors.push({ file, ...base, message: `规则 ${rule.id}：表达式用了未定义的变量 {${v}}`, hint: `在 check.for 里定义 ${v}` });
-      }
-      const expansions = expand(check.for ?? {});
-      for (const binding of expansions) {
-        const concrete = source.replace(/\{([a-z_]+)\}/g, (_m, v: string) => binding[v] ?? `{${v}}`);
-        try {
-          const relation = parseRelation(concrete);
-          const refs = [...references(relation.left), ...(relation.right ? references(relation.right) : [])];
-          for (const ref of refs) {
-            const id = check.kind === 'cross-year' ? ref.id.replace(/^prev\./, '') : ref.id;
-            const ok = ref.glob ? globMatchesAny(id) : knownCellIds().has(id);
-            if (!ok && !errors.some((e) => e.message.includes(`「${ref.id}」`))) {
-              const near = suggest(ref.id);
-              errors.push({
-                file, line: base.line, column: base.column + quoted + (source === check.assert ? ref.pos : 0),
-                message: `规则 ${rule.id}：未知的单元格「${ref.id}」`,
-                ...(near.length ? { hint: `是不是 ${near.join('、')}？` } : { hint: '单元格 id 的写法见 docs/cell-ids.md' }),
-              });
-            }
-          }
-        } catch (error) {
-          if (error instanceof ExprError) {
-            errors.push({ file, line: base.line, column: base.column + quoted + error.offset, message: `规则 ${rule.id}：表达式错误：${error.message}`, hint: `表达式为 ${concrete}` });
-            break;
-          }
-          throw error;
-        }
-      }
-    }
-  });
+  pack.rules.forEach((rule, index) => validateRefs(rule, ['rules', index, 'check'], doc.contents, at, file, errors));
   return errors.length > 0 ? { pack: null, errors } : { pack, errors };
 }
 

@@ -21,6 +21,11 @@ export interface Outcome {
   message?: { zh: string; en: string };
 }
 
+/** An outcome of a cross-report check: which report of the batch it is about. */
+export interface BatchOutcome extends Outcome {
+  file: string;
+}
+
 /** Everything a check evaluator receives. */
 export interface CheckContext {
   report: Report;

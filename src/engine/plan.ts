@@ -56,20 +56,21 @@ export function soleTable(e: Expr): string | null {
   let known = soleTables.get(e);
   if (known === undefined) {
     const tables = new Set<string>();
-    collectTables(e, tables);
+    collectTablesOf(e, tables);
     known = tables.size === 1 ? [...tables][0]! : null;
     soleTables.set(e, known);
   }
   return known;
 }
 
-function collectTables(e: Expr, out: Set<string>): void {
+/** Adds the tables an expression's cells and globs are in to `out`. */
+export function collectTablesOf(e: Expr, out: Set<string>): void {
   if (e.type === 'ref') out.add(e.id.slice(0, e.id.indexOf('.')));
   else if (e.type === 'sum') for (const g of e.globs) out.add(g.slice(0, g.indexOf('.')));
   else if (e.type === 'bin') {
-    collectTables(e.left, out);
-    collectTables(e.right, out);
-  } else if (e.type === 'neg') collectTables(e.arg, out);
+    collectTablesOf(e.left, out);
+    collectTablesOf(e.right, out);
+  } else if (e.type === 'neg') collectTablesOf(e.arg, out);
 }
 
 function positionOf(index: LayoutIndex, id: string): number {

@@ -160,13 +160,15 @@ const MetadataCheck = z.strictObject({
   field: z.enum(['title', 'date', 'agency-consistent', 'dates-consistent', 'year-consistent', 'edition-matches-year', 'edition-mixed']),
 });
 
-const LayoutCheck = z.strictObject({
-  kind: z.literal('layout'),
-  /** What the parser noted about a table: label drift, unreadable rows, a layout note. */
-  what: z.enum(['drift', 'unreadable', 'note', 'blank-columns']),
-  table: z.string().optional(),
-  note: z.string().optional(),
-});
+const LayoutCheck = z
+  .strictObject({
+    kind: z.literal('layout'),
+    /** What the parser noted about a table: label drift, unreadable rows, a layout note (`note:` names it). */
+    what: z.enum(['drift', 'unreadable', 'note']),
+    table: z.string().optional(),
+    note: z.string().min(1).optional(),
+  })
+  .refine((c) => (c.what === 'note') === (c.note !== undefined), { error: 'what: note 需要写 note（解析器记下的情况名），其他 what 不用 note', path: ['note'] });
 
 const NarrativeCheck = z.strictObject({
   kind: z.literal('narrative'),
@@ -232,6 +234,11 @@ export const RuleSchema = z.strictObject({
   severity: SeveritySchema,
   editions: z.array(EditionSchema).min(1).optional(),
   basis: z.string().min(1),
+  /**
+   * The basis for reports of one edition, when it differs: a 2008-regime report cites the 2007
+   * 条例 and the statistics notice, a 2019-format report 国办公开办函〔2019〕60号.
+   */
+  bases: z.strictObject({ '2008': z.string().min(1).optional(), '2019': z.string().min(1).optional(), '2021': z.string().min(1).optional() }).optional(),
   check: CheckSchema,
   message: MessageSchema,
   /** Extra sentence when a blank cell's value is determined by the relation. */

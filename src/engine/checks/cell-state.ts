@@ -6,9 +6,10 @@
 import type { Cell, Report, TableInstance } from '../../model/report.js';
 import { selectIds, viewOf } from '../cells.js';
 import { globToRegExp } from '../expr.js';
-import { cellLabel, colLabel, rowLabel, shortRowLabel, tableLabel } from '../labels.js';
+import { cellLabel, cellList, colLabel, distinctRowLabel, rowLabel, tableLabel } from '../labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
+import { NO_REFS, type CheckKind } from './kind.js';
 
 type CellStateCheck = Extract<Check, { kind: 'cell-state' }>;
 
@@ -63,13 +64,13 @@ export function checkCellState(ctx: CheckContext, check: CellStateCheck): Outcom
   }
   return [...groups.entries()].map(([key, list]) => {
     const first = list[0]!.cell;
-    const names = list.slice(0, 6).map((f) => cellLabel(f.cell.id)).join('、') + (list.length > 6 ? ` 等 ${list.length} 格` : '');
+    const names = cellList(list.map((f) => f.cell.id), '、', 6);
     return {
       status: 'fail' as const,
       key,
       vars: {
         cell: cellLabel(first.id), cells: names, count: list.length, raw: first.raw, problem: list[0]!.problem,
-        table: tableLabel(first.table), row: shortRowLabel(first.table, first.row), col: colLabel(first.table, first.col),
+        table: tableLabel(first.table), row: distinctRowLabel(first.table, first.row), col: colLabel(first.table, first.col),
       },
       location: locate(first.at, {
         table: first.table, tableLabel: tableLabel(first.table), row: first.row, rowLabel: rowLabel(first.table, first.row),
@@ -79,3 +80,14 @@ export function checkCellState(ctx: CheckContext, check: CellStateCheck): Outcom
     };
   });
 }
+
+/** The `cell-state` check kind. */
+export const cellStateKind: CheckKind<'cell-state'> = {
+  kind: 'cell-state',
+  scope: 'report',
+  cells: (check) => check.cells.map((id, i) => ({ id, path: ['cells', i] })),
+  tables: () => [],
+  expressions: NO_REFS.expressions,
+  describe: (check) => `单元格 ${check.cells.map((c) => `\`${c}\``).join('、')} 须满足：${check.require.join('、')}。`,
+  evaluate: (ctx, check) => checkCellState(ctx, check),
+};

@@ -13,6 +13,7 @@ import type { ReportMeta } from '../../model/report.js';
 import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { SEVERITY_RANK, type Severity } from '../../model/finding.js';
+import { NO_REFS, type CheckKind } from './kind.js';
 
 type DeadlineCheck = Extract<Check, { kind: 'deadline' }>;
 
@@ -74,3 +75,15 @@ export function checkDeadline(ctx: CheckContext, check: DeadlineCheck): Outcome[
   }
   return worst ? [worst] : [];
 }
+
+const SEVERITY_NAMES = { error: '错误（error）', warning: '警告（warning）', info: '提示（info）' } as const;
+
+/** The `deadline` check kind. */
+export const deadlineKind: CheckKind<'deadline'> = {
+  kind: 'deadline',
+  scope: 'report',
+  ...NO_REFS,
+  describe: (check) =>
+    ['公布日期（网页发布日期；没有发布日期或发布日期早于落款日期时用落款日期，见 docs/deadlines.md）不得晚于：', '', ...check.deadlines.map((d) => `- ${d.who}：次年 ${d.month} 月 ${d.day} 日（逾期为${SEVERITY_NAMES[d.severity]}）`)].join('\n'),
+  evaluate: (ctx, check) => checkDeadline(ctx, check),
+};

@@ -5,6 +5,7 @@
 import { rowLabel, tableLabel } from '../labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
+import { NO_REFS, type CheckKind } from './kind.js';
 
 type LayoutCheck = Extract<Check, { kind: 'layout' }>;
 
@@ -35,3 +36,14 @@ export function checkLayout(ctx: CheckContext, check: LayoutCheck): Outcome[] {
   }
   return out;
 }
+
+/** The `layout` check kind. */
+export const layoutKind: CheckKind<'layout'> = {
+  kind: 'layout',
+  scope: 'report',
+  cells: () => [],
+  tables: (check) => (check.table ? [{ id: check.table, path: ['table'] }] : []),
+  expressions: NO_REFS.expressions,
+  describe: (check) => `解析时发现的情况：\`${check.what}\`${check.note ? `（\`${check.note}\`）` : ''}。`,
+  evaluate: (ctx, check) => checkLayout(ctx, check),
+};

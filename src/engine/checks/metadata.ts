@@ -5,6 +5,7 @@ import { editionForYear } from '../../parse/edition.js';
 import { labelKey } from '../../parse/normalize.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
+import { NO_REFS, type CheckKind } from './kind.js';
 
 type MetadataCheck = Extract<Check, { kind: 'metadata' }>;
 
@@ -95,3 +96,12 @@ export function checkMetadata(ctx: CheckContext, check: MetadataCheck): Outcome[
     }
   }
 }
+
+/** The `metadata` check kind. */
+export const metadataKind: CheckKind<'metadata'> = {
+  kind: 'metadata',
+  scope: 'report',
+  ...NO_REFS,
+  describe: (check) => `报告元数据检查：\`${check.field}\`。`,
+  evaluate: (ctx, check) => checkMetadata(ctx, check),
+};

@@ -7,13 +7,14 @@
 import type { NarrativeNumber, Report } from '../../model/report.js';
 import { spanAt } from '../../parse/narrative.js';
 import { evaluate } from '../expr.js';
-import { cellLabel } from '../labels.js';
+import { cellList } from '../labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import { BoundedMemo, forEachMatch, mayMatchAny } from '../regex.js';
 import type { Check } from '../schema.js';
 import { listCounts, partsSum } from './narrative-parts.js';
 import { wholeProse } from './narrative-sentences.js';
 import { holds, relationOf, resolverFor } from './relation.js';
+import type { CheckKind } from './kind.js';
 
 type NarrativeCheck = Extract<Check, { kind: 'narrative' }>;
 type Figure = NonNullable<NarrativeCheck['figures']>[number];
@@ -149,12 +150,12 @@ function figures(report: Report, check: NarrativeCheck): Outcome[] {
         if (!Number.isFinite(stated)) return;
         if (stated === expected || alternatives.includes(stated)) return;
         const at = spanAt(sentence, m.index + m[0].indexOf(raw));
-        const table = fig.cells.map(cellLabel).join(' + ');
+        const table = cellList(fig.cells, ' + ');
         out.push({
           status: 'fail', key: `fig:${fig.name}:${stated}`, location: locate(at),
           vars: { name: fig.name, stated, table, value: expected, sentence: sentence.text.slice(0, 60) }, expected, actual: stated,
           message: {
-            zh: `文中「${fig.name}」为 ${stated}${fig.unit ?? ''}，而表中 ${table} 为 ${expected}（“${clause.replace(/^[，,；]/, '')}”）`,
+            zh: `文中「${fig.name}」为 ${stated}${fig.unit ?? ''}，而表中${table}为 ${expected}（“${clause.replace(/^[，,；]/, '')}”）`,
             en: `The text states ${fig.name} = ${stated}, the table ${fig.cells.join(' + ')} = ${expected}`,
           },
         });
@@ -303,3 +304,24 @@ export function checkNarrative(ctx: CheckContext, check: NarrativeCheck): Outcom
       return listCounts(ctx.report);
   }
 }
+
+/** The `narrative` check kind. */
+export const narrativeKind: CheckKind<'narrative'> = {
+  kind: 'narrative',
+  scope: 'report',
+  cells: (check) =>
+    (check.figures ?? []).flatMap((f, i) => [
+      ...f.cells.map((id, j) => ({ id, path: ['figures', i, 'cells', j] })),
+      ...(f.alternatives ?? []).flatMap((alt, k) => alt.map((id, j) => ({ id, path: ['figures', i, 'alternatives', k, j] }))),
+    ]),
+  tables: () => [],
+  expressions: (check) => ({ exprs: (check.contradictions ?? []).map((c, i) => ({ source: c.when, path: ['contradictions', i, 'when'] })), vars: {} }),
+  describe(check) {
+    const lines = [`文字与表格、文字与文字的一致性：\`${check.what}\`。`];
+    for (const f of check.figures ?? []) lines.push(`- ${f.name}：\`${f.pattern}\` 对比 ${f.cells.map((c) => `\`${c}\``).join(' + ')}`);
+    for (const c of check.contradictions ?? []) lines.push(`- ${c.name}：\`${c.pattern}\`，当 \`${c.when}\``);
+    lines.push('', '句子中有范围限定词（全市、各单位、累计、备案、其他年度、约数等）时不作比较。这类检查都是警告或提示。');
+    return lines.join('\n');
+  },
+  evaluate: (ctx, check) => checkNarrative(ctx, check),
+};

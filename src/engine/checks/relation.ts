@@ -10,12 +10,13 @@ import type { Report, Cell } from '../../model/report.js';
 import { cellsOfGlob, viewOf } from '../cells.js';
 import { compare, evaluate, parseRelation, quickEvaluate, type Expr, type QuickValue, type Relation, type Resolved, type Resolver, type SideValue, type Term } from '../expr.js';
 import { expand } from '../expand.js';
-import { cellLabel, colLabel, rowLabel, shortRowLabel, splitCellId, tableLabel } from '../labels.js';
+import { cellLabel, cellList, colLabel, distinctRowLabel, rowLabel, splitCellId, tableLabel } from '../labels.js';
 import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
 import { quickOnTable, soleTable, soleTableAbsent } from '../plan.js';
 import { BoundedMemo } from '../regex.js';
 import { cacheOf } from '../report-cache.js';
 import type { Check } from '../schema.js';
+import type { CheckKind } from './kind.js';
 
 type RelationCheck = Extract<Check, { kind: 'relation' }>;
 
@@ -41,7 +42,7 @@ function compile(check: RelationCheck): Compiled[] {
       const sub = (s: string): string => s.replace(/\{([a-z_]+)\}/g, (_m, v: string) => binding[v] ?? '');
       const relation = parseRelation(sub(check.assert));
       return {
-        binding, relation, when: check.when ? parseRelation(sub(check.when)) : null, source: sub(check.assert),
+        binding, relation, when: check.when && perExpansionWhen(check.when) ? parseRelation(sub(check.when)) : null, source: sub(check.assert),
         key: Object.entries(binding).map(([k, v]) => `${k}=${v}`).join(',') || 'all',
         leftTable: soleTable(relation.left), rightTable: relation.right ? soleTable(relation.right) : null,
       };
@@ -49,6 +50,19 @@ function compile(check: RelationCheck): Compiled[] {
     cache.set(check, compiled);
   }
   return compiled;
+}
+
+/**
+ * True when a relation's `when` names expansion variables, so it is decided per expansion here.
+ * A `when` without variables is the rule's applicability, decided by the engine (applicability.ts).
+ */
+export function perExpansionWhen(when: string): boolean {
+  return /\{[a-z_]+\}/.test(when);
+}
+
+/** A relation rule's `when` (without variables) on a report: every cell it names there and the comparison true. */
+export function relationWhenHolds(report: Report, when: string): boolean {
+  return whenHolds(report, relationOf(when));
 }
 
 const relations = new BoundedMemo<Relation>(512);
@@ -125,7 +139,7 @@ function describe(terms: Term[], all: Term[]): string {
   return terms
     .map((t, i) => {
       const { table, row, col } = splitCellId(t.id);
-      const name = sameRow ? colLabel(table, col) : sameCol ? shortRowLabel(table, row) : `${shortRowLabel(table, row)}·${colLabel(table, col)}`;
+      const name = sameRow ? colLabel(table, col) : sameCol ? distinctRowLabel(table, row) : `${distinctRowLabel(table, row)}·${colLabel(table, col)}`;
       // A zero mark is read as 0, and the finding says so.
       const shown = t.state === 'number' ? String(t.value) : t.state === 'blank' ? '（空）' : `（${t.state === 'dash' ? '—' : '无'}，按 0 计）`;
       return `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${name} ${shown}`;
@@ -258,8 +272,12 @@ function outcomeOf(ctx: CheckContext, check: RelationCheck, c: Compiled, left: S
     table: parts.table, tableLabel: tableLabel(parts.table), row: parts.row, rowLabel: rowLabel(parts.table, parts.row), col: parts.col, colLabel: colLabel(parts.table, parts.col),
   } : {});
   if (missing.length > 0 || text.length > 0) {
-    const what = [...missing.map((id) => (id.includes('*') ? `${id}（部分行无法读取）` : cellLabel(id))), ...text.map((id) => `${cellLabel(id)}（填的不是数字：「${cellOf(report, id)?.raw ?? ''}」）`)];
-    return cannot(key, `无法核对「${ctx.rule.description}」：缺少或无法读取 ${what.join('、')}`, `Cannot check "${ctx.rule.id}": missing or unreadable ${[...missing, ...text].join(', ')}`, location);
+    const what = [
+      ...missing.filter((id) => id.includes('*')).map((id) => `${id}（部分行无法读取）`),
+      ...(missing.some((id) => !id.includes('*')) ? [cellList(missing.filter((id) => !id.includes('*')))] : []),
+      ...text.map((id) => `${cellLabel(id)}（填的不是数字：「${cellOf(report, id)?.raw ?? ''}」）`),
+    ];
+    return cannot(key, `无法核对「${ctx.rule.description}」：缺少或无法读取${what.join('、')}`, `Cannot check "${ctx.rule.id}": missing or unreadable ${[...missing, ...text].join(', ')}`, location);
   }
   const op = c.relation.op ?? '==';
   const tolerance = toleranceFor(check, report, allTerms);
@@ -272,18 +290,18 @@ function outcomeOf(ctx: CheckContext, check: RelationCheck, c: Compiled, left: S
   const vars: Record<string, string | number> = {
     lhs: fmt(left.value), rhs: fmt(right.value), diff: fmt(left.value - right.value),
     lhsTerms: left.terms ? describe(left.terms, allTerms) : c.source, rhsTerms: right.terms ? describe(right.terms, allTerms) : '',
-    table: parts ? tableLabel(parts.table) : '', row: parts ? shortRowLabel(parts.table, parts.row) : '', col: parts ? colLabel(parts.table, parts.col) : '',
+    table: parts ? tableLabel(parts.table) : '', row: parts ? distinctRowLabel(parts.table, parts.row) : '', col: parts ? colLabel(parts.table, parts.col) : '',
   };
   for (const [name, value] of Object.entries(c.binding)) {
     vars[`${name}_id`] = value;
     const tableId = parts?.table ?? '';
-    vars[name] = colLabel(tableId, value) !== value ? colLabel(tableId, value) : rowLabel(tableId, value) !== value ? shortRowLabel(tableId, value) : value;
+    vars[name] = colLabel(tableId, value) !== value ? colLabel(tableId, value) : rowLabel(tableId, value) !== value ? distinctRowLabel(tableId, value) : value;
   }
   const outcome: Outcome = { status: 'fail', vars, location, key, expected: Number(fmt(left.value)), actual: Number(fmt(right.value)) };
   // Zero marks were read as 0: the finding says which, so a reader sees what the sum rests on.
   const marks = allTerms.filter((t) => t.state === 'dash' || t.state === 'na');
   if (marks.length > 0) {
-    vars.marks = marks.slice(0, 3).map((t) => cellLabel(t.id)).join('、') + (marks.length > 3 ? ` 等 ${marks.length} 格` : '');
+    vars.marks = cellList(marks.map((t) => t.id), '、', 3);
     outcome.message = {
       zh: `${ctx.rule.message.zh}（其中 {{marks}} 填的是“—”“/”或“无”，按 0 计算）`,
       en: `${ctx.rule.message.en} ({{marks}}: a dash or 无, read as 0)`,
@@ -323,7 +341,7 @@ function failsWhateverBlanksHold(left: readonly Term[], right: readonly Term[], 
  * when there is one, the value the relation needs it to hold.
  */
 function blankCannot(ctx: CheckContext, c: Compiled, left: SideValue, right: SideValue, blanks: readonly Term[], location: Outcome['location']): Outcome {
-  const names = blanks.map((t) => cellLabel(t.id));
+  const names = cellList(blanks.map((t) => t.id));
   let needZh = '';
   let needEn = '';
   const op = c.relation.op ?? '==';
@@ -341,7 +359,7 @@ function blankCannot(ctx: CheckContext, c: Compiled, left: SideValue, right: Sid
   const at = blankCell ? locate(blankCell.at, { table: parts.table, tableLabel: tableLabel(parts.table), row: parts.row, rowLabel: rowLabel(parts.table, parts.row), col: parts.col, colLabel: colLabel(parts.table, parts.col) }) : location;
   return cannot(
     c.key,
-    `无法核对「${ctx.rule.description}」：${names.join('、')}为空（未填写，也没有填 0 或“—”），空白不按 0 计算${needZh}`,
+    `无法核对「${ctx.rule.description}」：${names}为空（未填写，也没有填 0 或“—”），空白不按 0 计算${needZh}`,
     `Cannot check "${ctx.rule.id}": ${blanks.map((t) => t.id).join(', ')} ${blanks.length === 1 ? 'is' : 'are'} blank (not 0 or a dash)${needEn}`,
     at,
   );
@@ -359,3 +377,26 @@ export function holds(report: Report, condition: string): boolean {
   if (right.missing || right.text || right.empty) return false;
   return compare(left.value, relation.op, right.value, 0);
 }
+
+/** The `relation` check kind. */
+export const relationKind: CheckKind<'relation'> = {
+  kind: 'relation',
+  scope: 'report',
+  cells: () => [],
+  tables: () => [],
+  expressions: (check) => ({ exprs: [{ source: check.assert, path: ['assert'] }, ...(check.when ? [{ source: check.when, path: ['when'] }] : [])], vars: check.for ?? {} }),
+  describe(check) {
+    const vars = Object.entries(check.for ?? {}).map(([k, v]) => `\`${k}\` ∈ ${v.map((x) => `\`${x}\``).join('、')}`);
+    return [
+      `算术关系${vars.length ? `，对每个 ${vars.join('，')}` : ''}：`,
+      '',
+      '```',
+      check.assert,
+      '```',
+      check.when ? `\n仅当 \`${check.when}\` 时检查。` : '',
+      check.tolerance !== undefined ? `\n容差：${check.tolerance === 'decimals' ? '按所填小数位' : check.tolerance}。` : '',
+      '\n“—”“/”“无”“不适用”按 0 计算（提示信息中注明）。空白单元格不按 0 计算：无论空白处填什么（件数不为负）都不成立时才判为错误，否则给出“无法核对”提示（只有一个空白单元格时给出它应填的数值）。缺少或无法读取的单元格给出“无法核对”提示，不判为错误。',
+    ].join('\n');
+  },
+  evaluate: (ctx, check) => checkRelation(ctx, check),
+};

@@ -6,6 +6,7 @@ import { isSpaceCode } from '../../parse/normalize.js';
 import { isPageNumber } from '../../parse/rows.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
+import { NO_REFS, type CheckKind } from './kind.js';
 
 type SectionLengthCheck = Extract<Check, { kind: 'section-length' }>;
 
@@ -42,3 +43,12 @@ export function checkSectionLength(ctx: CheckContext, check: SectionLengthCheck)
   if (length <= check.max) return [];
   return [{ status: 'fail', key: `length:${check.section}`, location: locate(start.at, { section: `${start.number}、${start.title}` }), vars: { section: `${start.number}、${start.title}`, length, max: check.max }, expected: check.max, actual: length }];
 }
+
+/** The `section-length` check kind. */
+export const sectionLengthKind: CheckKind<'section-length'> = {
+  kind: 'section-length',
+  scope: 'report',
+  ...NO_REFS,
+  describe: (check) => `第${check.section}部分不超过 ${check.max} 字（不计空白）。`,
+  evaluate: (ctx, check) => checkSectionLength(ctx, check),
+};

@@ -3,6 +3,7 @@ import { rowLabel, tableLabel } from '../labels.js';
 import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Section } from '../../model/report.js';
 import type { Check } from '../schema.js';
+import { NO_REFS, type CheckKind } from './kind.js';
 
 type TableCheck = Extract<Check, { kind: 'table' }>;
 
@@ -64,3 +65,14 @@ export function checkTable(ctx: CheckContext, check: TableCheck): Outcome[] {
   }
   return [{ status: 'fail', key: `rows:${missing.join(',')}`, location: locate(table.at, { table: table.id, tableLabel: tableLabel(table.id) }), vars: { table: tableLabel(table.id), rows: names, count: missing.length } }];
 }
+
+/** The `table` check kind. */
+export const tableKind: CheckKind<'table'> = {
+  kind: 'table',
+  scope: 'report',
+  cells: () => [],
+  tables: (check) => [{ id: check.table, path: ['table'] }],
+  expressions: NO_REFS.expressions,
+  describe: (check) => (check.report === 'rows' ? `表 \`${check.table}\` 须有格式规定的全部行。` : `须有表 \`${check.table}\`。`),
+  evaluate: (ctx, check) => checkTable(ctx, check),
+};

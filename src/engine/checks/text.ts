@@ -3,8 +3,8 @@ import type { Report, Span } from '../../model/report.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import { forEachMatch, mayMatchAny } from '../regex.js';
 import { cacheOf } from '../report-cache.js';
-import { holds } from './relation.js';
 import type { Check } from '../schema.js';
+import type { CheckKind } from './kind.js';
 
 type TextCheck = Extract<Check, { kind: 'text' }>;
 
@@ -26,11 +26,10 @@ function wholeText(report: Report): string {
   return (cache.lines ??= report.lines.map((l) => l.norm).join('\n'));
 }
 
-/** Evaluates a text check. */
+/** Evaluates a text check (on a report the rule applies to). */
 export function checkText(ctx: CheckContext, check: TextCheck): Outcome[] {
   const { report } = ctx;
-  if (check.issuers && !check.issuers.includes(report.meta.issuer.kind)) return [];
-  if (check.when && !holds(report, check.when)) return [];
+  // Its issuers and `when` are the rule's applicability, decided by the engine (applicability.ts).
   const re = patternOf(check);
   const where = check.where ?? 'all';
   const title = report.meta.title;
@@ -54,3 +53,14 @@ export function checkText(ctx: CheckContext, check: TextCheck): Outcome[] {
   if (check.expect === 'absent') return found;
   return found.length > 0 ? [] : [{ status: 'fail', key: 'absent', location: { line: 1 }, vars: {} }];
 }
+
+/** The `text` check kind. */
+export const textKind: CheckKind<'text'> = {
+  kind: 'text',
+  scope: 'report',
+  cells: () => [],
+  tables: () => [],
+  expressions: (check) => ({ exprs: check.when ? [{ source: check.when, path: ['when'] }] : [], vars: {} }),
+  describe: (check) => `${check.expect === 'absent' ? '不得出现' : '须出现'}与正则表达式 \`${check.pattern}\` 匹配的文字${check.issuers ? `（仅适用于 ${check.issuers.join('、')}）` : ''}${check.when ? `（仅当 \`${check.when}\`）` : ''}。`,
+  evaluate: (ctx, check) => checkText(ctx, check),
+};
