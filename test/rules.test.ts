@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runCrossExample } from '../src/batch/example-run.js';
-import { findingsMismatch } from '../src/engine/examples.js';
+import { exampleFailures } from '../src/engine/examples.js';
 import { isCrossRule, type Example, type Rule } from '../src/engine/schema.js';
 import { builtinPacks, checkText, exampleText } from './helpers/examples.js';
 
@@ -33,7 +33,7 @@ describe('built-in rule packs', () => {
           expect(findings.length).toBeGreaterThan(0);
           expect(findings.some((f) => f.severity !== 'info' || rule.severity === 'info')).toBe(true);
           expect(example.findings, 'an invalid example pins its findings (`findings:`)').toBeDefined();
-          expect(findingsMismatch(findings, example.findings ?? [])).toEqual([]);
+          expect(exampleFailures('invalid', example, findings)).toEqual([]);
           for (const f of findings) {
             expect(f.message).not.toMatch(/\{\{/);
             expect(f.location.line).toBeGreaterThanOrEqual(1);

@@ -93,3 +93,14 @@ export function findingsMismatch(findings: readonly Finding[], expected: readonl
   });
   return problems;
 }
+
+/**
+ * Why a rule's findings on one of its examples are not what the example says (empty when they
+ * are): an invalid example yields the findings it pins (or, if it pins none, at least one), a
+ * valid example yields none. Shared by the rule tests and the rule-mutation test.
+ */
+export function exampleFailures(kind: 'invalid' | 'valid', example: Pick<Example, 'findings'>, findings: readonly Finding[]): string[] {
+  if (kind === 'valid') return findings.length ? [`valid example has ${findings.length} finding(s): ${findings.map(describeFinding).join(' | ')}`] : [];
+  if (!example.findings) return findings.length ? [] : ['invalid example has no finding'];
+  return findingsMismatch(findings, example.findings);
+}
