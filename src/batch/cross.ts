@@ -5,12 +5,12 @@
  */
 import { compare, evaluate, parseRelation, references, type Resolver } from '../engine/expr.js';
 import { expand } from '../engine/expand.js';
-import { cellLabel } from '../engine/labels.js';
+import { cellLabel } from '../format/labels.js';
 import { fingerprint } from '../engine/run.js';
 import { render } from '../engine/message.js';
 import { isCrossRule, type Pack, type Rule } from '../engine/kinds.js';
 import type { Finding } from '../model/finding.js';
-import { labelKey } from '../parse/normalize.js';
+import { labelKey } from '../format/normalize.js';
 import type { Snapshot } from './process.js';
 import { overlap, sharedPassages, sketch, sketchSimilarity } from './similarity.js';
 import type { ManifestEntry } from './types.js';

@@ -1,8 +1,8 @@
 /** `metadata`: title, dates, agency name and year consistency, edition against year. */
-import { chineseDate, findDates } from '../../parse/dates.js';
+import { chineseDate, findDates } from '../../format/dates.js';
 import type { ReportLine } from '../../model/report.js';
-import { editionForYear } from '../../parse/edition.js';
-import { labelKey } from '../../parse/normalize.js';
+import { editionForYear } from '../../format/editions.js';
+import { labelKey } from '../../format/normalize.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 

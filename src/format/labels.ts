@@ -2,7 +2,7 @@
  * Human labels for canonical ids, for messages: table names, row and column labels as the format
  * prints them, shortened where the full label is long.
  */
-import { STAT_DEFS, T2_ITEMS, T2_LABEL, T3_COLS, T3_SUBTOTAL_ROWS, T4_DEF, t3Def } from '../parse/definitions.js';
+import { STAT_DEFS, T2_ITEMS, T2_LABEL, T3_COLS, T3_SUBTOTAL_ROWS, T4_DEF, t3Def } from './definitions.js';
 
 const TABLE_LABELS: Record<string, string> = { t2: T2_LABEL, t3: '表三', t4: '表四' };
 for (const def of STAT_DEFS) TABLE_LABELS[def.id] = def.label;
