@@ -177,7 +177,7 @@ describe('npm pack, installed from the tarball into an empty folder', () => {
       import { writeFileSync } from 'node:fs';
       const dir = ${JSON.stringify(dir)};
       const plain = await lint([dir]);
-      writeFileSync(dir + '/.xxgk-lint.yaml', 'rules:\\n  ${offRule}: \"off\"\\n');
+      writeFileSync(dir + '/.xxgk-lint.yaml', 'rules:\\n  ${offRule}: "off"\\n');
       const configured = await lint([dir], { locale: 'en' });
       writeFileSync(dir + '/.xxgk-lint.yaml', 'rules:\\n  ${offRule}: [oops\\n');
       const broken = await lint([dir]).then(() => 'loaded', (e) => (e instanceof LintSetupError ? e.message : 'other error'));
