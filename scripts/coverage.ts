@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseText } from '../test/helpers/examples.js';
-import { T2_ITEMS } from '../src/parse/definitions.js';
+import { T2_ITEMS } from '../src/format/definitions.js';
 
 for (const file of process.argv.slice(2)) {
   const report = parseText(readFileSync(file, 'utf8'));

@@ -6,7 +6,7 @@ import { z } from './zod.js';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { SeveritySchema } from './model/finding-schema.js';
 import type { LoadError } from './engine/load-error.js';
-import { suggest } from './engine/ids.js';
+import { suggest } from './format/cell-ids.js';
 
 // Here too for the modules that import it from here; a check run imports it from config-limits.ts.
 export { limitsOf } from './config-limits.js';

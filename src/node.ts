@@ -1,37 +1,11 @@
 /**
- * Node-only helpers: reading report files and rule packs from disk. Everything else in `src`
+ * The Node entry (`import … from 'xxgk-lint/node'`): everything of the browser-safe entry, plus
+ * what needs the file system: `lint` (what `xxgk-lint check` does: find files, load config,
+ * waivers and packs, run, format) and reading rule packs from disk. Everything else in `src`
  * (model, parse, engine, report) takes strings and objects, so the web page can run it.
  */
-import { writeFileSync } from 'node:fs';
-import { isDeepStrictEqual } from 'node:util';
-import { loadPacks, type LoadError } from './engine/load.js';
-import type { Pack } from './engine/schema.js';
-import { builtinRulesDir, PACK_CACHE, packKey, packSources, readPackDir } from './rule-dirs.js';
-
+export * from './index.js';
+export { lint, LintSetupError, type LintOptions, type LintResult } from './lint.js';
+export { loadRuleDirs, writeBuiltinPackCache } from './rule-load.js';
 // The finding and reading of pack files lives in rule-dirs.ts, without YAML and zod, for the CLI.
 export { builtinRulesDir, packFiles } from './rule-dirs.js';
-
-/**
- * Writes the built-in pack cache (run by `npm run build`). Returns false, writing nothing, when
- * the packs do not load cleanly or do not survive a JSON round trip unchanged.
- */
-export function writeBuiltinPackCache(cacheFile: URL | string = PACK_CACHE): boolean {
-  const files = readPackDir(builtinRulesDir(), []);
-  const { packs, errors } = loadPacks(files);
-  if (errors.length > 0) return false;
-  const json = JSON.stringify({ key: packKey(files), packs });
-  if (!isDeepStrictEqual(JSON.parse(json).packs, packs)) return false;
-  writeFileSync(cacheFile, json);
-  return true;
-}
-
-/**
- * Loads the built-in packs plus the packs in `extraDirs`; errors are located, never thrown. The
- * built-in packs come from `cacheFile` when it was made from the same pack files.
- */
-export function loadRuleDirs(extraDirs: readonly string[] = [], includeBuiltin = true, cacheFile: URL | string = PACK_CACHE): { packs: Pack[]; errors: LoadError[] } {
-  const sources = packSources(extraDirs, includeBuiltin, cacheFile);
-  if ('cached' in sources) return { packs: sources.cached, errors: sources.errors };
-  const loaded = loadPacks(sources.files);
-  return { packs: loaded.packs, errors: [...sources.errors, ...loaded.errors] };
-}

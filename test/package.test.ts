@@ -10,7 +10,8 @@
  * resolution a user's `npm install xxgk-lint-x.y.z.tgz` arrives at, from the cache only.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,5 +121,75 @@ describe('npm pack, installed from the tarball into an empty folder', () => {
     expect(out.year).toBe(2023);
     expect(out.errors).toBe(0);
     expect(out.formats).toContain('sarif');
+  });
+
+  it('bundles the browser entry for the browser: no Node built-in is imported, except two guarded dynamic imports that run only under Node', async () => {
+    const builtins: { path: string; importer: string; kind: string }[] = [];
+    const result = await build({
+      entryPoints: [pkg.name], absWorkingDir: prefix, bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
+      plugins: [{
+        name: 'node-builtins',
+        setup(b) {
+          b.onResolve({ filter: /^node:|^(?:fs|path|os|crypto|worker_threads|child_process|module|url|util|stream|buffer|events|zlib|http|https|net|tls)$/ }, (args) => {
+            builtins.push({ path: args.path, importer: args.importer.slice(args.importer.lastIndexOf('/dist/') + 1), kind: args.kind });
+            return { path: args.path, external: true };
+          });
+        },
+      }],
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.outputFiles[0]!.contents.length).toBeGreaterThan(100_000);
+    // pdf.js's asset folders and canvas are looked up with node:module only under Node, in a try.
+    expect(builtins).toEqual([
+      { path: 'node:module', importer: 'dist/src/ingest/pdf.js', kind: 'dynamic-import' },
+      { path: 'node:module', importer: 'dist/src/ingest/pdf-load.js', kind: 'dynamic-import' },
+    ]);
+  });
+
+  it('checks text and bytes with the browser entry, packs loaded from text, and formats the results', () => {
+    const script = `
+      import { Checker, checkText, parseBytes, loadPacks, FORMATTERS, summarize } from 'xxgk-lint';
+      import { readFileSync, readdirSync } from 'node:fs';
+      const dir = 'node_modules/xxgk-lint/rules/';
+      const { packs, errors } = loadPacks(readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => ({ file: f, text: readFileSync(dir + f, 'utf8') })));
+      const text = readFileSync(${JSON.stringify(TEXT_SAMPLE)}, 'utf8');
+      const result = await checkText(text, 'r.txt', new Checker(packs));
+      const report = await parseBytes(new TextEncoder().encode(text), 'r.txt');
+      const json = JSON.parse(FORMATTERS.json([{ ...result }], { locale: 'en', color: false, version: 'x' }));
+      console.log(JSON.stringify({ errors: errors.length, year: report.meta.year, edition: report.meta.edition, findings: result.findings.map((f) => f.ruleId + ':' + f.location.line), json: json.results[0].findings.length, summary: summarize([result]) }));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: prefix, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout) as { errors: number; year: number; edition: string; findings: string[]; json: number; summary: { files: number } };
+    expect(out).toMatchObject({ errors: 0, year: 2023, edition: '2021', json: out.findings.length, summary: { files: 1 } });
+    expect(out.findings.length).toBeGreaterThan(0);
+  });
+
+  it('lints files with the Node entry as `xxgk-lint check` does: same findings, config applied, formatted', () => {
+    const dir = join(work, 'lint');
+    mkdirSync(dir);
+    copyFileSync(TEXT_SAMPLE, join(dir, 'report.txt'));
+    const cli = spawnSync(bin(), ['check', '--format', 'json', dir], { cwd: prefix, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const cliFindings = (JSON.parse(cli.stdout) as { results: { findings: { ruleId: string; location: { line: number } }[] }[] }).results[0]!.findings.map((f) => `${f.ruleId}:${f.location.line}`);
+    expect(cliFindings.length).toBeGreaterThan(0);
+    const offRule = cliFindings[0]!.split(':')[0]!;
+    const script = `
+      import { lint, LintSetupError } from 'xxgk-lint/node';
+      import { writeFileSync } from 'node:fs';
+      const dir = ${JSON.stringify(dir)};
+      const plain = await lint([dir]);
+      writeFileSync(dir + '/.xxgk-lint.yaml', 'rules:\\n  ${offRule}: "off"\\n');
+      const configured = await lint([dir], { locale: 'en' });
+      writeFileSync(dir + '/.xxgk-lint.yaml', 'rules:\\n  ${offRule}: [oops\\n');
+      const broken = await lint([dir]).then(() => 'loaded', (e) => (e instanceof LintSetupError ? e.message : 'other error'));
+      const ids = (r) => r.results[0].findings.map((f) => f.ruleId + ':' + f.location.line);
+      console.log(JSON.stringify({ plain: ids(plain), configured: ids(configured), stylish: configured.format('stylish'), summary: plain.summary, broken }));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: prefix, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout) as { plain: string[]; configured: string[]; stylish: string; summary: { files: number }; broken: string };
+    expect(out.plain).toEqual(cliFindings);
+    expect(out.configured).toEqual(cliFindings.filter((f) => !f.startsWith(`${offRule}:`)));
+    expect(out.stylish).toContain('report.txt');
+    expect(out.summary.files).toBe(1);
+    expect(out.broken).toMatch(/\.xxgk-lint\.yaml:\d+:\d+/);
   });
 });

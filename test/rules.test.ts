@@ -1,10 +1,12 @@
 /**
- * Every rule of the built-in packs: ids unique, each invalid example yields a finding of that rule,
- * each valid example yields none, and messages have no unfilled placeholders.
+ * Every rule of the built-in packs: ids unique, each invalid example yields exactly the findings it
+ * pins (count, severity, line, cell; as ESLint's RuleTester), each valid example yields none, and
+ * messages have no unfilled placeholders.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runCrossExample } from '../src/batch/example-run.js';
+import { exampleFailures } from '../src/engine/examples.js';
 import { isCrossRule, type Example, type Rule } from '../src/engine/schema.js';
 import { builtinPacks, checkText, exampleText } from './helpers/examples.js';
 
@@ -30,6 +32,8 @@ describe('built-in rule packs', () => {
           const findings = await findingsOf(rule, example);
           expect(findings.length).toBeGreaterThan(0);
           expect(findings.some((f) => f.severity !== 'info' || rule.severity === 'info')).toBe(true);
+          expect(example.findings, 'an invalid example pins its findings (`findings:`)').toBeDefined();
+          expect(exampleFailures('invalid', example, findings)).toEqual([]);
           for (const f of findings) {
             expect(f.message).not.toMatch(/\{\{/);
             expect(f.location.line).toBeGreaterThanOrEqual(1);

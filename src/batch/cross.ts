@@ -9,7 +9,7 @@ import { pushTo } from '../engine/checks/similarity.js';
 import { isCrossRule, type Pack } from '../engine/kinds.js';
 import { Checker, type RuleSettings } from '../engine/run.js';
 import type { Finding } from '../model/finding.js';
-import { labelKey } from '../parse/normalize.js';
+import { labelKey } from '../format/normalize.js';
 import type { Snapshot } from './process.js';
 import type { ManifestEntry } from './types.js';
 

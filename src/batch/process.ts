@@ -9,10 +9,10 @@ import type { BatchReport } from '../engine/batch.js';
 import type { Checker } from '../engine/run.js';
 import { DEFAULT_LIMITS, type IngestLimits } from '../ingest/limits.js';
 import type { Report } from '../model/report.js';
-import { STRONG_MATCH } from '../parse/section-heading.js';
-import { matchSectionTitle } from '../parse/section-titles.js';
+import { STRONG_MATCH } from '../format/section-titles.js';
+import { matchSectionTitle } from '../format/section-titles.js';
 import type { ResultEntry } from '../report/index.js';
-import { sketch } from './similarity.js';
+import { sketch } from '../engine/text-similarity.js';
 import { countFindings, type BatchRecord } from './types.js';
 
 /** What cross-report rules keep of a report: a few cells, section 五, a text signature (engine/batch.ts). */

@@ -4,7 +4,7 @@ import { dirname, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { loadConfigText } from '../config.js';
 import type { RuleSettings } from '../engine/run.js';
-import { loadRuleDirs } from '../node.js';
+import { loadRuleDirs } from '../rule-load.js';
 import { BUILTIN_FINDING_IDS } from './finding-ids.js';
 import { configFileFor, ExitError, fail, type Setup } from './setup-core.js';
 

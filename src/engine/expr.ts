@@ -10,6 +10,10 @@
  * Cell ids look like `t3.new.total`; a glob inside sum() may use `*` for exactly one id segment
  * (`t3.r.deny.*.np`). A sum of several globs adds up every cell any of them matches.
  */
+import { globToRegExp } from '../format/cell-ids.js';
+
+// The glob syntax of cell ids is the format module's; re-exported for the engine's modules.
+export { globToRegExp };
 
 /** A node of a parsed expression. */
 export type Expr =
@@ -161,22 +165,6 @@ export function references(e: Expr, out: { id: string; pos: number; glob: boolea
       break;
   }
   return out;
-}
-
-const globRegExps = new Map<string, RegExp>();
-
-/** Converts a glob (`t3.r.deny.*.np`) to a regular expression over cell ids (cached). */
-export function globToRegExp(glob: string): RegExp {
-  let re = globRegExps.get(glob);
-  if (!re) {
-    re = makeGlobRegExp(glob);
-    globRegExps.set(glob, re);
-  }
-  return re;
-}
-
-function makeGlobRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[A-Za-z0-9_]+')}$`);
 }
 
 /** One operand as evaluated: its cell id, sign in the sum, value used, and the cell's state. */

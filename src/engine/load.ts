@@ -6,7 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { expand } from './expand.js';
 import { ExprError, parseRelation, references } from './expr.js';
-import { globMatchesAny, knownCellIds, suggest } from './ids.js';
+import { globMatchesAny, knownCellIds, suggest } from '../format/cell-ids.js';
 import type { LoadError } from './load-error.js';
 import { kindOf } from './checks/registry.js';
 import { CHECK_KINDS, PackSchema, type Pack, type Rule } from './schema.js';

@@ -13,7 +13,7 @@
 import type { Report, TableInstance } from '../model/report.js';
 import { cellsOfGlob, viewOf, type LayoutIndex } from './cells.js';
 import type { Expr, QuickValue } from './expr.js';
-import { splitCellId } from './labels.js';
+import { splitCellId } from '../format/labels.js';
 import { cacheOf } from './report-cache.js';
 
 /** A compiled side: cells by position in the layout's `cellIds`. */

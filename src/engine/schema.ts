@@ -54,6 +54,21 @@ const ExampleBase = {
 };
 const RelatedExample = z.strictObject(ExampleBase);
 
+/**
+ * One finding an invalid example must produce (as ESLint's RuleTester pins its errors): the
+ * severity, and where: the line and/or the cell (`table.row.col` of the finding's location, or
+ * `table.row` / `table` when the finding is about a whole row or table). `messageId` is checked
+ * when the finding carries one.
+ */
+export const ExpectedFindingSchema = z.strictObject({
+  severity: SeveritySchema,
+  line: z.number().int().min(1).optional(),
+  cell: z.string().min(1).optional(),
+  messageId: z.string().min(1).optional(),
+});
+/** @see ExpectedFindingSchema */
+export type ExpectedFinding = z.infer<typeof ExpectedFindingSchema>;
+
 /** A test example: a fixture report, optionally changed (cells set, text replaced). */
 export const ExampleSchema = z.strictObject({
   ...ExampleBase,
@@ -62,6 +77,8 @@ export const ExampleSchema = z.strictObject({
   previous: RelatedExample.optional(),
   /** Consolidated rules: the constituent reports (the example's report is their parent). */
   constituents: z.array(RelatedExample).optional(),
+  /** Invalid examples: every finding of the rule the example produces, in order of line. */
+  findings: z.array(ExpectedFindingSchema).min(1).optional(),
 });
 /** @see ExampleSchema */
 export type Example = z.infer<typeof ExampleSchema>;

@@ -3,9 +3,9 @@
  * national and Fujian 统计表 share row ids with different labels; 表二 differs by edition), with
  * the engine's labels as a fallback for ids no single variant defines (e.g. 表三 `sub`).
  */
-import { colLabel, rowLabel } from '../engine/labels.js';
+import { colLabel, rowLabel } from '../format/labels.js';
 import type { TableInstance } from '../model/report.js';
-import { STAT_DEFS, T2_ITEMS, T4_DEF, t3Def, type ColDef, type RowDef } from '../parse/definitions.js';
+import { STAT_DEFS, T2_ITEMS, T4_DEF, t3Def, type ColDef, type RowDef } from '../format/definitions.js';
 
 /** A row's label and the unit the format gives it. */
 export interface RowInfo {

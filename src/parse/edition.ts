@@ -2,6 +2,7 @@
  * Decides the report's edition (DESIGN.md "Editions"): the table labels first, the year as a
  * tie-breaker.
  */
+import { editionForYear } from '../format/editions.js';
 import type { Edition, ReportMeta, TableInstance } from '../model/report.js';
 
 /** Input of {@link decideEdition}. */
@@ -10,11 +11,6 @@ export interface EditionInput {
   labelEditions: ReportMeta['labelEditions'];
   tables: Record<string, TableInstance>;
   hasNewFormatTables: boolean;
-}
-
-/** The edition a year's report should use. */
-export function editionForYear(year: number): Edition {
-  return year >= 2021 ? '2021' : year >= 2019 ? '2019' : '2008';
 }
 
 /** Decides the edition and says why. */

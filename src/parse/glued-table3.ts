@@ -8,7 +8,7 @@
 import type { TableInstance } from '../model/report.js';
 import { T3_ROW_RELATION } from './glued-digits.js';
 import { expandGluedRegion, gluedNote, splitCells, type GluedRow } from './glued-rows.js';
-import { t3Def } from './definitions.js';
+import { t3Def } from '../format/definitions.js';
 import { LABEL_MATCH, similarityRow } from './labels.js';
 import type { Row } from './rows.js';
 import { mapTable3 } from './table3.js';

@@ -10,7 +10,7 @@
  * whose rows do not fit together, is uncertain: then the caller keeps the format's order, and only
  * for rows of exactly the format's count of values.
  */
-import { fold } from './normalize.js';
+import { fold } from '../format/normalize.js';
 import type { Row } from './rows.js';
 import { memo1 } from './memo.js';
 

@@ -7,14 +7,15 @@ import type { SourceText } from '../model/source.js';
 import { decideEdition } from './edition.js';
 import { readMeta } from './meta.js';
 import { narrativeNumbers, sentences } from './narrative.js';
-import { fold } from './normalize.js';
+import { fold } from '../format/normalize.js';
 import { buildOutline } from './outline.js';
-import { isFoldedPageNumber, readRows, type Row } from './rows.js';
+import { isFoldedPageNumber } from '../format/page-numbers.js';
+import { readRows, type Row } from './rows.js';
 import { findTables } from './tables.js';
 
-export { fold, labelKey } from './normalize.js';
-export { readCell } from './numbers.js';
-export { findDates } from './dates.js';
+export { fold, labelKey } from '../format/normalize.js';
+export { readCell } from '../format/numbers.js';
+export { findDates } from '../format/dates.js';
 
 function lineSpan(origin: SourceText['lines'][number]['origin']): Span {
   const at: Span = { line: origin.line };

@@ -2,7 +2,7 @@
  * Fuzzy matching of printed labels against the format's labels, tolerant of width, punctuation,
  * spacing, numbering, labels broken into fragments, and misprints (其他法律行政止公开).
  */
-import { numberlessKey } from './normalize.js';
+import { numberlessKey } from '../format/normalize.js';
 import { memo1, memo2 } from './memo.js';
 
 /** The similarity at or above which a printed label is taken to name a format label. */

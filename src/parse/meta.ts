@@ -4,9 +4,9 @@
  */
 import type { AgencyName, FoundDate, ReportLine, ReportMeta } from '../model/report.js';
 import type { SourceMeta } from '../model/source.js';
-import { findDates } from './dates.js';
+import { findDates } from '../format/dates.js';
 import { classifyIssuer, readVoice } from './issuer.js';
-import { fold } from './normalize.js';
+import { fold } from '../format/normalize.js';
 import { readReportYear } from './report-year.js';
 import { AGENCY_SUFFIX, readDateLines } from './signature.js';
 

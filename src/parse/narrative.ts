@@ -4,7 +4,8 @@
  * joined first, so a sentence that runs over two lines stays whole.
  */
 import type { NarrativeNumber, ReportLine, Section, Sentence, Span } from '../model/report.js';
-import { parseChineseNumber } from './numbers.js';
+import { parseChineseNumber } from '../format/numbers.js';
+import { spanAt } from '../model/spans.js';
 
 const UNIT = '(?:万元|元|件|条|次|人次|人|篇|期|个|项|家|场|%)';
 /**
@@ -12,16 +13,6 @@ const UNIT = '(?:万元|元|件|条|次|人次|人|篇|期|个|项|家|场|%)';
  * digits, and not after a digit or letter (`3-5件` is a range), makes the number negative.
  */
 const NUMBER = new RegExp(`(?<![\\d.])(?:(?<![\\dA-Za-z])([-−]))?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(余|多)?\\s*(${UNIT})|([零〇一二两三四五六七八九十百千万]+)\\s*(${UNIT})`, 'g');
-
-/** The span of the character at `offset` of a sentence. */
-export function spanAt(sentence: Sentence, offset: number): Span {
-  let at = sentence.breaks[0]?.[1] ?? { line: 1 };
-  for (const [start, span] of sentence.breaks) {
-    if (start > offset) break;
-    at = span;
-  }
-  return at;
-}
 
 /** A sentence: up to and with its full stop, or to the end of the text. */
 const SENTENCE = /[^。！？!?]+[。！？!?]?/g;

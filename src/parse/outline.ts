@@ -8,9 +8,10 @@
  * 1.…6. at the top has its six sections all the same. See docs/sections.md.
  */
 import type { ReportLine, Section, Span } from '../model/report.js';
-import { fold } from './normalize.js';
-import { headingAtLineStart, inlineHeadings, numeralOf, STRONG_MATCH, STYLES, type HeadingCandidate, type NumberStyle } from './section-heading.js';
-import { NATIONAL_SECTIONS, titleKey } from './section-titles.js';
+import { fold } from '../format/normalize.js';
+import { STRONG_MATCH } from '../format/section-titles.js';
+import { headingAtLineStart, inlineHeadings, numeralOf, STYLES, type HeadingCandidate, type NumberStyle } from './section-heading.js';
+import { NATIONAL_SECTIONS, titleKey } from '../format/section-titles.js';
 
 /** Conventional level of each style, used when the document shows no top level of its own. */
 const CONVENTIONAL: Record<NumberStyle, 1 | 2 | 3 | 4> = { part: 1, cn: 1, cnParen: 2, arabic: 3, arabicParen: 4, none: 1 };

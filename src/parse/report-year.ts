@@ -7,7 +7,7 @@
  * wrong year, and a deadline is computed only from a year the publication date confirms.
  */
 import type { ReportLine, Span } from '../model/report.js';
-import { fold } from './normalize.js';
+import { fold } from '../format/normalize.js';
 
 const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*年度?/;
 /** The stated statistics period: its first day, or a whole calendar year written out. */

@@ -17,8 +17,9 @@
  * Page-number lines (-3-, — 5 —, 第 3 页) are dropped.
  */
 import type { SourceLine } from '../model/source.js';
-import { firstPrinted, fold, isBlankText, isSpaceCode } from './normalize.js';
-import { readCell } from './numbers.js';
+import { firstPrinted, fold, isBlankText, isSpaceCode } from '../format/normalize.js';
+import { isFoldedPageNumber } from '../format/page-numbers.js';
+import { readCell } from '../format/numbers.js';
 import { readWebRun } from './web-cells.js';
 
 /** One cell of a row: its text (folded, trimmed) and where it starts. */
@@ -41,19 +42,8 @@ export interface Row {
   page?: number;
 }
 
-const PAGE_NUMBER = /^\s*(?:[-—–－─]+\s*\d{1,3}\s*[-—–－─]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 const PIPE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const NUMBER_TOKEN = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
-
-/** True for a line that is only a page number. */
-export function isPageNumber(text: string): boolean {
-  return isFoldedPageNumber(fold(text));
-}
-
-/** {@link isPageNumber} of text already folded: every line is folded once, not once per test. */
-export function isFoldedPageNumber(folded: string): boolean {
-  return PAGE_NUMBER.test(folded);
-}
 
 function cell(text: string, line: number, column: number): RowCell {
   // The column of the first character the cell holds, not of the padding before it (`| 0 |`).

@@ -5,8 +5,8 @@
  * for the whole document by `outline.ts`; here each candidate only says what it looks like.
  */
 import type { Span } from '../model/report.js';
-import { firstPrinted } from './normalize.js';
-import { matchSectionTitle, startsLikeTitle, titleAtStart, type TitleMatch } from './section-titles.js';
+import { firstPrinted } from '../format/normalize.js';
+import { matchSectionTitle, startsLikeTitle, titleAtStart, type TitleMatch, STRONG_MATCH } from '../format/section-titles.js';
 
 /** The numbering styles, from the highest conventional level to the lowest. */
 export const STYLES = ['part', 'cn', 'cnParen', 'arabic', 'arabicParen'] as const;
@@ -35,8 +35,6 @@ export interface HeadingCandidate {
 /** The national format has six parts: numbers past it name no part. */
 const MAX_PART = 6;
 
-/** Known titles count as certain evidence of a heading at or above this similarity. */
-export const STRONG_MATCH = 0.75;
 
 const NUMERAL = '一二三四五六七八九十';
 

@@ -8,8 +8,8 @@
  * for the signature.
  */
 import type { AgencyName, FoundDate, ReportLine } from '../model/report.js';
-import { findDates, type DateMatch } from './dates.js';
-import { isSpaceCode } from './normalize.js';
+import { findDates, type DateMatch } from '../format/dates.js';
+import { isSpaceCode } from '../format/normalize.js';
 
 /** How an agency name ends (a signature line above the date, or before it on the same line). */
 export const AGENCY_SUFFIX = /(?:人民政府|政府|办公厅|办公室|管委会|管理委员会|委员会|局|厅|委|署|院|中心|处|所|站|队|办|街道办事处|街道|镇|乡)$/;

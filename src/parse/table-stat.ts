@@ -5,7 +5,7 @@
  */
 import type { TableInstance } from '../model/report.js';
 import { align, costTable, matchTable } from './align.js';
-import { STAT_DEFS, type ColDef, type RowDef, type TableDef } from './definitions.js';
+import { STAT_DEFS, type ColDef, type RowDef, type TableDef } from '../format/definitions.js';
 import { coreKey, LABEL_MATCH, similarityRow } from './labels.js';
 import type { Row } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';

@@ -3,7 +3,7 @@
  * cells, and the construction of located model cells.
  */
 import type { Cell, Span, TableInstance } from '../model/report.js';
-import { sharedReading } from './numbers.js';
+import { sharedReading } from '../format/numbers.js';
 import type { Row, RowCell } from './rows.js';
 
 /** Units written in a unit column (2008 tables) or beside a label. */

@@ -4,7 +4,7 @@
  * other edition's wording; the values of a row are assigned to columns by the header's cells,
  * not by their position, when the header names every column of the item exactly once.
  */
-import type { ColDef, T2ItemDef } from './definitions.js';
+import type { ColDef, T2ItemDef } from '../format/definitions.js';
 import { LABEL_MATCH, rowSimilarity, type LabelledRow } from './labels.js';
 import type { RowCell } from './rows.js';
 import type { RowView } from './table-view.js';

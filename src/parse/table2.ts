@@ -5,12 +5,12 @@
  * exactly one split is possible.
  */
 import type { Edition, TableInstance } from '../model/report.js';
-import { T2_ITEMS, T2_LABEL, type RowDef } from './definitions.js';
+import { T2_ITEMS, T2_LABEL, type RowDef } from '../format/definitions.js';
 import { LABEL_MATCH, rowSimilarity } from './labels.js';
-import { fold, labelKey } from './normalize.js';
+import { fold, labelKey } from '../format/normalize.js';
 import { ANY_SPLIT, readGluedDigits, type RowRelation } from './glued-digits.js';
 import { gluedNote } from './glued-rows.js';
-import { readCell, sharedReading } from './numbers.js';
+import { readCell, sharedReading } from '../format/numbers.js';
 import type { Row, RowCell } from './rows.js';
 import { byHeader, headerColumns } from './table2-header.js';
 import { cellId, cellSpan, emptyTable, makeCell, rowSpan, viewRow } from './table-view.js';

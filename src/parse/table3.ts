@@ -8,11 +8,11 @@
  */
 import type { TableInstance } from '../model/report.js';
 import { align, costTable, matchTable } from './align.js';
-import { T3_COLS, T3_GROUP_LABELS, T3_SUBTOTAL_ROWS, t3Def, type TableDef } from './definitions.js';
+import { T3_COLS, T3_GROUP_LABELS, T3_SUBTOTAL_ROWS, t3Def, type TableDef } from '../format/definitions.js';
 import { headerTokens, planFromHeader, type HeaderPlan } from './header-t3.js';
 import { columnPlaces, placeOnColumns, placeUnderHeader, type ColumnPlace, type HeaderPlaces } from './layout-columns.js';
 import { coreKey, LABEL_MATCH, rowSimilarity, similarityRow } from './labels.js';
-import { sharedReading } from './numbers.js';
+import { sharedReading } from '../format/numbers.js';
 import type { Row, RowCell } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
 

@@ -11,9 +11,9 @@
  * Any other count is reported unreadable, never guessed.
  */
 import type { TableInstance } from '../model/report.js';
-import { T4_DEF } from './definitions.js';
-import { fold } from './normalize.js';
-import { sharedReading } from './numbers.js';
+import { T4_DEF } from '../format/definitions.js';
+import { fold } from '../format/normalize.js';
+import { sharedReading } from '../format/numbers.js';
 import type { Row, RowCell } from './rows.js';
 import { emptyTable, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
 import { memo1 } from './memo.js';

@@ -4,7 +4,7 @@
  * 勾稽关系 note (表三), the 行政复议/行政诉讼 heading (表四), 统计表 captions (2008 regime).
  */
 import type { Edition, TableInstance } from '../model/report.js';
-import { T2_EDITION_MARKERS } from './definitions.js';
+import { T2_EDITION_MARKERS } from '../format/definitions.js';
 import { coreKey } from './labels.js';
 import type { Row } from './rows.js';
 import { mapTable2, t2EditionMarkers } from './table2.js';

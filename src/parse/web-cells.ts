@@ -18,8 +18,8 @@
  * Page-number lines (`- 3 -`, `第 3 页`) inside the run are dropped without changing the gap.
  */
 import type { SourceLine } from '../model/source.js';
-import { firstPrinted, isBlankText } from './normalize.js';
-import { sharedReading } from './numbers.js';
+import { firstPrinted, isBlankText } from '../format/normalize.js';
+import { sharedReading } from '../format/numbers.js';
 import type { Row, RowCell } from './rows.js';
 import { UNIT_WORDS } from './table-view.js';
 

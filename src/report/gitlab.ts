@@ -4,7 +4,7 @@
  * to the issue, a severity and the file and line. GitLab shows them on merge requests when the
  * file is a job's `artifacts: reports: codequality`.
  */
-import { hash } from '../engine/message.js';
+import { hash } from '../model/hash.js';
 import type { Severity } from '../model/finding.js';
 import type { Formatter } from './types.js';
 

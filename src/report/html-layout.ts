@@ -9,7 +9,7 @@
  * one under another, each with its own column heads.
  */
 import type { TableInstance } from '../model/report.js';
-import { STAT_DEFS, T2_ITEMS, T3_COLS, T3_GROUP_LABELS, T4_DEF, t3Def, type RowDef, type TableDef } from '../parse/definitions.js';
+import { STAT_DEFS, T2_ITEMS, T3_COLS, T3_GROUP_LABELS, T4_DEF, t3Def, type RowDef, type TableDef } from '../format/definitions.js';
 
 /** A header cell. `key` is unique within the table; `row`/`col` say which findings mark it. */
 export interface HeadCell {

@@ -1,6 +1,6 @@
 /** The readable view of a parsed report (`xxgk-lint parse`): metadata, outline, tables. */
 import type { Report } from '../model/report.js';
-import { colLabel, rowLabel, tableLabel } from '../engine/labels.js';
+import { colLabel, rowLabel, tableLabel } from '../format/labels.js';
 
 /** Formats a report model as readable text. */
 export function formatOutline(report: Report): string {

@@ -4,7 +4,7 @@
  * report's own regime.
  */
 import { describe, expect, it } from 'vitest';
-import { cellLabel, cellList, distinctRowLabel } from '../../src/engine/labels.js';
+import { cellLabel, cellList, distinctRowLabel } from '../../src/format/labels.js';
 import { basisFor } from '../../src/engine/run.js';
 import { builtinPacks, checkText } from '../helpers/examples.js';
 import { readFileSync } from 'node:fs';

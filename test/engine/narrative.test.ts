@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkText, parseText } from '../helpers/examples.js';
-import { readCell } from '../../src/parse/numbers.js';
+import { readCell } from '../../src/format/numbers.js';
 
 const BASE = readFileSync('fixtures/corpus/text/013-pingtan-2024.txt', 'utf8');
 /** 013 with one sentence added to section 六 (its 表三 本年新收 总计 is 218). */

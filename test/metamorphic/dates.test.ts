@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
-import { findDates } from '../../src/parse/dates.js';
+import { findDates } from '../../src/format/dates.js';
 import { CLEAN_FIXTURES, checkReport, cleanSuite, defectSuite, mapLines, original, type CleanTransform, type DefectTransform } from './harness.js';
 
 /** A line holding only a date written 2024年1月17日 (in brackets or not): the signature or the date under the title. */

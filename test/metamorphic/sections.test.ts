@@ -7,8 +7,8 @@
  */
 import { describe } from 'vitest';
 import type { Report } from '../../src/model/report.js';
-import { STRONG_MATCH } from '../../src/parse/section-heading.js';
-import { titleAtStart } from '../../src/parse/section-titles.js';
+import { STRONG_MATCH } from '../../src/format/section-titles.js';
+import { titleAtStart } from '../../src/format/section-titles.js';
 import { cleanSuite, defectSuite, type CleanTransform, type DefectTransform } from './harness.js';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];

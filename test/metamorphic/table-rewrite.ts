@@ -9,7 +9,7 @@
  * Nothing here knows a fixture: it works from the model and the text only.
  */
 import type { Report, TableInstance } from '../../src/model/report.js';
-import { T3_COLS, t3Def } from '../../src/parse/definitions.js';
+import { T3_COLS, t3Def } from '../../src/format/definitions.js';
 import { headerTokens } from '../../src/parse/header-t3.js';
 import { readRows } from '../../src/parse/rows.js';
 import type { SourceLine } from '../../src/model/source.js';

@@ -6,7 +6,7 @@
  * the same cells and draws the same findings; each defect rewrite is found.
  */
 import { describe, expect, it } from 'vitest';
-import { sharedReading } from '../../src/parse/numbers.js';
+import { sharedReading } from '../../src/format/numbers.js';
 import { CLEAN_FIXTURES, cellDiff, cellValues, checkReport, cleanSuite, defectSuite, findingChanges, original, type CleanTransform, type DefectTransform } from './harness.js';
 
 /** Rows of a table block: each line split into its TAB cells (a line without TAB is one cell). */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
-import { publicationDate } from '../../src/parse/publication-date.js';
+import { publicationDate } from '../../src/engine/checks/publication-date.js';
 import { parseText } from '../helpers/examples.js';
 
 const BODY = [

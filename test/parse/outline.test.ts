@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { looksLikeReport } from '../../src/batch/process.js';
 import { buildOutline } from '../../src/parse/outline.js';
 import { headingAtLineStart, inlineHeadings, numeralOf, numeralValue } from '../../src/parse/section-heading.js';
-import { matchSectionTitle } from '../../src/parse/section-titles.js';
-import { fold } from '../../src/parse/normalize.js';
+import { matchSectionTitle } from '../../src/format/section-titles.js';
+import { fold } from '../../src/format/normalize.js';
 import type { ReportLine } from '../../src/model/report.js';
 import { checkText, parseFixture, parseText } from '../helpers/examples.js';
 

@@ -1,10 +1,10 @@
 /** Unit tests of the normalisers, number and date readers, label matching and each row layout. */
 import { describe, expect, it } from 'vitest';
 import { toSourceLines } from '../../src/ingest/text.js';
-import { findDates } from '../../src/parse/dates.js';
+import { findDates } from '../../src/format/dates.js';
 import { labelSimilarity } from '../../src/parse/labels.js';
-import { cjkCount, fold, labelKey, stripNumbering } from '../../src/parse/normalize.js';
-import { parseChineseNumber, readCell } from '../../src/parse/numbers.js';
+import { cjkCount, fold, labelKey, stripNumbering } from '../../src/format/normalize.js';
+import { parseChineseNumber, readCell } from '../../src/format/numbers.js';
 import { readGluedDigits } from '../../src/parse/glued-digits.js';
 import { readRows } from '../../src/parse/rows.js';
 import { agencyFromTitle } from '../../src/parse/meta.js';

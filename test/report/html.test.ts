@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBytes, type FileResult } from '../../src/check.js';
 import { Checker } from '../../src/engine/run.js';
 import type { Report } from '../../src/model/report.js';
-import { T3_COLS } from '../../src/parse/definitions.js';
+import { T3_COLS } from '../../src/format/definitions.js';
 import { formatHtml, REPORT_CSS, renderResultHtml } from '../../src/report/html.js';
 import type { FormatOptions, ResultEntry } from '../../src/report/types.js';
 import { builtinPacks, ROOT } from '../helpers/examples.js';

@@ -6,7 +6,7 @@
 import type { Cell, Report, TableInstance } from '../../model/report.js';
 import { selectIds, viewOf } from '../cells.js';
 import { globToRegExp } from '../expr.js';
-import { cellLabel, cellList, colLabel, distinctRowLabel, rowLabel, tableLabel } from '../labels.js';
+import { cellLabel, cellList, colLabel, distinctRowLabel, rowLabel, tableLabel } from '../../format/labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { NO_REFS, type CheckKind } from './kind.js';

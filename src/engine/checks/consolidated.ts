@@ -3,7 +3,7 @@
  * (the manifest names which reports are a government's constituents).
  */
 import type { BatchContext, BatchReport } from '../batch.js';
-import { cellLabel } from '../labels.js';
+import { cellLabel } from '../../format/labels.js';
 import type { BatchOutcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { NO_REFS, type CheckKind } from './kind.js';

@@ -5,7 +5,7 @@
 import type { BatchContext, BatchReport } from '../batch.js';
 import { compare, evaluate, parseRelation, references, type Relation, type Resolver } from '../expr.js';
 import { expand } from '../expand.js';
-import { cellLabel } from '../labels.js';
+import { cellLabel } from '../../format/labels.js';
 import type { BatchOutcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import type { CheckKind } from './kind.js';

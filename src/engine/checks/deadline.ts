@@ -7,8 +7,8 @@
  * one issuer type) and the report year are all certain; otherwise the finding is a warning that
  * says what is in doubt. Which date is used when several disagree: see {@link publicationDate}.
  */
-import { chineseDate } from '../../parse/dates.js';
-import { publicationDate } from '../../parse/publication-date.js';
+import { chineseDate } from '../../format/dates.js';
+import { publicationDate } from './publication-date.js';
 import type { ReportMeta } from '../../model/report.js';
 import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';

@@ -2,7 +2,7 @@
  * `layout`: what the parser noticed about a table: wording that drifts from the format, rows it
  * could not read (so some checks cannot be made), and layout notes such as a 2019-style （六）.
  */
-import { rowLabel, tableLabel } from '../labels.js';
+import { rowLabel, tableLabel } from '../../format/labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { NO_REFS, type CheckKind } from './kind.js';

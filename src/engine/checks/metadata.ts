@@ -1,8 +1,8 @@
 /** `metadata`: title, dates, agency name and year consistency, edition against year. */
-import { chineseDate, findDates } from '../../parse/dates.js';
+import { chineseDate, findDates, impossibleDate } from '../../format/dates.js';
 import type { ReportLine } from '../../model/report.js';
-import { editionForYear } from '../../parse/edition.js';
-import { labelKey } from '../../parse/normalize.js';
+import { editionForYear } from '../../format/editions.js';
+import { labelKey } from '../../format/normalize.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { NO_REFS, type CheckKind } from './kind.js';
@@ -24,13 +24,12 @@ function lcs(a: string, b: string): number {
 
 /** A date written as one but impossible (2025年2月30日), on a short line among the last lines of the text. */
 function impossibleSignatureDate(lines: readonly ReportLine[]): { raw: string; at: ReportLine['at'] } | null {
-  const SHAPE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
   for (let k = lines.length - 1, seen = 0; k >= 0 && seen < TAIL_LINES; k--) {
     const text = lines[k]!.norm.trim();
     if (text === '') continue;
     seen++;
-    const m = text.length <= 20 ? SHAPE.exec(text) : null;
-    if (m && findDates(text).length === 0) return { raw: m[0], at: lines[k]!.at };
+    const raw = text.length <= 20 && findDates(text).length === 0 ? impossibleDate(text) : null;
+    if (raw) return { raw, at: lines[k]!.at };
   }
   return null;
 }

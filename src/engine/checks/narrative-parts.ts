@@ -4,8 +4,8 @@
  * infos; each message shows the parts it added up, or the items it counted.
  */
 import type { NarrativeNumber, Report, Sentence } from '../../model/report.js';
-import { parseChineseNumber } from '../../parse/numbers.js';
-import { spanAt } from '../../parse/narrative.js';
+import { parseChineseNumber } from '../../format/numbers.js';
+import { spanAt } from '../../model/spans.js';
 import { locate, type Outcome } from '../outcome.js';
 import { forEachMatch, mayMatchAny } from '../regex.js';
 import { NONE, numbersIn, wholeProse } from './narrative-sentences.js';

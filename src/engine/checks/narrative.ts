@@ -5,9 +5,9 @@
  * report year.
  */
 import type { NarrativeNumber, Report } from '../../model/report.js';
-import { spanAt } from '../../parse/narrative.js';
+import { spanAt } from '../../model/spans.js';
 import { evaluate } from '../expr.js';
-import { cellList } from '../labels.js';
+import { cellList } from '../../format/labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import { BoundedMemo, forEachMatch, mayMatchAny } from '../regex.js';
 import type { Check } from '../schema.js';

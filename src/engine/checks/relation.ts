@@ -10,7 +10,7 @@ import type { Report, Cell } from '../../model/report.js';
 import { cellsOfGlob, viewOf } from '../cells.js';
 import { compare, evaluate, parseRelation, quickEvaluate, type Expr, type QuickValue, type Relation, type Resolved, type Resolver, type SideValue, type Term } from '../expr.js';
 import { expand } from '../expand.js';
-import { cellLabel, cellList, colLabel, distinctRowLabel, rowLabel, splitCellId, tableLabel } from '../labels.js';
+import { cellLabel, cellList, colLabel, distinctRowLabel, rowLabel, splitCellId, tableLabel } from '../../format/labels.js';
 import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
 import { quickOnTable, soleTable, soleTableAbsent } from '../plan.js';
 import { BoundedMemo } from '../regex.js';

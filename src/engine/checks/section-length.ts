@@ -2,8 +2,8 @@
  * `section-length`: a section's length in characters, white space not counted (2021: 总体情况
  * "篇幅原则上不超过一千字").
  */
-import { isSpaceCode } from '../../parse/normalize.js';
-import { isPageNumber } from '../../parse/rows.js';
+import { isSpaceCode } from '../../format/normalize.js';
+import { isPageNumber } from '../../format/page-numbers.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { NO_REFS, type CheckKind } from './kind.js';

@@ -7,9 +7,8 @@
  * (a wording difference alone: info). See docs/sections.md and docs/rules/required-sections.md.
  */
 import type { Section } from '../../model/report.js';
-import { keySimilarity, knownTitlesOf, titleKey, TITLE_MATCH } from '../../parse/section-titles.js';
-import { STRONG_MATCH } from '../../parse/section-heading.js';
-import { tableLabel } from '../labels.js';
+import { keySimilarity, knownTitlesOf, titleKey, TITLE_MATCH, STRONG_MATCH } from '../../format/section-titles.js';
+import { tableLabel } from '../../format/labels.js';
 import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { NO_REFS, type CheckKind } from './kind.js';

@@ -1,5 +1,5 @@
 /** `table`: a table the format requires, and (optionally) its rows. */
-import { rowLabel, tableLabel } from '../labels.js';
+import { rowLabel, tableLabel } from '../../format/labels.js';
 import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Section } from '../../model/report.js';
 import type { Check } from '../schema.js';

@@ -2,8 +2,7 @@
  * The cell ids rules may name, derived from the canonical table definitions, and suggestions for
  * ids that do not exist ("did you mean …").
  */
-import { STAT_DEFS, T2_ITEMS, T3_COLS, T3_SUBTOTAL_ROWS, T4_DEF, t3Def } from '../parse/definitions.js';
-import { globToRegExp } from './expr.js';
+import { STAT_DEFS, T2_ITEMS, T3_COLS, T3_SUBTOTAL_ROWS, T4_DEF, t3Def } from './definitions.js';
 
 let known: Set<string> | null = null;
 
@@ -49,4 +48,20 @@ export function suggest(id: string, candidates: Iterable<string> = knownCellIds(
     if (d <= Math.max(2, Math.floor(id.length / 4))) scored.push({ c, d });
   }
   return scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, 3).map((s) => s.c);
+}
+
+const globRegExps = new Map<string, RegExp>();
+
+/** Converts a glob (`t3.r.deny.*.np`) to a regular expression over cell ids (cached). */
+export function globToRegExp(glob: string): RegExp {
+  let re = globRegExps.get(glob);
+  if (!re) {
+    re = makeGlobRegExp(glob);
+    globRegExps.set(glob, re);
+  }
+  return re;
+}
+
+function makeGlobRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[A-Za-z0-9_]+')}$`);
 }

@@ -9,8 +9,8 @@
  * - Without a page date, the signature date is used (the report was published on it or later),
  *   else the date under the title.
  */
-import type { FoundDate, ReportMeta } from '../model/report.js';
-import { chineseDate } from './dates.js';
+import type { FoundDate, ReportMeta } from '../../model/report.js';
+import { chineseDate } from '../../format/dates.js';
 
 /** The date a deadline is measured on, why, and whether it is sure. */
 export interface PublicationDate {

@@ -194,3 +194,6 @@ export function titleAtStart(text: string): { match: TitleMatch; length: number 
   }
   return best;
 }
+
+/** Known titles count as certain evidence of a heading at or above this similarity. */
+export const STRONG_MATCH = 0.75;

@@ -47,6 +47,25 @@ export function findDates(line: string): DateMatch[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * The first date in a line that is written as one but is not a calendar day (2025年2月30日,
+ * 2025年13月1日, 二〇二五年二月三十日), or null. The year must be one {@link findDates} accepts:
+ * a number shaped like a date in another century is not taken for a misdated signature.
+ */
+export function impossibleDate(line: string): string | null {
+  const text = fold(line);
+  if (!text.includes('年') && !/\d{4}[-/.]/.test(text)) return null;
+  for (const pattern of DATE_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const [y, mo, d] = [toNumber(m[1]!), toNumber(m[2]!), toNumber(m[3]!)];
+      if (y === null || mo === null || d === null || y < 1990 || y > 2100) continue;
+      if (iso(y, mo, d) === null) return line.slice(m.index, m.index + m[0].length);
+    }
+  }
+  return null;
+}
+
 /** Formats an ISO date as 2024年1月31日 for messages. */
 export function chineseDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);

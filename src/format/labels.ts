@@ -2,7 +2,7 @@
  * Human labels for canonical ids, for messages: table names, row and column labels as the format
  * prints them, shortened where the full label is long.
  */
-import { STAT_DEFS, T2_ITEMS, T2_LABEL, T3_COLS, T3_SUBTOTAL_ROWS, T4_DEF, t3Def } from '../parse/definitions.js';
+import { STAT_DEFS, T2_ITEMS, T2_LABEL, T3_COLS, T3_SUBTOTAL_ROWS, T4_DEF, t3Def } from './definitions.js';
 
 const TABLE_LABELS: Record<string, string> = { t2: T2_LABEL, t3: '表三', t4: '表四' };
 for (const def of STAT_DEFS) TABLE_LABELS[def.id] = def.label;
@@ -48,10 +48,13 @@ export function colLabel(table: string, col: string): string {
   return COL_LABELS.get(`${table}.${col}`) ?? col;
 }
 
-/** A row label cut short for running text: （二）部分公开（区分处理的…） becomes （二）部分公开. */
+/**
+ * A row label cut short for running text: （二）部分公开（区分处理的…） becomes （二）部分公开. Only
+ * a note in brackets at the end is cut: 第二十条第（一）项·行政规范性文件 stays whole.
+ */
 export function shortRowLabel(table: string, row: string): string {
   const full = rowLabel(table, row);
-  const cut = full.replace(/^([(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+\.)?([^（(]+)[（(].*$/, '$1$2');
+  const cut = full.replace(/^([(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+\.)?([^（(]+)[（(][^（()）]*[)）]$/, '$1$2');
   return cut.length >= 2 ? cut : full;
 }
 
