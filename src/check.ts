@@ -1,6 +1,7 @@
 /**
  * The browser-safe entry for checking: bytes (or text) in, report model and findings out.
  */
+import { declaredSeverities, foldFindings } from './findings/fold.js';
 import { ingest, type IngestLimits } from './ingest/index.js';
 import { DEFAULT_LIMITS } from './ingest/limits.js';
 import type { Finding } from './model/finding.js';
@@ -15,10 +16,13 @@ export interface FileResult {
   findings: Finding[];
 }
 
-/** Reads, parses and checks one file's bytes. Never throws for bad input. */
+/**
+ * Reads, parses and checks one file's bytes. Never throws for bad input. Findings that follow
+ * from another finding's defect are folded into it (src/findings/fold.ts): one defect, one finding.
+ */
 export async function checkBytes(bytes: Uint8Array, file: string, checker: Checker, limits: IngestLimits = DEFAULT_LIMITS): Promise<FileResult> {
   const source = await ingest(bytes, file, limits);
   const report = parseReport(source);
-  const findings = await checker.check(report);
+  const findings = foldFindings(await checker.check(report), report, declaredSeverities(checker.rules));
   return { file, report, findings };
 }
