@@ -181,7 +181,7 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
     process.removeListener('SIGINT', onInterrupt);
   }
 
-  const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1 } }] });
+  const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1, scope: 'document' } }] });
   const results: ResultEntry[] = unmatched.map(notFound).map((r) => ({ ...r, findings: applyBuiltinSettings(r.findings, settingsFor(r.file), new Set()) }));
   let suppressedCount = 0;
   const reported: Finding[][] = [];

@@ -52,5 +52,5 @@ export function checkText(ctx: CheckContext, check: TextCheck): Outcome[] {
     if (found.length >= limit) break;
   }
   if (check.expect === 'absent') return found;
-  return found.length > 0 ? [] : [{ status: 'fail', key: 'absent', location: { line: 1 }, vars: {} }];
+  return found.length > 0 ? [] : [{ status: 'fail', key: 'absent', location: { line: 1, scope: 'document' }, vars: {} }];
 }
