@@ -136,6 +136,57 @@ function foldNumberingRuns(findings: readonly Finding[], relation: FoldRelation,
   }
 }
 
+/** The causes of one relation, indexed so that each finding looks at two candidates at most (no scan of all pairs). */
+interface CauseIndex {
+  first: Finding | undefined;
+  byTable: Map<string, Finding>;
+  byTableRow: Map<string, Finding>;
+  byGapRow: Map<string, Finding>;
+  byGapCol: Map<string, Finding>;
+  byPair: Map<string, Finding>;
+}
+
+const keep = (map: Map<string, Finding>, key: string, f: Finding): void => {
+  if (!map.has(key)) map.set(key, f);
+};
+
+function indexCauses(causes: readonly Finding[]): CauseIndex {
+  const index: CauseIndex = { first: causes[0], byTable: new Map(), byTableRow: new Map(), byGapRow: new Map(), byGapCol: new Map(), byPair: new Map() };
+  for (const c of causes) {
+    const { table, row, col } = c.location;
+    const gap = discrepancy(c);
+    if (table !== undefined) {
+      keep(index.byTable, table, c);
+      if (row !== undefined) keep(index.byTableRow, `${table}|${row}`, c);
+      if (gap !== null && row !== undefined) keep(index.byGapRow, `${table}|${gap}|${row}`, c);
+      if (gap !== null && col !== undefined) keep(index.byGapCol, `${table}|${gap}|${col}`, c);
+    }
+    if (typeof c.expected === 'number' && typeof c.actual === 'number') keep(index.byPair, `${c.expected}|${c.actual}`, c);
+  }
+  return index;
+}
+
+/** The causes that could explain `f` under the relation (the strength decides). */
+function candidates(relation: FoldRelation, index: CauseIndex, f: Finding): (Finding | undefined)[] {
+  const { table, row, col } = f.location;
+  switch (relation.scope) {
+    case 'missing-table':
+      return table === undefined ? [index.first] : [index.byTable.get(table)];
+    case 'blank-cell':
+    case 'unreadable-row':
+      return table === undefined ? [] : [row === undefined ? undefined : index.byTableRow.get(`${table}|${row}`), index.byTable.get(table)];
+    case 'same-discrepancy': {
+      const gap = discrepancy(f);
+      if (table === undefined || gap === null) return [];
+      return [row === undefined ? undefined : index.byGapRow.get(`${table}|${gap}|${row}`), col === undefined ? undefined : index.byGapCol.get(`${table}|${gap}|${col}`)];
+    }
+    case 'text-confirms':
+      return [index.byPair.get(`${String(f.actual)}|${String(f.expected)}`)];
+    case 'numbering-run':
+      return [];
+  }
+}
+
 /**
  * Folds the findings that follow from another finding's defect into it. The result keeps the
  * order of the input; each kept finding carries the folded ones in `related` (in input order).
@@ -153,11 +204,14 @@ export function foldFindings(findings: readonly Finding[], report: Report, decla
       if (into.size !== before) for (const cause of into.values()) causes.add(cause);
       continue;
     }
-    for (const cause of findings) {
-      if (cause.ruleId !== relation.by || into.has(cause)) continue;
-      for (const f of findings) {
-        if (f === cause || f.ruleId === cause.ruleId || causes.has(f) || !supersedes(relation, f)) continue;
-        if (relation.onlyCannotCheck && !isCannotCheck(f, declared)) continue;
+    const own = findings.filter((c) => c.ruleId === relation.by && !into.has(c));
+    if (own.length === 0) continue;
+    const index = indexCauses(own);
+    for (const f of findings) {
+      if (f.ruleId === relation.by || causes.has(f) || !supersedes(relation, f)) continue;
+      if (relation.onlyCannotCheck && !isCannotCheck(f, declared)) continue;
+      for (const cause of candidates(relation, index, f)) {
+        if (cause === undefined) continue;
         const s = strength(relation, cause, f, gaps);
         if (s > (best.get(f) ?? 0)) {
           best.set(f, s);

@@ -10,8 +10,31 @@ import type { SourceText } from '../model/source.js';
 
 type Origin = NonNullable<Location['origin']>;
 
+/** Where the TABs of each line are (worked out once per line: a 2 MB line may hold many findings). */
+type TabIndex = Map<number, readonly number[]>;
+
+function tabsBefore(tabs: TabIndex, source: SourceText, line: number, end: number): number {
+  let at = tabs.get(line);
+  if (!at) {
+    const text = source.lines[line - 1]?.text ?? '';
+    const found: number[] = [];
+    for (let i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) found.push(i);
+    at = found;
+    tabs.set(line, at);
+  }
+  // Binary search: how many TABs lie before `end`.
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The origin of one position of the text view, or undefined when the text view is the original. */
-export function originOf(source: SourceText, line: number, column: number | undefined): Origin | undefined {
+export function originOf(source: SourceText, line: number, column: number | undefined, tabs: TabIndex = new Map()): Origin | undefined {
   const at = source.lines[line - 1];
   if (!at) return undefined;
   const o = at.origin;
@@ -22,30 +45,25 @@ export function originOf(source: SourceText, line: number, column: number | unde
     origin.tableIndex = o.tableIndex;
     origin.tableRow = o.tableRow;
     // A table row is one line with its cells joined by TAB: the column is the cell's number.
-    if (column !== undefined) origin.tableCol = countTabs(at.text, column - 1) + 1;
+    if (column !== undefined) origin.tableCol = tabsBefore(tabs, source, line, column - 1) + 1;
   } else if (o.paragraph !== undefined) origin.paragraph = o.paragraph;
   return Object.keys(origin).length > 0 ? origin : undefined;
-}
-
-function countTabs(text: string, end: number): number {
-  let n = 0;
-  for (let i = 0; i < end && i < text.length; i++) if (text.charCodeAt(i) === 9) n++;
-  return n;
 }
 
 /** True for findings about the file as a whole (it could not be read, or was not found). */
 const isFileProblem = (f: RelatedFinding): boolean => f.ruleId.startsWith('ingest/');
 
-function placeOne<T extends RelatedFinding>(f: T, source: SourceText): T {
+function placeOne<T extends RelatedFinding>(f: T, source: SourceText, tabs: TabIndex): T {
   if (f.location.scope === 'document' || isFileProblem(f)) return f.location.scope === 'document' ? f : { ...f, location: { ...f.location, scope: 'document' } };
-  const origin = originOf(source, f.location.line, f.location.column);
+  const origin = originOf(source, f.location.line, f.location.column, tabs);
   return origin ? { ...f, location: { ...f.location, origin } } : f;
 }
 
 /** The findings with their places in the original file (`location.origin`), related ones too. */
 export function placeFindings(findings: readonly Finding[], source: SourceText): Finding[] {
+  const tabs: TabIndex = new Map();
   return findings.map((f) => {
-    const placed = placeOne(f, source);
-    return f.related ? { ...placed, related: f.related.map((r) => placeOne(r, source)) } : placed;
+    const placed = placeOne(f, source, tabs);
+    return f.related ? { ...placed, related: f.related.map((r) => placeOne(r, source, tabs)) } : placed;
   });
 }

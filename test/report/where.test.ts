@@ -130,6 +130,15 @@ describe('stylish output', () => {
     expect(padDisplay('第4页', 8)).toBe('第4页   ');
   });
 
+  it('is what the README shows (its sample output is current)', async () => {
+    const file = 'fixtures/corpus/original/002-hongze-district-2023.pdf';
+    const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf(`$ xxgk-lint check ${file}\n`);
+    expect(start).toBeGreaterThan(0);
+    const shown = readme.slice(readme.indexOf('\n', start) + 1, readme.indexOf('\n```', start));
+    expect(formatStylish([await check(bytes(file), file)], ZH)).toBe(shown);
+  });
+
   it('aligns the severity column by display width and shows table/row/column labels', async () => {
     const result = await check(bytes('fixtures/corpus/original/002-hongze-district-2023.pdf'), '002.pdf');
     const lines = formatStylish([result], ZH).split('\n').filter((l) => / {2}(错误|警告|提示) {2}/.test(l));

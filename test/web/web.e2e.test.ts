@@ -108,7 +108,7 @@ describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', () 
 
   it('(a) shows the findings of pasted text, as the CLI finds them', async () => {
     const expected = (await cliJson(SEED)).results[0]!.findings;
-    expect(expected.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['stat-sum-rows', 'stat-channels-cover-total', 'blank-cells']));
+    expect(expected.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['stat-channels-cover-total', 'blank-cells']));
     const page = await open();
     await expect(page.textContent('#privacy')).resolves.toContain('不会上传');
     await page.click('#paste-details summary');
@@ -174,14 +174,14 @@ describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', () 
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell') ?? document.activeElement?.id)).resolves.toBeTruthy();
     await page.focus('li.finding[data-rule="date-present"]').catch(() => undefined);
-    await page.locator('li.finding[data-rule="stat-sum-rows"]').focus();
+    await page.locator('li.finding[data-rule="blank-cells"]').focus();
     await page.keyboard.press('r');
     const dialog = page.locator('#rule-dialog');
     await expect(dialog.isVisible()).resolves.toBe(true);
     await expect(dialog.textContent()).resolves.toContain('依据');
     await page.keyboard.press('Escape');
     await expect(dialog.isVisible()).resolves.toBe(false);
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-rule'))).resolves.toBe('stat-sum-rows');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-rule'))).resolves.toBe('blank-cells');
     // The severity filter hides findings.
     await page.uncheck('input[data-severity="warning"]');
     expect((await shownFindings(page)).length).toBeGreaterThan(0);
