@@ -1,6 +1,8 @@
 /**
  * The browser-safe entry for checking: bytes (or text) in, report model and findings out.
  */
+import { declaredSeverities, foldFindings } from './findings/fold.js';
+import { placeFindings } from './findings/place.js';
 import { ingest, type IngestLimits } from './ingest/index.js';
 import { DEFAULT_LIMITS } from './ingest/limits.js';
 import type { Finding } from './model/finding.js';
@@ -25,9 +27,14 @@ export function checkText(text: string, file: string, checker: Checker, limits: 
   return checkBytes(new TextEncoder().encode(text), file, checker, limits);
 }
 
-/** Reads, parses and checks one file's bytes. Never throws for bad input. */
+/**
+ * Reads, parses and checks one file's bytes. Never throws for bad input. Findings that follow
+ * from another finding's defect are folded into it (src/findings/fold.ts): one defect, one finding;
+ * each is placed in the original file (page and line, table and cell: src/findings/place.ts).
+ */
 export async function checkBytes(bytes: Uint8Array, file: string, checker: Checker, limits: IngestLimits = DEFAULT_LIMITS): Promise<FileResult> {
-  const report = await parseBytes(bytes, file, limits);
-  const findings = await checker.check(report);
+  const source = await ingest(bytes, file, limits);
+  const report = parseReport(source);
+  const findings = placeFindings(foldFindings(await checker.check(report), report, declaredSeverities(checker.rules)), source);
   return { file, report, findings };
 }

@@ -19,6 +19,7 @@ import { ingest } from '../ingest/index.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
 import { parseReport } from '../parse/index.js';
 import type { ResultEntry } from '../report/index.js';
+import { summarize, type Summary } from '../report/types.js';
 import { formatOutline } from '../report/outline.js';
 import { shownEditions } from '../engine/resolve.js';
 import { loadRuleDirsLazily } from '../rule-dirs.js';
@@ -30,6 +31,8 @@ import { expandInputs } from './files.js';
 import { FORMAT_NAMES } from './formats.js';
 import { outputSpecs, writeOutputs } from './outputs.js';
 import { applyBuiltinSettings } from './finding-ids.js';
+import { displayWidth } from '../report/width.js';
+import { argvLocale, helpTitle, localizeError, localizeHelp, pick, type CliLocale } from './locale.js';
 import { ExitError, fail, fileSettings, prepareSetup, type Setup } from './setup-core.js';
 import { applyWaivers, loadWaiversLazily, unusedWaivers } from './waivers-core.js';
 
@@ -90,10 +93,10 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     return 0;
   }
   if (!options.stdin) {
-    if (inputs.length === 0) throw new ExitError(2, '请给出要检查的文件、文件夹或通配符，或用 --stdin 从标准输入读取');
+    if (inputs.length === 0) throw new ExitError(2, '请给出要检查的文件、文件夹或通配符，或用 --stdin 从标准输入读取', 'Give the files, folders or globs to check, or --stdin to read standard input');
     return checkFiles(inputs, options, null);
   }
-  if (inputs.length > 0) throw new ExitError(2, '--stdin 不能和文件路径一起使用');
+  if (inputs.length > 0) throw new ExitError(2, '--stdin 不能和文件路径一起使用', '--stdin cannot be used with paths');
   const { stdinAsFile } = await import('./stdin.js');
   const stdin = await stdinAsFile(options.stdinFilename);
   try {
@@ -107,7 +110,7 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
   const outputs = outputSpecs(options.format, options.output);
   const formats = new Set(outputs.map((o) => o.format));
   const maxWarnings = options.maxWarnings === undefined ? Number.POSITIVE_INFINITY : Number(options.maxWarnings);
-  if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY) throw new ExitError(2, `--max-warnings 需要一个整数，而不是「${options.maxWarnings}」`);
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY) throw new ExitError(2, `--max-warnings 需要一个整数，而不是「${options.maxWarnings}」`, `--max-warnings needs an integer, not "${options.maxWarnings}"`);
   // The summary, extract, serve and docs modules are imported only when used: the summary and
   // extract writers load exceljs, which was 40 % of the CLI's start-up (node --cpu-prof).
   const summaryModule = options.summary !== undefined || options.summaryFormat !== undefined ? await import('./summary.js') : null;
@@ -119,11 +122,12 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
   const failSeverity = options.failSeverity ?? setup.config.failSeverity ?? 'error';
   const expansion = await expandInputs(inputs);
   const { unmatched } = expansion;
-  if (expansion.files.length === 0 && unmatched.length > 0) throw new ExitError(2, `没有找到要检查的文件：${unmatched.join('、') || inputs.join('、')}`);
+  // A path that matches nothing is a finding of its own (ingest/not-found), alone or with others:
+  // the run goes on and exits 1, the same whether one file or many were named.
   const files = await withoutIgnored(expansion.files, expansion.expanded, options.ignorePattern, setup);
   if (files.length === 0 && unmatched.length === 0) {
     // Everything named was ignored (a pre-commit hook passing only ignored files): nothing to do.
-    if (expansion.files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${inputs.join('、')}`);
+    if (expansion.files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${inputs.join('、')}`, `No files to check: ${inputs.join(', ')}`);
     process.stderr.write(locale === 'zh' ? `所有 ${expansion.files.length} 个文件都被忽略规则排除，未检查任何文件\n` : `All ${expansion.files.length} files are ignored; nothing was checked\n`);
   }
   const waivers = options.waivers ? await loadWaiversLazily(files) : { waivers: [], errors: [] };
@@ -139,7 +143,7 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
   }
 
   const jobs = options.jobs === undefined ? (files.length >= 64 ? defaultJobs() : 1) : Number(options.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new ExitError(2, `--jobs 需要一个正整数，而不是「${options.jobs}」`);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new ExitError(2, `--jobs 需要一个正整数，而不是「${options.jobs}」`, `--jobs needs a positive integer, not "${options.jobs}"`);
   let manifest: { entries: ManifestEntry[]; file: string } | null = null;
   if (options.manifest) {
     let bytes: Uint8Array;
@@ -182,7 +186,7 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
     process.removeListener('SIGINT', onInterrupt);
   }
 
-  const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1 } }] });
+  const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1, scope: 'document' } }] });
   const results: ResultEntry[] = unmatched.map(notFound).map((r) => ({ ...r, findings: applyBuiltinSettings(r.findings, settingsFor(r.file), new Set()) }));
   let suppressedCount = 0;
   const reported: Finding[][] = [];
@@ -217,6 +221,8 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
   const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const notChecked = files.length - outcome.entries.length;
   await writeOutputs(outputs, shown, { locale, version: VERSION, colorFlag: options.color, packs: setup.packs, jsonExtra: outcome.interrupted ? { interrupted: true, notChecked } : {} });
+  // A report written to a file says nothing on the terminal: one line says where it went and what it found.
+  for (const spec of outputs) if (spec.file !== null) process.stderr.write(writtenLine(spec.file, summarize(shown), locale) + '\n');
   // 128 + SIGINT, as a shell reports a program stopped by Ctrl-C: never "clean" for a partial run.
   if (outcome.interrupted) return INTERRUPTED_EXIT;
   if (suppressedCount > 0 && formats.has('stylish')) process.stderr.write(locale === 'zh' ? `（另有 ${suppressedCount} 个问题已豁免或在基线中）\n` : `(${suppressedCount} findings waived or in the baseline)\n`);
@@ -263,86 +269,102 @@ async function runRules(options: RulesCliOptions): Promise<number> {
   return 0;
 }
 
+/** The one line a run that wrote its report to a file prints: where, and how many problems. */
+export function writtenLine(file: string, s: Summary, locale: 'zh' | 'en'): string {
+  const mark = s.errors > 0 ? '✖' : '✔';
+  return locale === 'zh'
+    ? `${mark} 已写入 ${file}：${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个提示（${s.files} 个文件）`
+    : `${mark} Written to ${file}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos (${s.files} files)`;
+}
+
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** Builds the command-line program. */
-export function program(): Command {
+/** Builds the command-line program, its help and usage errors in the given language. */
+export function program(locale: CliLocale = 'zh'): Command {
+  const L = pick(locale);
   const cmd = new Command('xxgk-lint')
-    .description('政府信息公开工作年度报告检查工具 (checker for government information disclosure annual reports)')
-    .version(VERSION)
+    .description(L('政府信息公开工作年度报告检查工具', 'Checker for government information disclosure annual reports (政府信息公开工作年度报告)'))
+    .version(VERSION, '-V, --version', L('显示版本号', 'output the version number'))
+    .helpOption('-h, --help', L('显示帮助', 'display help for command'))
+    .helpCommand('help [command]', L('显示某个命令的帮助', 'display help for command'))
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureHelp({ styleTitle: (title) => helpTitle(title, locale), displayWidth })
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(localizeHelp(s, locale)),
+      writeErr: (s) => process.stderr.write(localizeHelp(s, locale)),
+      outputError: (s, write) => write(localizeError(s, locale)),
+    });
   cmd
     .command('check')
-    .description('检查报告文件、文件夹或通配符')
-    .argument('[paths...]', '报告文件、文件夹或通配符（.txt .md .html .docx .pdf）')
-    .option('--stdin', '从标准输入读取一份报告')
-    .option('--stdin-filename <name>', '标准输入的报告的文件名（决定格式、配置文件和输出里的名字）')
-    .option('--print-config <file>', '输出检查此文件时使用的设置（JSON），不检查')
-    .option('-f, --format <name[:file]>', `输出格式：${FORMAT_NAMES.join('、')}（默认 stylish）；可重复，「格式:文件」写到文件，例如 -f stylish -f sarif:out.sarif`, collect, [] as string[])
-    .option('-r, --rules <dir>', '另外加载的规则包文件夹（可重复）', collect, [] as string[])
-    .option('-c, --config <file>', '配置文件（默认在报告所在文件夹及上级查找 .xxgk-lint.yaml）')
-    .addOption(new Option('--fail-severity <severity>', '达到此严重程度时退出码为 1').choices(['error', 'warning', 'info']))
-    .option('--max-warnings <n>', '警告超过此数时退出码为 1')
-    .option('-q, --quiet', '只报告错误')
-    .addOption(new Option('--locale <locale>', '消息语言').choices(['zh', 'en']))
-    .option('-o, --output <file>', '写入文件而不是标准输出')
-    .option('--baseline <file>', '只报告不在此基线文件中的问题')
-    .option('--baseline-write <file>', '把本次发现的问题记录为基线文件')
-    .option('--no-waivers', '不使用报告旁边的 .xxgk-lint-waivers.yaml 豁免文件')
-    .option('-j, --jobs <n>', '并行检查的线程数（默认：文件多时用全部 CPU）')
-    .option('--manifest <file>', '报告清单（CSV、XLSX 或 YAML：agency, region, parent, year, file；CSV 可为 UTF-8 或 GBK），用于缺报、汇总和配对')
-    .option('--ignore-pattern <pattern>', '不检查匹配的文件（.gitignore 语法，可重复；另见配置的 ignores 和 .xxgk-lintignore 文件）', collect, [] as string[])
-    .option('--prev <path>', '上一年度报告所在的文件或文件夹，用于跨年度核对（可重复）', collect, [] as string[])
-    .option('--no-progress', '不显示进度')
-    .option('--color', '使用颜色（默认只在终端上使用；也看 NO_COLOR、FORCE_COLOR 环境变量）')
-    .option('--no-color', '不使用颜色')
-    .option('--summary <file>', '另外写出批量汇总（按规则、机关、年度、状态、缺报），格式按扩展名：.txt .md .html .csv .xlsx')
-    .addOption(new Option('--summary-format <format>', '汇总的格式（默认按 --summary 的扩展名）').choices(['text', 'txt', 'markdown', 'md', 'html', 'csv', 'xlsx']))
+    .description(L('检查报告文件、文件夹或通配符', 'check report files, folders or globs'))
+    .argument('[paths...]', L('报告文件、文件夹或通配符（.txt .md .html .docx .pdf）', 'report files, folders or globs (.txt .md .html .docx .pdf)'))
+    .option('--stdin', L('从标准输入读取一份报告', 'read one report from standard input'))
+    .option('--stdin-filename <name>', L('标准输入的报告的文件名（决定格式、配置文件和输出里的名字）', 'file name of the report on standard input (decides its format, config and name in the output)'))
+    .option('--print-config <file>', L('输出检查此文件时使用的设置（JSON），不检查', 'print the settings used for this file (JSON) and check nothing'))
+    .option('-f, --format <name[:file]>', L(`输出格式：${FORMAT_NAMES.join('、')}（默认 stylish）；可重复，「格式:文件」写到文件，例如 -f stylish -f sarif:out.sarif`, `output format: ${FORMAT_NAMES.join(', ')} (default stylish); repeatable, "format:file" writes to a file, e.g. -f stylish -f sarif:out.sarif`), collect, [] as string[])
+    .option('-r, --rules <dir>', L('另外加载的规则包文件夹（可重复）', 'folder of more rule packs (repeatable)'), collect, [] as string[])
+    .option('-c, --config <file>', L('配置文件（默认在报告所在文件夹及上级查找 .xxgk-lint.yaml）', 'config file (default: .xxgk-lint.yaml in the report\'s folder or above)'))
+    .addOption(new Option('--fail-severity <severity>', L('达到此严重程度时退出码为 1', 'exit 1 at this severity or above')).choices(['error', 'warning', 'info']))
+    .option('--max-warnings <n>', L('警告超过此数时退出码为 1', 'exit 1 when there are more warnings than this'))
+    .option('-q, --quiet', L('只报告错误', 'report errors only'))
+    .addOption(new Option('--locale <locale>', L('消息语言', 'language of messages')).choices(['zh', 'en']))
+    .option('-o, --output <file>', L('写入文件而不是标准输出', 'write to a file instead of standard output'))
+    .option('--baseline <file>', L('只报告不在此基线文件中的问题', 'report only findings not in this baseline file'))
+    .option('--baseline-write <file>', L('把本次发现的问题记录为基线文件', 'record this run\'s findings as a baseline file'))
+    .option('--no-waivers', L('不使用报告旁边的 .xxgk-lint-waivers.yaml 豁免文件', 'ignore .xxgk-lint-waivers.yaml waiver files next to reports'))
+    .option('-j, --jobs <n>', L('并行检查的线程数（默认：文件多时用全部 CPU）', 'threads to check with (default: all CPUs for many files)'))
+    .option('--manifest <file>', L('报告清单（CSV、XLSX 或 YAML：agency, region, parent, year, file；CSV 可为 UTF-8 或 GBK），用于缺报、汇总和配对', 'list of reports (CSV, XLSX or YAML: agency, region, parent, year, file; CSV in UTF-8 or GBK) for missing reports, summaries and pairing'))
+    .option('--ignore-pattern <pattern>', L('不检查匹配的文件（.gitignore 语法，可重复；另见配置的 ignores 和 .xxgk-lintignore 文件）', 'skip matching files (.gitignore syntax, repeatable; see also the config\'s ignores and .xxgk-lintignore)'), collect, [] as string[])
+    .option('--prev <path>', L('上一年度报告所在的文件或文件夹，用于跨年度核对（可重复）', 'file or folder of the previous year\'s reports, for checks across years (repeatable)'), collect, [] as string[])
+    .option('--no-progress', L('不显示进度', 'do not show progress'))
+    .option('--color', L('使用颜色（默认只在终端上使用；也看 NO_COLOR、FORCE_COLOR 环境变量）', 'use colours (default: on a terminal only; see also NO_COLOR, FORCE_COLOR)'))
+    .option('--no-color', L('不使用颜色', 'do not use colours'))
+    .option('--summary <file>', L('另外写出批量汇总（按规则、机关、年度、状态、缺报），格式按扩展名：.txt .md .html .csv .xlsx', 'also write a batch summary (by rule, agency, year, status, missing), format by extension: .txt .md .html .csv .xlsx'))
+    .addOption(new Option('--summary-format <format>', L('汇总的格式（默认按 --summary 的扩展名）', 'format of the summary (default: by the extension of --summary)')).choices(['text', 'txt', 'markdown', 'md', 'html', 'csv', 'xlsx']))
     .action(async (paths: string[], options: CheckCliOptions) => {
       process.exitCode = await runCheck(paths, options);
     });
   cmd
     .command('extract')
-    .description('把多份报告的统计表格导出为一张长表（每份报告的每个单元格一行），CSV 或 XLSX')
-    .argument('<paths...>', '报告文件、文件夹或通配符')
-    .requiredOption('-o, --output <file>', '输出文件（.csv 或 .xlsx）')
-    .addOption(new Option('-f, --format <name>', '输出格式（默认按 --output 的扩展名）').choices(['csv', 'xlsx']))
-    .option('-j, --jobs <n>', '并行读取的线程数（默认：文件多时用全部 CPU）')
-    .addOption(new Option('--locale <locale>', '列名的语言').choices(['zh', 'en']).default('zh'))
-    .option('--no-progress', '不显示进度')
+    .description(L('把多份报告的统计表格导出为一张长表（每份报告的每个单元格一行），CSV 或 XLSX', 'export the tables of many reports as one long table (a row per cell per report), CSV or XLSX'))
+    .argument('<paths...>', L('报告文件、文件夹或通配符', 'report files, folders or globs'))
+    .requiredOption('-o, --output <file>', L('输出文件（.csv 或 .xlsx）', 'output file (.csv or .xlsx)'))
+    .addOption(new Option('-f, --format <name>', L('输出格式（默认按 --output 的扩展名）', 'output format (default: by the extension of --output)')).choices(['csv', 'xlsx']))
+    .option('-j, --jobs <n>', L('并行读取的线程数（默认：文件多时用全部 CPU）', 'threads to read with (default: all CPUs for many files)'))
+    .addOption(new Option('--locale <locale>', L('列名的语言', 'language of the column names')).choices(['zh', 'en']).default('zh'))
+    .option('--no-progress', L('不显示进度', 'do not show progress'))
     .action(async (paths: string[], options: ExtractCliOptions) => {
       const { runExtract } = await import('./extract.js');
       process.exitCode = await runExtract(paths, options);
     });
   cmd
     .command('serve')
-    .description('在本机启动检查网页（报告只在浏览器里检查，不会上传）')
-    .option('-p, --port <n>', '端口（0 表示任选一个空闲端口）', '8080')
-    .option('--host <host>', '监听地址（默认只允许本机访问）', '127.0.0.1')
-    .option('--open', '启动后用默认浏览器打开网页')
+    .description(L('在本机启动检查网页（报告只在浏览器里检查，不会上传）', 'start the checking web page on this machine (reports are checked in the browser, never uploaded)'))
+    .option('-p, --port <n>', L('端口（0 表示任选一个空闲端口）', 'port (0: any free port)'), '8080')
+    .option('--host <host>', L('监听地址（默认只允许本机访问）', 'address to listen on (default: this machine only)'), '127.0.0.1')
+    .option('--open', L('启动后用默认浏览器打开网页', 'open the page in the default browser'))
     .action(async (options: { port: string; host: string; open?: boolean }) => {
       const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExitError(2, `--port 需要 0 到 65535 之间的整数，而不是「${options.port}」`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExitError(2, L(`--port 需要 0 到 65535 之间的整数，而不是「${options.port}」`, `--port needs an integer from 0 to 65535, not "${options.port}"`));
       const { runServe } = await import('./serve.js');
       process.exitCode = await runServe({ port, host: options.host, ...(options.open ? { open: true } : {}) });
     });
   cmd
     .command('parse')
-    .description('显示报告的解析结果（元数据、章节、表格）')
-    .argument('<file>', '报告文件')
-    .addOption(new Option('-f, --format <name>', '输出格式').default('text').choices(['text', 'json']))
+    .description(L('显示报告的解析结果（元数据、章节、表格）', 'show what the parser reads in a report (metadata, sections, tables)'))
+    .argument('<file>', L('报告文件', 'report file'))
+    .addOption(new Option('-f, --format <name>', L('输出格式', 'output format')).default('text').choices(['text', 'json']))
     .action(async (file: string, options: { format: string }) => {
       process.exitCode = await runParse(file, options);
     });
   cmd
     .command('rules')
-    .description('列出规则；--format markdown 生成每条规则的说明文档')
-    .addOption(new Option('-f, --format <name>', '输出格式').default('text').choices(['text', 'json', 'markdown']))
-    .option('-r, --rules <dir>', '另外加载的规则包文件夹（可重复）', collect, [] as string[])
-    .option('--dir <dir>', 'markdown 文档写到哪个文件夹', 'docs/rules')
-    .option('--schema', '输出规则文件的 JSON Schema')
-    .option('--config-schema', '输出配置文件 .xxgk-lint.yaml 的 JSON Schema')
+    .description(L('列出规则；--format markdown 生成每条规则的说明文档', 'list the rules; --format markdown writes a page per rule'))
+    .addOption(new Option('-f, --format <name>', L('输出格式', 'output format')).default('text').choices(['text', 'json', 'markdown']))
+    .option('-r, --rules <dir>', L('另外加载的规则包文件夹（可重复）', 'folder of more rule packs (repeatable)'), collect, [] as string[])
+    .option('--dir <dir>', L('markdown 文档写到哪个文件夹', 'folder the markdown pages go to'), 'docs/rules')
+    .option('--schema', L('输出规则文件的 JSON Schema', 'print the JSON Schema of rule files'))
+    .option('--config-schema', L('输出配置文件 .xxgk-lint.yaml 的 JSON Schema', 'print the JSON Schema of .xxgk-lint.yaml'))
     .action(async (options: RulesCliOptions) => {
       process.exitCode = await runRules(options);
     });
@@ -353,15 +375,15 @@ export function program(): Command {
 export async function main(argv: readonly string[]): Promise<number> {
   process.exitCode = 0;
   try {
-    await program().parseAsync([...argv], { from: 'user' });
+    await program(argvLocale(argv)).parseAsync([...argv], { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof ExitError) {
-      process.stderr.write(`xxgk-lint: ${error.message}\n`);
+      process.stderr.write(`xxgk-lint: ${argvLocale(argv) === 'en' ? (error.messageEn ?? error.message) : error.message}\n`);
       return error.code;
     }
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    process.stderr.write(`xxgk-lint: 内部错误：${(error as Error).message}\n`);
+    process.stderr.write(`xxgk-lint: ${argvLocale(argv) === 'en' ? 'internal error' : '内部错误'}：${(error as Error).message}\n`);
     return 2;
   }
 }

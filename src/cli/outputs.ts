@@ -18,23 +18,31 @@ export interface OutputSpec {
 }
 
 /**
- * Reads the `-f` values (`name` or `name:file`; `stylish` when none) and `-o`, which is the file
- * of the one format given without its own. Throws an exit-2 error for an unknown format or two
+ * Reads the `-f` values (`name` or `name:file`; when none, the format `-o`'s extension names, else
+ * `stylish`) and `-o`, which is the file of the one format given without its own. Throws an exit-2 error for an unknown format or two
  * outputs to the same place.
  */
 export function outputSpecs(formats: readonly string[], output: string | undefined): OutputSpec[] {
-  const specs = (formats.length ? formats : ['stylish']).map((value): OutputSpec => {
+  const specs = (formats.length ? formats : [output === undefined ? 'stylish' : formatOfFile(output)]).map((value): OutputSpec => {
     const colon = value.indexOf(':');
     const name = colon < 0 ? value : value.slice(0, colon);
-    if (!isFormatName(name)) throw new ExitError(2, `未知的输出格式「${name}」，可用：${FORMAT_NAMES.join('、')}`);
+    if (!isFormatName(name)) throw new ExitError(2, `未知的输出格式「${name}」，可用：${FORMAT_NAMES.join('、')}`, `Unknown output format "${name}"; available: ${FORMAT_NAMES.join(', ')}`);
     const file = colon < 0 ? (output ?? null) : value.slice(colon + 1);
-    if (file === '') throw new ExitError(2, `输出格式「${value}」缺少文件名（格式:文件）`);
+    if (file === '') throw new ExitError(2, `输出格式「${value}」缺少文件名（格式:文件）`, `Output "${value}" lacks a file name (format:file)`);
     return { format: name, file };
   });
   const places = specs.map((s) => s.file ?? '-');
   const twice = places.find((p, i) => places.indexOf(p) !== i);
-  if (twice !== undefined) throw new ExitError(2, twice === '-' ? '只能有一个输出格式写到标准输出（其他的用「格式:文件」写到文件）' : `两个输出格式都写到 ${twice}`);
+  if (twice !== undefined) throw new ExitError(2, twice === '-' ? '只能有一个输出格式写到标准输出（其他的用「格式:文件」写到文件）' : `两个输出格式都写到 ${twice}`, twice === '-' ? 'Only one output can go to standard output (write the others to files with format:file)' : `Two outputs write to ${twice}`);
   return specs;
+}
+
+const BY_EXTENSION: Readonly<Record<string, FormatterName>> = { html: 'html', htm: 'html', json: 'json', sarif: 'sarif', xml: 'junit', md: 'markdown', markdown: 'markdown' };
+
+/** The format `-o file` writes when no `-f` is given: by the file's extension (report.html → html), else stylish. */
+export function formatOfFile(file: string): FormatterName {
+  const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
+  return (ext !== undefined ? BY_EXTENSION[ext] : undefined) ?? 'stylish';
 }
 
 /** What every output of a run shares. */

@@ -17,6 +17,8 @@ export class ExitError extends Error {
   constructor(
     readonly code: number,
     message: string,
+    /** The message in English, printed with `--locale en` (the Chinese one when not given). */
+    readonly messageEn?: string,
   ) {
     super(message);
   }

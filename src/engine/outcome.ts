@@ -34,7 +34,8 @@ export interface CheckContext {
 
 /** A location from a span, with optional table/row/col context. */
 export function locate(at: Span | undefined, extra: Omit<Location, 'line'> = {}): Location {
-  const location: Location = { line: at?.line ?? 1, ...extra };
+  // Nothing to point at: the finding is about the whole document (formatters print no line).
+  const location: Location = at ? { line: at.line, ...extra } : { line: 1, scope: 'document', ...extra };
   if (at?.column !== undefined) location.column = at.column;
   if (at?.page !== undefined) location.page = at.page;
   if (at?.endLine !== undefined && at.endLine !== at.line) location.endLine = at.endLine;

@@ -413,7 +413,7 @@ async function readDocx(bytes: Uint8Array, limits: IngestLimits): Promise<Source
     if (first !== undefined && first.text.includes('报告') && first.text.length <= 100) meta.title = first.text;
   }
   if (lines.length === 0) {
-    problems.push(problem('ingest/empty', 'error', 'Word 文件中没有文字内容。', 'The Word file holds no text.'));
+    problems.push(problem('ingest/empty', 'error', 'Word 文件是空的：文档里没有任何文字。请确认这是填写好的报告，或重新导出后再检查。', 'The Word file is empty: the document holds no text. Check that it is the finished report, or export it again.'));
   }
   return { lines, kind: 'docx', meta, problems };
 }

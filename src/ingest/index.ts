@@ -31,6 +31,33 @@ export function detectKind(bytes: Uint8Array, fileName: string): InputKind {
   return 'text';
 }
 
+/** Image formats by their first bytes: a scan or a screenshot saved under a report's name. */
+const IMAGE_MAGIC: readonly { name: string; bytes: readonly number[] }[] = [
+  { name: 'PNG', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { name: 'JPEG', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'GIF', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'TIFF', bytes: [0x49, 0x49, 0x2a, 0x00] },
+  { name: 'TIFF', bytes: [0x4d, 0x4d, 0x00, 0x2a] },
+];
+
+/** The image format the bytes start with (PNG, JPEG, GIF, TIFF), or undefined. */
+export function imageFormat(bytes: Uint8Array): string | undefined {
+  return IMAGE_MAGIC.find((m) => startsWithBytes(bytes, m.bytes))?.name;
+}
+
+/**
+ * What a file that is no document at all is (empty, or an image under a report's name), as the
+ * problem that says so; undefined for anything else.
+ */
+function notADocument(bytes: Uint8Array, fileName: string): SourceText | undefined {
+  if (bytes.length === 0) return failed('unknown', 'ingest/empty', `文件是空的（0 字节）：${fileName} 没有任何内容。请重新保存或下载该报告。`, `The file is empty (0 bytes): ${fileName} has no content. Save or download the report again.`);
+  const image = imageFormat(bytes);
+  if (image === undefined) return undefined;
+  return failed('unknown', 'ingest/image',
+    `这是一个 ${image} 图片文件，不是报告文档（文件名是 ${fileName}），无法读取其中的文字。请提供报告的 PDF、Word 或网页原件；只有扫描图片时，需先做文字识别（OCR）。`,
+    `This is a ${image} image, not a report document (named ${fileName}); its text cannot be read. Give the report as PDF, Word or a web page; a scan needs OCR first.`);
+}
+
 /**
  * Reads one report file into lines for the parser. Never throws: a file that cannot be read
  * returns no lines and a problem saying why and what to do.
@@ -40,6 +67,8 @@ export async function ingest(
   fileName: string,
   limits: IngestLimits = DEFAULT_LIMITS,
 ): Promise<SourceText> {
+  const none = notADocument(bytes, fileName.split(/[\\/]/).pop() ?? fileName);
+  if (none) return none;
   const kind = detectKind(bytes, fileName);
   try {
     switch (kind) {

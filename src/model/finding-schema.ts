@@ -8,12 +8,29 @@ import { z } from '../zod.js';
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 
 /**
- * Where a finding is. `line` (1-based) is always present; `page` for PDF input; `table`, `row`
- * and `col` are canonical ids (e.g. `t3`, `new`, `total`) with the labels as the format prints
- * them in `tableLabel`, `rowLabel` and `colLabel`.
+ * Where a finding is. `line` (1-based, in the text view of the document) is always present (the
+ * JSON contract requires it); `page` for PDF input; `table`, `row` and `col` are canonical ids
+ * (e.g. `t3`, `new`, `total`) with the labels as the format prints them in `tableLabel`,
+ * `rowLabel` and `colLabel`. The optional `origin` says where that is in the original file, as a
+ * person finds it there (see {@link OriginSchema}); `scope: "document"` marks a finding about the
+ * whole document (a missing part, a missing date), whose `line` points nowhere in particular.
  */
 export const LocationSchema = z.object({
   line: z.number().int().min(1),
+  scope: z.literal('document').optional(),
+  origin: z
+    .object({
+      /** 1-based page and line on that page (PDF). */
+      page: z.number().int().min(1).optional(),
+      pageLine: z.number().int().min(1).optional(),
+      /** 1-based paragraph of the document body (DOCX, HTML), as Word and a browser show them. */
+      paragraph: z.number().int().min(1).optional(),
+      /** 1-based table of the document, row and column in it (DOCX, HTML). */
+      tableIndex: z.number().int().min(1).optional(),
+      tableRow: z.number().int().min(1).optional(),
+      tableCol: z.number().int().min(1).optional(),
+    })
+    .optional(),
   column: z.number().int().min(1).optional(),
   endLine: z.number().int().min(1).optional(),
   page: z.number().int().min(1).optional(),
@@ -26,12 +43,7 @@ export const LocationSchema = z.object({
   colLabel: z.string().optional(),
 });
 
-/**
- * One problem found in a report: plain JSON (the output contract in DESIGN.md). `expected` and
- * `actual` are the two numbers (or strings) compared, when the check compares values.
- * `fingerprint` identifies the finding across runs without depending on the message text.
- */
-export const FindingSchema = z.object({
+const findingFields = {
   ruleId: z.string(),
   severity: SeveritySchema,
   message: z.string(),
@@ -40,4 +52,19 @@ export const FindingSchema = z.object({
   actual: z.union([z.number(), z.string(), z.null()]).optional(),
   basis: z.string().optional(),
   fingerprint: z.string().optional(),
+};
+
+/** A finding folded into another because it follows from the same defect (no further nesting). */
+export const RelatedFindingSchema = z.object(findingFields);
+
+/**
+ * One problem found in a report: plain JSON (the output contract in DESIGN.md). `expected` and
+ * `actual` are the two numbers (or strings) compared, when the check compares values.
+ * `fingerprint` identifies the finding across runs without depending on the message text.
+ * `related` holds the findings that follow from the same defect (src/findings/fold.ts): one
+ * defect is one finding, counted once.
+ */
+export const FindingSchema = z.object({
+  ...findingFields,
+  related: z.array(RelatedFindingSchema).optional(),
 });

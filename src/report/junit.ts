@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../model/finding.js';
 import type { Formatter, ResultEntry } from './types.js';
+import { placeText, relatedLines } from './where.js';
 
 /** Characters XML 1.0 does not allow at all, not even as references (lone surrogates included). */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -26,14 +27,14 @@ export function xmlAttr(s: string): string {
 
 const TEXT = {
   zh: {
+    locale: 'zh' as const,
     passed: '没有发现问题',
     expected: '应为', actual: '实际', blank: '（空）', basis: '依据', rule: '规则', colon: '：', comma: '，',
-    line: (l: number) => `第${l}行`, page: (p: number, l: number) => `第${p}页 第${l}行`,
   },
   en: {
+    locale: 'en' as const,
     passed: 'no problems found',
     expected: 'expected', actual: 'actual', blank: '(blank)', basis: 'basis', rule: 'rule', colon: ': ', comma: ', ',
-    line: (l: number) => `line ${l}`, page: (p: number, l: number) => `p.${p} l.${l}`,
   },
 } as const;
 
@@ -51,10 +52,7 @@ function isRunError(entry: ResultEntry, f: Finding): boolean {
   return f.severity === 'error' && (f.ruleId.startsWith('ingest/') || (entry.status !== undefined && NOT_CHECKED.has(entry.status)));
 }
 
-function where(f: Finding, t: Text): string {
-  const l = f.location;
-  return l.page !== undefined ? t.page(l.page, l.line) : t.line(l.line);
-}
+const where = (f: Finding, t: Text): string => placeText(f.location, t.locale);
 
 function value(v: string | number | null, t: Text): string {
   return v === null || v === '' ? t.blank : String(v);
@@ -74,6 +72,7 @@ function details(f: Finding, t: Text): string {
   }
   if (f.basis) lines.push(`${t.basis}${t.colon}${f.basis}`);
   lines.push(`${t.rule}${t.colon}${f.ruleId}`);
+  lines.push(...relatedLines(f, t.locale, Number.POSITIVE_INFINITY));
   return lines.join('\n');
 }
 

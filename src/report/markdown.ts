@@ -3,6 +3,7 @@
  * then per file its metadata and a table of findings. Chinese by default, English with `en`.
  */
 import type { Finding } from '../model/finding.js';
+import { placeText, relatedLines } from './where.js';
 import { summarize, type Formatter, type ResultEntry } from './types.js';
 
 const TEXT = {
@@ -18,8 +19,6 @@ const TEXT = {
     unknownEdition: '版本未知',
     basis: '依据：',
     blank: '（空）',
-    line: (l: number) => `第${l}行`,
-    page: (p: number, l: number) => `第${p}页 第${l}行`,
     status: { unreadable: '无法读取', 'not-a-report': '不是年度报告', duplicate: '重复文件', missing: '清单中有，但未找到' } as Record<string, string>,
     statusLabel: '状态：',
   },
@@ -35,8 +34,6 @@ const TEXT = {
     unknownEdition: 'format unknown',
     basis: 'Basis: ',
     blank: '(blank)',
-    line: (l: number) => `line ${l}`,
-    page: (p: number, l: number) => `p.${p} l.${l}`,
     status: { unreadable: 'unreadable', 'not-a-report': 'not a report', duplicate: 'duplicate', missing: 'missing' } as Record<string, string>,
     statusLabel: 'Status: ',
   },
@@ -72,24 +69,20 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function where(f: Finding, t: Text): string {
-  const l = f.location;
-  return l.page !== undefined ? t.page(l.page, l.line) : t.line(l.line);
-}
 
 function value(v: string | number | null | undefined, t: Text): string {
   if (v === undefined) return '';
   return v === null || v === '' ? t.blank : escapeMarkdown(String(v));
 }
 
-function findingRow(f: Finding, t: Text): string {
+function findingRow(f: Finding, t: Text, locale: 'zh' | 'en'): string {
   const l = f.location;
   const cell = [l.tableLabel ?? l.table, l.rowLabel ?? l.row, l.colLabel ?? l.col].filter((s) => s !== undefined);
   const place = cell.length ? cell.join(' / ') : (l.section ?? '');
   // The basis (the clause of the format that requires it) goes with the problem: it is what a
   // clerk needs to judge the finding.
-  const problem = escapeMarkdown(f.message) + (f.basis ? `<br>${escapeMarkdown(t.basis + f.basis)}` : '');
-  return row([where(f, t), t.severity[f.severity], escapeMarkdown(place), problem, value(f.expected, t), value(f.actual, t), codeSpan(f.ruleId)]);
+  const problem = escapeMarkdown(f.message) + (f.basis ? `<br>${escapeMarkdown(t.basis + f.basis)}` : '') + relatedLines(f, locale).map((line) => `<br>${escapeMarkdown(line)}`).join('');
+  return row([escapeMarkdown(placeText(l, locale)), t.severity[f.severity], escapeMarkdown(place), problem, value(f.expected, t), value(f.actual, t), codeSpan(f.ruleId)]);
 }
 
 function heading(r: ResultEntry, t: Text): string {
@@ -104,14 +97,14 @@ function heading(r: ResultEntry, t: Text): string {
   return `## ${parts.join(' · ')}`;
 }
 
-function section(r: ResultEntry, t: Text): string[] {
+function section(r: ResultEntry, t: Text, locale: 'zh' | 'en'): string[] {
   const out = [heading(r, t), ''];
   if (r.status !== undefined && r.status !== 'checked') out.push(`${t.statusLabel}${escapeMarkdown(t.status[r.status] ?? r.status)}`, '');
   if (r.findings.length === 0) {
     out.push(t.clean, '');
     return out;
   }
-  out.push(row(t.columns), row(t.columns.map(() => '---')), ...r.findings.map((f) => findingRow(f, t)), '');
+  out.push(row(t.columns), row(t.columns.map(() => '---')), ...r.findings.map((f) => findingRow(f, t, locale)), '');
   return out;
 }
 
@@ -132,7 +125,7 @@ export const formatMarkdown: Formatter = (results, options) => {
     for (const r of results) out.push(row([codeSpan(r.file), count(r, 'error'), count(r, 'warning'), count(r, 'info')]));
     out.push('');
   }
-  for (const r of results) out.push(...section(r, t));
+  for (const r of results) out.push(...section(r, t, options.locale));
   out.push(`<sub>xxgk-lint ${escapeMarkdown(options.version)}</sub>`);
   return out.join('\n');
 };

@@ -4,6 +4,7 @@
  */
 import type { Finding, Severity } from '../model/finding.js';
 import type { Formatter, ResultEntry } from './types.js';
+import { placeText } from './where.js';
 
 /** The schema URI SARIF consumers expect in `$schema`. */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -41,18 +42,21 @@ interface SarifArtifact {
   properties?: Properties;
 }
 
+interface SarifPhysical {
+  artifactLocation: { uri: string; index: number };
+  region?: { startLine: number; startColumn?: number; endLine?: number };
+}
+
 interface SarifResult {
   ruleId: string;
   ruleIndex: number;
   level: 'error' | 'warning' | 'note';
   message: { text: string };
   locations: {
-    physicalLocation: {
-      artifactLocation: { uri: string; index: number };
-      region: { startLine: number; startColumn?: number; endLine?: number };
-    };
+    physicalLocation: SarifPhysical;
     logicalLocations?: { name: string; fullyQualifiedName?: string; kind: string }[];
   }[];
+  relatedLocations?: { id: number; physicalLocation: SarifPhysical; message: { text: string } }[];
   partialFingerprints?: Record<string, string>;
   properties?: Properties;
 }
@@ -154,16 +158,27 @@ function labelsInMessage(f: Finding): boolean {
   return [l.tableLabel, l.rowLabel, l.colLabel].every((label) => label === undefined || f.message.includes(label));
 }
 
-function resultOf(f: Finding, uri: string, artifactIndex: number, ruleIndex: number, placeInMessage: boolean): SarifResult {
-  const l = f.location;
+/** The physical location of a finding: the file, and the region unless it is about the whole document. */
+function physicalOf(l: Finding['location'], uri: string, artifactIndex: number): SarifPhysical {
+  const artifactLocation = { uri, index: artifactIndex };
+  if (l.scope === 'document') return { artifactLocation };
   const region = {
     startLine: l.line,
     ...(l.column !== undefined ? { startColumn: l.column } : {}),
     ...(l.endLine !== undefined && l.endLine >= l.line ? { endLine: l.endLine } : {}),
   };
+  return { artifactLocation, region };
+}
+
+function resultOf(f: Finding, uri: string, artifactIndex: number, ruleIndex: number, placeInMessage: boolean, locale: 'zh' | 'en'): SarifResult {
+  const l = f.location;
   const logical = logicalLocation(f);
   const properties = defined({
     page: l.page,
+    // Where a person finds it in the original: page and line on it, or the Word/HTML table cell.
+    place: placeText(l, locale),
+    origin: l.origin,
+    scope: l.scope,
     section: l.section,
     table: l.table,
     tableLabel: l.tableLabel,
@@ -175,15 +190,18 @@ function resultOf(f: Finding, uri: string, artifactIndex: number, ruleIndex: num
     actual: f.actual,
     basis: f.basis,
   });
+  // The findings folded into this one (the same defect): SARIF's related locations.
+  const related = (f.related ?? []).map((r, i) => ({ id: i + 1, physicalLocation: physicalOf(r.location, uri, artifactIndex), message: { text: `${r.ruleId}: ${r.message}` } }));
   return {
     ruleId: f.ruleId,
     ruleIndex,
     level: LEVEL[f.severity],
     message: { text: placeInMessage && logical?.fullyQualifiedName && !labelsInMessage(f) ? `${f.message}（${logical.fullyQualifiedName}）` : f.message },
     locations: [{
-      physicalLocation: { artifactLocation: { uri, index: artifactIndex }, region },
+      physicalLocation: physicalOf(l, uri, artifactIndex),
       ...(logical ? { logicalLocations: [logical] } : {}),
     }],
+    ...(related.length ? { relatedLocations: related } : {}),
     ...(f.fingerprint !== undefined ? { partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint } } : {}),
     ...(properties ? { properties } : {}),
   };
@@ -220,7 +238,7 @@ function sarifLog(results: readonly ResultEntry[], options: Parameters<Formatter
   const { artifacts, index: artifactIndex } = artifactsOf(results);
   const sarifResults = results.flatMap((r) => {
     const uri = fileUri(r.file);
-    return r.findings.map((f) => resultOf(f, uri, artifactIndex.get(uri) ?? 0, ruleIndex.get(f.ruleId) ?? 0, placeInMessage));
+    return r.findings.map((f) => resultOf(f, uri, artifactIndex.get(uri) ?? 0, ruleIndex.get(f.ruleId) ?? 0, placeInMessage, options.locale));
   });
   return JSON.stringify(
     {

@@ -311,7 +311,7 @@ describe('formatMarkdown', () => {
     const errorRow = cells(hz.find((l) => l.includes('行政复议 / 总计'))!);
     expect(errorRow.slice(0, 3)).toEqual(['第149行', '错误', '表四 / 行政复议 / 总计']);
     expect(errorRow.slice(4)).toEqual(['11', '0', '`table4-group-total`']);
-    expect(sectionOf(md, HONGZE_PDF).some((l) => l.startsWith('| 第4页 第84行 | 错误 |'))).toBe(true);
+    expect(sectionOf(md, HONGZE_PDF).some((l) => l.startsWith('| 第4页 第14行 | 错误 |'))).toBe(true);
     expect(sectionOf(md, clean.file)).toContain('没有发现问题。');
     expect(sectionOf(md, 'broken.pdf')).toContain('状态：无法读取');
   });

@@ -51,7 +51,7 @@ export function checkMetadata(ctx: CheckContext, check: MetadataCheck): Outcome[
   const { meta } = ctx.report;
   switch (check.field) {
     case 'title':
-      return meta.title ? [] : [{ status: 'fail', key: 'title', location: { line: 1 }, vars: {} }];
+      return meta.title ? [] : [{ status: 'fail', key: 'title', location: { line: 1, scope: 'document' }, vars: {} }];
     case 'date': {
       // Only a publication, title or signature date tells when the report was published: an annex's,
       // a note's or a printed page's date does not.

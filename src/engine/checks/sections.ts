@@ -157,7 +157,7 @@ export function checkSections(ctx: CheckContext, check: SectionsCheck): Outcome[
       });
       continue;
     }
-    out.push({ status: 'fail', key: `missing:${spec.number}`, location: { line: 1, section: expected }, vars: { expected, number: spec.number, title: spec.title, content: spec.content?.what ?? '' }, expected });
+    out.push({ status: 'fail', key: `missing:${spec.number}`, location: { line: 1, scope: 'document', section: expected }, vars: { expected, number: spec.number, title: spec.title, content: spec.content?.what ?? '' }, expected });
   }
   // Order: each part found after the part before it.
   let last: { section: Section; spec: Spec } | null = null;

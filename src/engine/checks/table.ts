@@ -53,7 +53,7 @@ export function checkTable(ctx: CheckContext, check: TableCheck): Outcome[] {
       const label = tableLabel(check.table);
       return [cannot('unparsed', `${label}似在此处，但未能读成表格，无法核对其中的数值；请核对原件（若是 PDF，可改用 Word 或网页原件检查）`, `This looks like ${check.table}, but it could not be read as a table, so it cannot be checked`, locate(trace.at, { table: check.table, tableLabel: label }))];
     }
-    return what === 'table' ? [{ status: 'fail', key: 'missing', location: { line: 1, table: check.table, tableLabel: tableLabel(check.table) }, vars: { table: tableLabel(check.table) } }] : [];
+    return what === 'table' ? [{ status: 'fail', key: 'missing', location: { line: 1, scope: 'document', table: check.table, tableLabel: tableLabel(check.table) }, vars: { table: tableLabel(check.table) } }] : [];
   }
   if (what === 'table') return [];
   const unreadable = new Set(table.unreadable.map((u) => u.row));

@@ -51,7 +51,7 @@ export function checkText(ctx: CheckContext, check: TextCheck): Outcome[] {
     if (found.length >= limit) break;
   }
   if (check.expect === 'absent') return found;
-  return found.length > 0 ? [] : [{ status: 'fail', key: 'absent', location: { line: 1 }, vars: {} }];
+  return found.length > 0 ? [] : [{ status: 'fail', key: 'absent', location: { line: 1, scope: 'document' }, vars: {} }];
 }
 
 /** The `text` check kind. */
