@@ -11,6 +11,7 @@ import type { Report } from '../model/report.js';
 import { STRONG_MATCH } from '../parse/section-heading.js';
 import { matchSectionTitle } from '../parse/section-titles.js';
 import type { ResultEntry } from '../report/index.js';
+import { reportIdentity } from '../summary/identity.js';
 import { sketch } from './similarity.js';
 import { countFindings, type BatchRecord } from './types.js';
 
@@ -142,6 +143,7 @@ export async function processFile(bytes: Uint8Array, file: string, checker: Chec
   const record: BatchRecord = {
     file, status, agency: meta.agency?.name ?? null, year: meta.year, edition: meta.edition, publishedAt: meta.publishedAt?.iso ?? null,
     findings: shown, counts: countFindings(shown), ...(statusReason ? { statusReason } : {}),
+    ...(status === 'checked' ? { identity: reportIdentity(report) } : {}),
   };
   return {
     // Trimmed here, in the worker, so the whole model never crosses threads when it is not kept.
