@@ -42,7 +42,7 @@ async function cliJson(file: string): Promise<CliJson> {
   return JSON.parse(run.stdout) as CliJson;
 }
 
-describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', () => {
+describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', { timeout: 180_000 }, () => {
   let outDir = '';
   let url = '';
   let stop: () => void = () => undefined;
