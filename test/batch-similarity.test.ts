@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sketch, sketchSimilarity } from '../src/engine/text-similarity.js';
+import { sketch, sketchSimilarity } from '../src/format/text-similarity.js';
 
 /** The sketch computed the slow way: each 8-character shingle hashed on its own, all sorted. */
 function sketchByShingle(text: string, k: number): number[] {

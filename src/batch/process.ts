@@ -12,7 +12,8 @@ import type { Report } from '../model/report.js';
 import { STRONG_MATCH } from '../format/section-titles.js';
 import { matchSectionTitle } from '../format/section-titles.js';
 import type { ResultEntry } from '../report/index.js';
-import { sketch } from '../engine/text-similarity.js';
+import { sketch } from '../format/text-similarity.js';
+import { reportIdentity } from '../summary/identity.js';
 import { countFindings, type BatchRecord } from './types.js';
 
 /** What cross-report rules keep of a report: a few cells, section 五, a text signature (engine/batch.ts). */
@@ -128,6 +129,7 @@ export async function processFile(bytes: Uint8Array, file: string, checker: Chec
   const record: BatchRecord = {
     file, status, agency: meta.agency?.name ?? null, year: meta.year, edition: meta.edition, publishedAt: meta.publishedAt?.iso ?? null,
     findings: shown, counts: countFindings(shown), ...(statusReason ? { statusReason } : {}),
+    ...(status === 'checked' ? { identity: reportIdentity(report) } : {}),
   };
   return {
     // Trimmed here, in the worker, so the whole model never crosses threads when it is not kept.

@@ -15,6 +15,7 @@ import type { ResultEntry } from '../report/index.js';
 import { crossCellIds, crossCheck, sameAgency } from './cross.js';
 import { checkFiles } from './pool.js';
 import { metaOnly, type Snapshot } from './process.js';
+import { formatsOf, SameReportIndex } from '../summary/identity.js';
 import { countFindings, type BatchRecord, type ManifestEntry } from './types.js';
 
 /** Parameters of {@link runBatch}. */
@@ -60,6 +61,7 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
   const records: BatchRecord[] = [];
   const snapshots: Snapshot[] = [];
   const firstByDigest = new Map<string, string>();
+  const sameReports = new SameReportIndex();
   let done = 0;
   const strings = new Map<string, string>();
   // onResult sees the whole report; it is trimmed here, after the callback, when not kept.
@@ -83,13 +85,24 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
     if (first !== undefined) {
       const finding = { ruleId: 'batch/duplicate', severity: 'info' as const, message: `与 ${first} 内容完全相同，未重复检查`, location: { line: 1 } };
       const entry: ResultEntry = { file: result.file, report: null, findings: [finding], status: 'duplicate' };
-      const record: BatchRecord = { ...processed.record, status: 'duplicate', statusReason: `与 ${first} 相同`, findings: [finding], counts: countFindings([finding]) };
+      const record: BatchRecord = { ...processed.record, status: 'duplicate', statusReason: `与 ${first} 相同`, sameAs: first, findings: [finding], counts: countFindings([finding]) };
       await params.onResult?.(entry, record);
       entries.push(entry);
       records.push(record);
       continue;
     }
     firstByDigest.set(processed.digest, result.file);
+    // The same report in another format (a .pdf and its .txt): checked once, listed as a duplicate.
+    const copyOf = sameReports.match(processed.record);
+    if (copyOf !== null) {
+      const finding = { ruleId: 'batch/duplicate', severity: 'info' as const, message: `与 ${copyOf} 是同一份报告（${formatsOf(copyOf, result.file)}：年度、机关、表格数字和正文相同），只计一次`, location: { line: 1 } };
+      const entry: ResultEntry = { file: result.file, report: processed.entry.report, findings: [finding], status: 'duplicate' };
+      const record: BatchRecord = { ...processed.record, status: 'duplicate', statusReason: `与 ${copyOf} 是同一份报告`, sameAs: copyOf, findings: [finding], counts: countFindings([finding]) };
+      await params.onResult?.(entry, record);
+      entries.push({ ...entry, report: entry.report && trimAfterResult ? metaOnly(entry.report) : entry.report });
+      records.push(record);
+      continue;
+    }
     await params.onResult?.({ ...processed.entry, status: processed.record.status }, processed.record);
     const report = trimAfterResult && processed.entry.report ? metaOnly(processed.entry.report) : processed.entry.report;
     entries.push({ ...processed.entry, report, status: processed.record.status });

@@ -1,6 +1,7 @@
 /** The data of a batch run: one record per input file, and the manifest of expected reports. */
 import type { Finding } from '../model/finding.js';
 import type { Edition } from '../model/report.js';
+import type { ReportIdentity } from '../summary/identity.js';
 
 /**
  * What became of an input file: checked; unreadable (ingest failed); not a report (readable, but
@@ -24,6 +25,10 @@ export interface BatchRecord {
   parent?: string;
   findings: Finding[];
   counts: { error: number; warning: number; info: number };
+  /** A checked report's content identity, to recognise the same report in another file format. */
+  identity?: ReportIdentity;
+  /** For a duplicate: the earlier file holding the same report (same bytes, or same content in another format). */
+  sameAs?: string;
 }
 
 /** One line of a manifest: a report the auditor expects. */

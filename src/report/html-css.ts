@@ -23,11 +23,13 @@ const severityVars = (Object.entries(SEVERITY_COLORS) as [Severity, { fg: string
 export const REPORT_CSS = `
 .xl-doc,.xl-file{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei","Hiragino Sans GB",sans-serif;color:#1a1a1a;line-height:1.55}
 .xl-doc{margin:0;background:#fff}
-.xl-page{max-width:1120px;margin:0 auto;padding:20px 24px 40px}
+.xl-page{max-width:1120px;margin:0 auto;padding:20px 24px 0;min-height:100vh;box-sizing:border-box;display:flex;flex-direction:column}
+.xl-page>main{flex:1 0 auto;min-width:0}
 .xl-top h1{font-size:1.5rem;margin:0 0 .3em}
 .xl-summary{margin:.2em 0 1em;font-size:1rem}
 .xl-toc{margin:0 0 1.5em;padding-left:1.2em}
-.xl-footer{margin-top:2em;color:#595959;font-size:.85rem}
+.xl-footer{margin-top:2em;padding-bottom:40px;color:#595959;font-size:.85rem}
+@media (max-width:600px){.xl-page{padding:12px 10px 0}}
 ${severityVars}
 .xl-file{margin:0 0 2.5em}
 .xl-title{margin:.1em 0;color:#333}
@@ -61,7 +63,7 @@ ${severityVars}
 .xl-swatch.xl-tint-error{border:1px solid #8c8c8c}
 .xl-swatch.xl-state-swatch{border:1px solid #8c8c8c;background:repeating-linear-gradient(135deg,#fff 0 3px,#e4e4e4 3px 4px)}
 .xl-table{margin:0 0 1.6em;scroll-margin-top:1em}
-.xl-scroll{overflow-x:auto}
+.xl-scroll{overflow-x:auto;position:relative}
 .xl-grid{border-collapse:collapse;width:100%;font-size:.86rem;background:#fff}
 .xl-grid caption{caption-side:top;text-align:left;font-weight:700;padding:.2em 0 .4em}
 .xl-at{font-weight:400;color:#595959;font-size:.9em;margin-left:.6em}
@@ -106,7 +108,7 @@ ${severityVars}
 @media print{
   .xl-doc *,.xl-file *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   .xl-doc,.xl-file{font-size:10pt}
-  .xl-page{max-width:none;padding:0}
+  .xl-page{max-width:none;padding:0;min-height:0;display:block}
   .xl-toc{display:none}
   .xl-file+.xl-file{break-before:page}
   .xl-file h2,.xl-file h3,.xl-grid caption,.xl-table-notes{break-after:avoid}

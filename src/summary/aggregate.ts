@@ -7,6 +7,7 @@
  */
 import type { BatchRecord, FileStatus } from '../batch/types.js';
 import type { Edition } from '../model/report.js';
+import { fullerName, sameAgencyName, splitAgency, type AgencyMention } from './identity.js';
 
 /** Every file status, in the order summaries list them. */
 export const FILE_STATUSES: readonly FileStatus[] = ['checked', 'unreadable', 'not-a-report', 'duplicate', 'missing'];
@@ -43,6 +44,25 @@ export interface AgencySummary extends SeverityCounts {
   missing: number;
   /** Report years seen, ascending. */
   years: number[];
+  /** Other names the reports gave this agency (洪泽区人民政府 for 淮安市洪泽区人民政府). */
+  aliases: string[];
+}
+
+/** One report given as several files (the same bytes, or the same content in another format). */
+export interface SameReportSummary {
+  /** The file that was checked and counted. */
+  file: string;
+  /** The other files holding the same report, not counted again. */
+  copies: string[];
+  agency: string | null;
+  year: number | null;
+}
+
+/** An agency and year with more than one different report (after same reports are merged). */
+export interface MultipleReportsSummary {
+  agency: string | null;
+  year: number;
+  files: string[];
 }
 
 /** One report year's findings. */
@@ -83,6 +103,8 @@ export interface BatchSummary {
   tool: { name: string; version: string | null };
   /** ISO timestamp given by the caller (kept out of the aggregation so it stays pure). */
   generatedAt: string | null;
+  /** The IANA zone the time stamp is shown in; null: this machine's. */
+  timeZone: string | null;
   /** The run was stopped before every file was checked (missing reports are then not listed). */
   interrupted: boolean;
   /** `files` counts the input files (missing reports are in `statuses.missing`). */
@@ -95,6 +117,10 @@ export interface BatchSummary {
   /** Years ascending; unknown year last. */
   years: YearSummary[];
   missing: MissingSummary[];
+  /** Reports given as several files, each counted once. */
+  sameReports: SameReportSummary[];
+  /** Agencies with several different reports for one year. */
+  multipleReports: MultipleReportsSummary[];
   /** In input order; missing reports last. */
   files: FileSummary[];
 }
@@ -105,6 +131,8 @@ export interface SummaryOptions {
   descriptions?: ReadonlyMap<string, string>;
   interrupted?: boolean;
   generatedAt?: string;
+  /** Shows the time stamp in this zone instead of this machine's. */
+  timeZone?: string;
   version?: string;
 }
 
@@ -115,8 +143,7 @@ export function bySeverity(a: SeverityCounts, b: SeverityCounts): number {
   return b.error - a.error || b.warning - a.warning || b.info - a.info;
 }
 
-// Agencies are keyed by name; the null agency (not read) gets a key no real name can take.
-const UNKNOWN = '\u0000unknown';
+type AgencyEntry = Omit<AgencySummary, 'rank' | 'years' | 'aliases'> & { years: Set<number>; names: Set<string>; mentions: AgencyMention[]; reports: Map<number, string[]> };
 
 /**
  * Accumulates records one by one (as a batch yields them, or from a finished batch's records)
@@ -125,7 +152,11 @@ const UNKNOWN = '\u0000unknown';
  */
 export class SummaryBuilder {
   private readonly rules = new Map<string, RuleSummary & { lastFile: number }>();
-  private readonly agencies = new Map<string, Omit<AgencySummary, 'rank' | 'years'> & { years: Set<number> }>();
+  /** Agencies by their agency proper (see splitAgency), so that names of one agency meet. */
+  private readonly agenciesByBase = new Map<string, AgencyEntry[]>();
+  private readonly agencyList: AgencyEntry[] = [];
+  private unknownAgency: AgencyEntry | null = null;
+  private readonly sameReports = new Map<string, SameReportSummary>();
   private readonly years = new Map<number | null, YearSummary>();
   private readonly statuses = Object.fromEntries(FILE_STATUSES.map((s) => [s, 0])) as Record<FileStatus, number>;
   private readonly files: FileSummary[] = [];
@@ -158,13 +189,18 @@ export class SummaryBuilder {
       }
     }
 
-    const key = record.agency ?? UNKNOWN;
-    let agency = this.agencies.get(key);
-    if (!agency) {
-      agency = { agency: record.agency, region: record.region ?? null, files: 0, missing: 0, years: new Set(), ...zero() };
-      this.agencies.set(key, agency);
-    }
+    const agency = this.agencyOf(record);
     agency.region ??= record.region ?? null;
+    if (record.status === 'checked' && record.year !== null) {
+      const files = agency.reports.get(record.year) ?? [];
+      files.push(record.file);
+      agency.reports.set(record.year, files);
+    }
+    if (record.sameAs !== undefined) {
+      const group = this.sameReports.get(record.sameAs) ?? { file: record.sameAs, copies: [], agency: record.agency, year: record.year };
+      group.copies.push(record.file);
+      this.sameReports.set(record.sameAs, group);
+    }
     if (record.status === 'missing') agency.missing++;
     else agency.files++;
     if (record.year !== null && record.status !== 'missing') agency.years.add(record.year);
@@ -190,17 +226,49 @@ export class SummaryBuilder {
     } else this.files.push(file);
   }
 
+  /** The agency entry a record belongs to: one with the same name, or another name of the same agency. */
+  private agencyOf(record: BatchRecord): AgencyEntry {
+    const fresh = (name: string | null): AgencyEntry => ({ agency: name, region: record.region ?? null, files: 0, missing: 0, years: new Set(), names: new Set(name ? [name] : []), mentions: [], reports: new Map(), ...zero() });
+    if (record.agency === null) {
+      if (!this.unknownAgency) {
+        this.unknownAgency = fresh(null);
+        this.agencyList.push(this.unknownAgency);
+      }
+      return this.unknownAgency;
+    }
+    const mention: AgencyMention = { name: record.agency, before: record.identity?.before ?? [], region: record.region ?? null };
+    const base = splitAgency(record.agency).base;
+    const candidates = this.agenciesByBase.get(base) ?? [];
+    let entry = candidates.find((e) => e.mentions.some((m) => sameAgencyName(m, mention)));
+    if (!entry) {
+      entry = fresh(record.agency);
+      candidates.push(entry);
+      this.agenciesByBase.set(base, candidates);
+      this.agencyList.push(entry);
+    }
+    // A few mentions per agency are enough to recognise its names (every file of it would be many).
+    if (entry.mentions.length < 8 && !entry.mentions.some((m) => m.name === mention.name && m.before.join() === mention.before.join())) entry.mentions.push(mention);
+    entry.names.add(record.agency);
+    entry.agency = fullerName(entry.agency ?? record.agency, record.agency);
+    return entry;
+  }
+
   /** The summary of everything added so far. */
   finish(): BatchSummary {
     const rules = [...this.rules.values()].map(({ lastFile: _lastFile, ...rule }) => rule).sort((a, b) => bySeverity(a, b) || a.ruleId.localeCompare(b.ruleId));
-    const agencies = [...this.agencies.values()]
-      .map((a) => ({ ...a, years: [...a.years].sort((x, y) => x - y) }))
+    const multipleReports: MultipleReportsSummary[] = [];
+    for (const a of this.agencyList) {
+      for (const [year, files] of a.reports) if (files.length > 1) multipleReports.push({ agency: a.agency, year, files: [...files] });
+    }
+    const agencies = this.agencyList
+      .map(({ names, mentions: _mentions, reports: _reports, ...a }) => ({ ...a, years: [...a.years].sort((x, y) => x - y), aliases: [...names].filter((n) => n !== a.agency) }))
       .sort((a, b) => bySeverity(a, b) || compareNullable(a.agency, b.agency))
       .map((a, i) => ({ rank: i + 1, ...a }));
     const years = [...this.years.values()].sort((a, b) => (a.year ?? Number.MAX_SAFE_INTEGER) - (b.year ?? Number.MAX_SAFE_INTEGER));
     return {
       tool: { name: 'xxgk-lint', version: this.options.version ?? null },
       generatedAt: this.options.generatedAt ?? null,
+      timeZone: this.options.timeZone ?? null,
       interrupted: this.options.interrupted ?? false,
       totals: { files: this.files.length, agencies: agencies.length, rules: rules.length, ...this.totals },
       statuses: { ...this.statuses },
@@ -208,6 +276,8 @@ export class SummaryBuilder {
       agencies,
       years,
       missing: [...this.missing],
+      sameReports: [...this.sameReports.values()],
+      multipleReports: multipleReports.sort((a, b) => compareNullable(a.agency, b.agency) || a.year - b.year),
       files: [...this.files, ...this.missingFiles],
     };
   }

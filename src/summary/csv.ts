@@ -43,9 +43,9 @@ const HEADERS: Record<Locale, Record<Column, string>> = {
   en: Object.fromEntries(SUMMARY_CSV_COLUMNS.map((c) => [c, c])) as Record<Column, string>,
 };
 
-const SECTIONS: Record<Locale, Record<'overview' | 'rule' | 'agency' | 'year' | 'missing' | 'file', string>> = {
-  zh: { overview: '概览', rule: '规则', agency: '机关', year: '年度', missing: '缺报', file: '文件' },
-  en: { overview: 'overview', rule: 'rule', agency: 'agency', year: 'year', missing: 'missing', file: 'file' },
+const SECTIONS: Record<Locale, Record<'overview' | 'rule' | 'agency' | 'year' | 'missing' | 'same' | 'multiple' | 'file', string>> = {
+  zh: { overview: '概览', rule: '规则', agency: '机关', year: '年度', missing: '缺报', same: '同一报告', multiple: '一年多份', file: '文件' },
+  en: { overview: 'overview', rule: 'rule', agency: 'agency', year: 'year', missing: 'missing', same: 'same-report', multiple: 'several-per-year', file: 'file' },
 };
 
 /** The header of the summary CSV in a locale. */
@@ -67,10 +67,12 @@ export function renderSummaryCsv(summary: BatchSummary, options: { locale: Local
   for (const r of summary.rules) out += row({ section: sec.rule, key: r.ruleId, label: r.description ?? r.example, files: r.files, errors: r.error, warnings: r.warning, infos: r.info });
   for (const a of summary.agencies) {
     const name = agencyName(a.agency, locale);
-    out += row({ section: sec.agency, rank: a.rank, key: name, agency: name, region: a.region, year: a.years.join(' '), files: a.files, missing: a.missing, errors: a.error, warnings: a.warning, infos: a.info });
+    out += row({ section: sec.agency, rank: a.rank, key: name, agency: name, region: a.region, year: a.years.join(' '), files: a.files, missing: a.missing, errors: a.error, warnings: a.warning, infos: a.info, note: a.aliases.length ? `${w.aliases}: ${a.aliases.join(' ')}` : null });
   }
   for (const y of summary.years) out += row({ section: sec.year, key: yearName(y.year, locale), year: y.year, files: y.files, checked: y.checked, missing: y.missing, errors: y.error, warnings: y.warning, infos: y.info });
   for (const m of summary.missing) out += row({ section: sec.missing, key: agencyName(m.agency, locale), label: m.file, agency: m.agency, region: m.region, parent: m.parent, year: m.year, status: statusLabel('missing', locale), note: m.reason });
+  for (const g of summary.sameReports) out += row({ section: sec.same, key: g.file, label: g.copies.join(' '), agency: g.agency, year: g.year, files: g.copies.length + 1 });
+  for (const m of summary.multipleReports) out += row({ section: sec.multiple, key: agencyName(m.agency, locale), label: m.files.join(' '), agency: m.agency, year: m.year, files: m.files.length });
   for (const f of summary.files) {
     out += row({ section: sec.file, key: f.file, agency: f.agency, region: f.region, year: f.year, edition: f.edition, status: statusLabel(f.status, locale), errors: f.error, warnings: f.warning, infos: f.info, note: f.reason });
   }

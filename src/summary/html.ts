@@ -4,9 +4,10 @@
  * the top N) each followed by its data as a table, then the summary tables.
  */
 import type { BatchSummary } from './aggregate.js';
+import { localTimestamp } from './time.js';
 import { words, type Locale } from './labels.js';
 import { barChartSvg, escapeXml } from './svg.js';
-import { agencyName, summaryTables, type CellValue, type SummaryTable } from './tables.js';
+import { agencyName, emptyText, summaryTables, type CellValue, type SummaryTable } from './tables.js';
 
 /** Options of the HTML renderer. */
 export interface HtmlOptions {
@@ -59,10 +60,10 @@ export function renderSummaryHtml(summary: BatchSummary, options: HtmlOptions): 
   const agencyBars = summary.agencies.filter((a) => a.error > 0);
   const [overview, ...rest] = summaryTables(summary, locale, 'problems');
   const allFiles = summaryTables(summary, locale, 'all').find((x) => x.id === 'files')!;
-  const stamp = [summary.generatedAt ? `${w.generated}: ${summary.generatedAt}` : '', summary.tool.version ? `${w.version}: ${summary.tool.version}` : ''].filter(Boolean).join(' · ');
+  const stamp = [summary.generatedAt ? `${w.generated}: ${localTimestamp(summary.generatedAt, summary.timeZone ?? undefined)}` : '', summary.tool.version ? `${w.version}: ${summary.tool.version}` : ''].filter(Boolean).join(' · ');
   const card = (cls: string, label: string, value: number): string => `<div class="card ${cls}"><b>${value}</b>${escapeXml(label)}</div>`;
   const sections = rest.map((table) => {
-    const empty = table.id === 'missing' ? w.noMissing : table.id === 'rules' ? w.noFindings : '-';
+    const empty = emptyText(table, locale);
     return `<section id="${table.id}"><h2>${escapeXml(table.title)}</h2>${table.rows.length ? htmlTable(table) : `<p>${escapeXml(empty)}</p>`}</section>`;
   });
   const page = [
@@ -78,7 +79,7 @@ export function renderSummaryHtml(summary: BatchSummary, options: HtmlOptions): 
     summary.interrupted ? `<p class="warn" role="alert">${escapeXml(w.interrupted)}</p>` : '',
     `<section id="overview"><h2>${escapeXml(w.overview)}</h2><div class="cards">${card('', w.inputFiles, t.files)}${card('error', w.error, t.error)}${card('warning', w.warning, t.warning)}${card('info', w.info, t.info)}${card('', w.agencies, t.agencies)}</div>${overview ? htmlTable(overview) : ''}</section>`,
     `<section id="charts"><h2>${escapeXml(w.charts)}</h2>`,
-    chartFigure('chart-rules', w.chartRules, w.chartRulesDesc(ruleBars.length, Math.min(topRules, ruleBars.length)), ruleBars.slice(0, topRules).map((r) => ({ label: r.ruleId, value: r.error })), [w.rule, w.error], locale),
+    chartFigure('chart-rules', w.chartRules, w.chartRulesDesc(ruleBars.length, Math.min(topRules, ruleBars.length)), ruleBars.slice(0, topRules).map((r) => ({ label: r.description ?? r.example, value: r.error, key: r.ruleId })), [w.rule, w.error], locale),
     chartFigure('chart-agencies', w.chartAgencies(Math.min(topAgencies, agencyBars.length)), w.chartAgenciesDesc(agencyBars.length, Math.min(topAgencies, agencyBars.length)), agencyBars.slice(0, topAgencies).map((a) => ({ label: agencyName(a.agency, locale), value: a.error })), [w.agency, w.error], locale),
     '</section>',
     ...sections,

@@ -63,6 +63,16 @@ const ZH = {
   key: '键',
   label: '名称或说明',
   note: '备注',
+  sameReports: '同一份报告的多个文件（只计一次）',
+  sameReportFile: '计入汇总的文件',
+  copies: '同一报告的其他文件（未重复计数）',
+  noSameReports: '没有同一份报告的多个文件',
+  multipleReports: '同一机关同一年度有多份不同的报告',
+  multipleFiles: '文件',
+  noMultipleReports: '没有同一机关同一年度的多份报告',
+  aliases: '其他写法',
+  sheetSame: '同一报告',
+  sheetMultiple: '一年多份',
 };
 
 const EN: typeof ZH = {
@@ -124,6 +134,16 @@ const EN: typeof ZH = {
   key: 'key',
   label: 'label',
   note: 'note',
+  sameReports: 'One report given as several files (counted once)',
+  sameReportFile: 'File counted',
+  copies: 'Other files of the same report (not counted again)',
+  noSameReports: 'No report was given as several files',
+  multipleReports: 'Agencies with several different reports for one year',
+  multipleFiles: 'Files',
+  noMultipleReports: 'No agency has several reports for one year',
+  aliases: 'Also written',
+  sheetSame: 'Same report',
+  sheetMultiple: 'Several per year',
 };
 
 /** The words of a locale. */
@@ -148,7 +168,7 @@ export function statusLabel(status: FileStatus, locale: Locale): string {
 export function builtinDescriptions(locale: Locale): Map<string, string> {
   const zh: [string, string, string][] = [
     ['batch/missing', '清单列出的报告没有找到', 'A report the manifest lists was not found'],
-    ['batch/duplicate', '与另一个文件内容完全相同，未重复检查', 'Same bytes as another file; not checked again'],
+    ['batch/duplicate', '与另一个文件是同一份报告（内容完全相同，或同一报告的另一种文件格式），只计一次', 'The same report as another file (same bytes, or the same content in another format); counted once'],
     ['batch/not-a-report', '文件可以读取，但不像政府信息公开工作年度报告', 'Readable, but not an annual report'],
     ['batch/failed', '检查这个文件时出了内部错误', 'Internal error while checking the file'],
     ['ingest/not-found', '找不到文件', 'File not found'],

@@ -1,7 +1,8 @@
 /** The summary as Markdown (GitHub-flavoured tables), e.g. for an issue, a wiki or a CI job summary. */
 import type { BatchSummary } from './aggregate.js';
+import { localTimestamp } from './time.js';
 import { words } from './labels.js';
-import { summaryTables, type CellValue, type SummaryTable } from './tables.js';
+import { emptyText, summaryTables, type CellValue, type SummaryTable } from './tables.js';
 import type { RenderOptions } from './text.js';
 
 /**
@@ -29,12 +30,12 @@ function mdTable(table: SummaryTable): string[] {
 export function renderSummaryMarkdown(summary: BatchSummary, options: RenderOptions): string {
   const w = words(options.locale);
   const out: string[] = [`# ${w.title}`, ''];
-  const stamp = [summary.generatedAt ? `${w.generated}: ${summary.generatedAt}` : '', summary.tool.version ? `${w.version}: ${summary.tool.version}` : ''].filter(Boolean);
+  const stamp = [summary.generatedAt ? `${w.generated}: ${localTimestamp(summary.generatedAt, summary.timeZone ?? undefined)}` : '', summary.tool.version ? `${w.version}: ${summary.tool.version}` : ''].filter(Boolean);
   if (stamp.length) out.push(stamp.join(' · '), '');
   if (summary.interrupted) out.push(`> **${mdCell(w.interrupted)}**`, '');
   for (const table of summaryTables(summary, options.locale, 'problems')) {
     out.push(`## ${mdCell(table.title)}`, '');
-    if (table.rows.length === 0) out.push(table.id === 'missing' ? w.noMissing : table.id === 'rules' ? w.noFindings : '-');
+    if (table.rows.length === 0) out.push(emptyText(table, options.locale));
     else out.push(...mdTable(table));
     out.push('');
   }

@@ -9,6 +9,8 @@ import { displayWidth } from './text.js';
 export interface Bar {
   label: string;
   value: number;
+  /** An id for machines (the rule id), kept in a data attribute; the label is for people. */
+  key?: string;
 }
 
 /** What to draw. */
@@ -79,7 +81,7 @@ export function barChartSvg(chart: BarChart): string {
     const y = TOP + i * ROW;
     const w = Math.max(bar.value > 0 ? 2 : 0, x(bar.value) - LABEL);
     parts.push(
-      `<g class="bar" data-label="${escapeXml(bar.label)}" data-value="${bar.value}">`,
+      `<g class="bar"${bar.key === undefined ? '' : ` data-key="${escapeXml(bar.key)}"`} data-label="${escapeXml(bar.label)}" data-value="${bar.value}">`,
       `<title>${escapeXml(`${bar.label}: ${bar.value}`)}</title>`,
       `<text class="label" x="${LABEL - 8}" y="${y + BAR / 2 + 4}" text-anchor="end">${escapeXml(clip(bar.label))}</text>`,
       `<rect class="bar" x="${LABEL}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" fill="${escapeXml(chart.color)}"/>`,

@@ -17,7 +17,7 @@ export interface Column {
 }
 
 /** Which table of the summary. */
-export type TableId = 'overview' | 'rules' | 'agencies' | 'years' | 'missing' | 'files';
+export type TableId = 'overview' | 'rules' | 'agencies' | 'years' | 'missing' | 'same' | 'multiple' | 'files';
 
 /** One table of the summary. */
 export interface SummaryTable {
@@ -50,9 +50,17 @@ function problemTitle(locale: Locale): string {
 }
 
 /** Builds the tables; `files` decides which files the file table lists. */
+/** What a renderer says in place of an empty table. */
+export function emptyText(table: SummaryTable, locale: Locale): string {
+  const w = words(locale);
+  const text: Partial<Record<TableId, string>> = { missing: w.noMissing, rules: w.noFindings, same: w.noSameReports, multiple: w.noMultipleReports };
+  return text[table.id] ?? '-';
+}
+
 export function summaryTables(summary: BatchSummary, locale: Locale, files: 'all' | 'problems' = 'all'): SummaryTable[] {
   const w = words(locale);
   const s = summary;
+  const list = locale === 'zh' ? '、' : ', ';
   const overview: SummaryTable = {
     id: 'overview',
     title: w.overview,
@@ -76,8 +84,8 @@ export function summaryTables(summary: BatchSummary, locale: Locale, files: 'all
   const agencies: SummaryTable = {
     id: 'agencies',
     title: w.byAgency,
-    columns: [num(w.rank, 6), text(w.agency, 30), text(w.region, 12), num(w.fileCount), num(w.missingCount), text(w.years, 16), num(w.error), num(w.warning), num(w.info)],
-    rows: s.agencies.map((a) => [a.rank, agencyName(a.agency, locale), a.region, a.files, a.missing, a.years.join(locale === 'zh' ? '、' : ', '), a.error, a.warning, a.info]),
+    columns: [num(w.rank, 6), text(w.agency, 30), text(w.region, 12), num(w.fileCount), num(w.missingCount), text(w.years, 16), num(w.error), num(w.warning), num(w.info), text(w.aliases, 30)],
+    rows: s.agencies.map((a) => [a.rank, agencyName(a.agency, locale), a.region, a.files, a.missing, a.years.join(list), a.error, a.warning, a.info, a.aliases.join(list) || null]),
   };
   const years: SummaryTable = {
     id: 'years',
@@ -91,6 +99,18 @@ export function summaryTables(summary: BatchSummary, locale: Locale, files: 'all
     columns: [text(w.agency, 30), num(w.year), text(w.region, 12), text(w.parent, 24), text(w.file, 40), text(w.reason, 60)],
     rows: s.missing.map((m) => [agencyName(m.agency, locale), m.year, m.region, m.parent, m.file, m.reason]),
   };
+  const same: SummaryTable = {
+    id: 'same',
+    title: w.sameReports,
+    columns: [text(w.sameReportFile, 40), text(w.copies, 48), text(w.agency, 30), num(w.year)],
+    rows: s.sameReports.map((g) => [g.file, g.copies.join(list), agencyName(g.agency, locale), g.year]),
+  };
+  const multiple: SummaryTable = {
+    id: 'multiple',
+    title: w.multipleReports,
+    columns: [text(w.agency, 30), num(w.year), num(w.fileCount), text(w.multipleFiles, 60)],
+    rows: s.multipleReports.map((m) => [agencyName(m.agency, locale), m.year, m.files.length, m.files.join(list)]),
+  };
   const shownFiles = files === 'all' ? s.files : s.files.filter((f) => f.status !== 'checked' && f.status !== 'missing');
   const fileTable: SummaryTable = {
     id: 'files',
@@ -98,5 +118,5 @@ export function summaryTables(summary: BatchSummary, locale: Locale, files: 'all
     columns: [text(w.file, 48), text(w.status, 12), text(w.agency, 30), text(w.region, 12), num(w.year), text(w.edition, 8), text(w.publishedAt, 12), num(w.error), num(w.warning), num(w.info), text(w.reason, 60)],
     rows: shownFiles.map((f) => fileRow(f, locale)),
   };
-  return [overview, rules, agencies, years, missing, fileTable];
+  return [overview, rules, agencies, years, missing, same, multiple, fileTable];
 }

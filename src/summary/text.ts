@@ -3,8 +3,9 @@
  * Chinese (two columns per character) lines up with digits and Latin letters.
  */
 import type { BatchSummary } from './aggregate.js';
+import { localTimestamp } from './time.js';
 import { words, type Locale } from './labels.js';
-import { summaryTables, type CellValue, type SummaryTable } from './tables.js';
+import { emptyText, summaryTables, type CellValue, type SummaryTable } from './tables.js';
 
 /** Options of the text and markdown renderers. */
 export interface RenderOptions {
@@ -40,12 +41,12 @@ export function textTable(table: SummaryTable): string[] {
 export function renderSummaryText(summary: BatchSummary, options: RenderOptions): string {
   const w = words(options.locale);
   const out: string[] = [w.title];
-  const stamp = [summary.generatedAt ? `${w.generated}: ${summary.generatedAt}` : '', summary.tool.version ? `${w.version}: ${summary.tool.version}` : ''].filter(Boolean);
+  const stamp = [summary.generatedAt ? `${w.generated}: ${localTimestamp(summary.generatedAt, summary.timeZone ?? undefined)}` : '', summary.tool.version ? `${w.version}: ${summary.tool.version}` : ''].filter(Boolean);
   if (stamp.length) out.push(stamp.join('  '));
   if (summary.interrupted) out.push(`! ${w.interrupted}`);
   for (const table of summaryTables(summary, options.locale, 'problems')) {
     out.push('', `== ${table.title} ==`);
-    if (table.rows.length === 0) out.push(table.id === 'missing' ? w.noMissing : table.id === 'rules' ? w.noFindings : '-');
+    if (table.rows.length === 0) out.push(emptyText(table, options.locale));
     else out.push(...textTable(table));
   }
   return out.join('\n') + '\n';

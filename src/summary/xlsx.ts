@@ -1,15 +1,16 @@
 /**
  * The summary as an Excel workbook (exceljs): one sheet per table (概览, 按规则, 按机关, 按年度,
- * 缺报, 文件), header row bold and frozen with a filter, columns sized for their content. Cells
+ * 缺报, 同一报告, 一年多份, 文件), header row bold and frozen with a filter, columns sized for their content. Cells
  * are typed (counts as numbers, everything else as text), so nothing is ever read as a formula.
  */
 import ExcelJS from 'exceljs';
 import type { BatchSummary } from './aggregate.js';
+import { localTimestamp } from './time.js';
 import { words, type Locale } from './labels.js';
 import { summaryTables, type CellValue, type SummaryTable, type TableId } from './tables.js';
 
-const SHEET: Record<TableId, 'sheetOverview' | 'sheetRules' | 'sheetAgencies' | 'sheetYears' | 'sheetMissing' | 'sheetFiles'> = {
-  overview: 'sheetOverview', rules: 'sheetRules', agencies: 'sheetAgencies', years: 'sheetYears', missing: 'sheetMissing', files: 'sheetFiles',
+const SHEET: Record<TableId, 'sheetOverview' | 'sheetRules' | 'sheetAgencies' | 'sheetYears' | 'sheetMissing' | 'sheetSame' | 'sheetMultiple' | 'sheetFiles'> = {
+  overview: 'sheetOverview', rules: 'sheetRules', agencies: 'sheetAgencies', years: 'sheetYears', missing: 'sheetMissing', same: 'sheetSame', multiple: 'sheetMultiple', files: 'sheetFiles',
 };
 
 /** Adds one table as a sheet: bold frozen header, auto filter, widths from the content. */
@@ -41,7 +42,7 @@ export async function renderSummaryXlsx(summary: BatchSummary, options: { locale
   if (summary.generatedAt) workbook.created = new Date(summary.generatedAt);
   for (const table of summaryTables(summary, options.locale, 'all')) {
     const rows = table.id === 'overview'
-      ? [...table.rows, ...(summary.generatedAt ? [[w.generated, summary.generatedAt]] : []), ...(summary.tool.version ? [[w.version, summary.tool.version]] : []), ...(summary.interrupted ? [[w.interrupted, null]] : [])]
+      ? [...table.rows, ...(summary.generatedAt ? [[w.generated, localTimestamp(summary.generatedAt, summary.timeZone ?? undefined)]] : []), ...(summary.tool.version ? [[w.version, summary.tool.version]] : []), ...(summary.interrupted ? [[w.interrupted, null]] : [])]
       : table.rows;
     addTableSheet(workbook, w[SHEET[table.id]], { columns: table.columns, rows });
   }

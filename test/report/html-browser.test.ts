@@ -57,7 +57,7 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('html report in Chromium', () => {
       if (!req.url().startsWith('file:')) problems.push(`request: ${req.url()}`);
     });
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -74,11 +74,11 @@ describe('check --summary', () => {
     expect(section('文件').map((r) => r['状态']).sort()).toEqual(['已检查', '已检查', '已检查', '已检查', '已检查', '无法读取', '缺报', '重复文件'].sort());
   });
 
-  it('writes an XLSX with the six sheets (bold frozen header) whose counts match the JSON', async () => {
+  it('writes an XLSX with the eight sheets (bold frozen header) whose counts match the JSON', async () => {
     const file = join(folder.out, 'summary.xlsx');
     const { out } = await checkWithSummary(file);
     const sheets = await readXlsx(file);
-    expect([...sheets.keys()]).toEqual(['概览', '按规则', '按机关', '按年度', '缺报', '文件']);
+    expect([...sheets.keys()]).toEqual(['概览', '按规则', '按机关', '按年度', '缺报', '同一报告', '一年多份', '文件']);
     for (const [name, s] of sheets) expect([name, s.headerBold, s.frozen]).toEqual([name, true, true]);
 
     const expected = perRule(out);
@@ -120,9 +120,11 @@ describe('check --summary', () => {
     const { out } = await checkWithSummary(html);
     const page = readFileSync(html, 'utf8');
     const withErrors = [...perRule(out)].filter(([, c]) => c.error > 0).map(([id]) => id);
-    const bars = [...page.matchAll(/<g class="bar" data-label="([^"]+)" data-value="(\d+)">/g)];
+    const bars = [...page.matchAll(/<g class="bar"(?: data-key="[^"]+")? data-label="([^"]+)" data-value="(\d+)">/g)];
     const ruleChart = page.slice(page.indexOf('id="chart-rules"'), page.indexOf('id="chart-agencies"'));
-    expect([...ruleChart.matchAll(/data-label="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(withErrors.sort());
+    expect([...ruleChart.matchAll(/data-key="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(withErrors.sort());
+    // The bars are labelled with the rules' Chinese descriptions, not their ids.
+    expect(ruleChart).toMatch(/data-key="table4-group-total" data-label="表四[^"]+"/);
     expect(bars.length).toBeGreaterThan(withErrors.length);
     // Self-contained and inert: no script, nothing loaded, report text escaped.
     expect(page).not.toMatch(/<script|\b(?:src|href)=/);

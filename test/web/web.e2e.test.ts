@@ -6,9 +6,10 @@
  *
  * Skipped only when Chromium is missing and CI is not set (CI must run it).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -16,12 +17,16 @@ import { runServe } from '../../src/cli/serve.js';
 import type { Finding } from '../../src/model/finding.js';
 import { runCli } from '../helpers/cli.js';
 import { CHROMIUM_ARGS, findChromium } from '../helpers/chromium.js';
+import { expectFits, layoutFacts } from './layout.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const path = (p: string): string => new URL(p, ROOT).pathname;
 const SEED = 'fixtures/seeds/003-ankang-2018.txt';
 const PDF = 'fixtures/corpus/original/002-hongze-district-2023.pdf';
 const OUTPUT = path('test-output/');
+/** A desktop and a phone (iPhone 12–15 width). */
+const WIDTHS = [1366, 390] as const;
+const layoutLog: string[] = [];
 
 
 const CHROMIUM = findChromium();
@@ -37,7 +42,7 @@ async function cliJson(file: string): Promise<CliJson> {
   return JSON.parse(run.stdout) as CliJson;
 }
 
-describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', () => {
+describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', { timeout: 180_000 }, () => {
   let outDir = '';
   let url = '';
   let stop: () => void = () => undefined;
@@ -72,8 +77,8 @@ describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', () 
   });
 
   /** A fresh page on the served site, with console errors and requests recorded. */
-  async function open(): Promise<Page> {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  async function open(viewport = { width: 1440, height: 1000 }): Promise<Page> {
+    const context = await browser.newContext({ acceptDownloads: true, viewport, locale: 'zh-CN' });
     const page = await context.newPage();
     let loaded = false;
     page.on('console', (m) => {
@@ -208,6 +213,108 @@ describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', () 
     await expect(page.locator('li.finding').count()).resolves.toBeGreaterThan(0);
     await page.context().close();
   });
+
+  it('fits 1366 px and 390 px: no page scrolling sideways, nothing clipped, the footer ends the page', async () => {
+    for (const width of WIDTHS) {
+      const page = await open({ width, height: 900 });
+      // Before a file: a short page, where an empty band below the footer would show.
+      let facts = await layoutFacts(page);
+      expectFits(facts, `page ready @${width}`);
+      await page.setInputFiles('#file-input', path(PDF));
+      await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+      facts = await layoutFacts(page);
+      expectFits(facts, `page with results @${width}`);
+      // The results grid's tables scroll inside their own panel, not the page.
+      expect(await page.locator('#panel-tables').evaluate((el) => el.getBoundingClientRect().right <= document.documentElement.clientWidth + 0.5)).toBe(true);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const shot = join(OUTPUT, `web-layout-${width}.png`);
+      await page.screenshot({ path: shot, fullPage: true });
+      expect(statSync(shot).size).toBeGreaterThan(10_000);
+      layoutLog.push(`page @${width}: ${JSON.stringify(facts.summary)}`);
+      // The rule dialog fits too, and shows description, basis and examples, not regexes or paths.
+      await page.locator('li.finding[data-rule="table4-group-total"]').first().getByRole('button', { name: /规则说明/ }).click();
+      const dialog = page.locator('#rule-dialog');
+      await expect(dialog.isVisible()).resolves.toBe(true);
+      const box = await dialog.boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: join(OUTPUT, `web-rule-dialog-${width}.png`) });
+      await page.context().close();
+    }
+  }, 180_000);
+
+  it('says an unreadable file could not be read, and why, not 检查完成', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-bad-'));
+    try {
+      // A PNG image renamed .pdf, and a .docx cut in half.
+      const png = join(dir, '报告.pdf');
+      writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)]));
+      const docx = join(dir, '报告.docx');
+      const whole = readFileSync(path('fixtures/corpus/original/013-pingtan-2024.docx'));
+      writeFileSync(docx, whole.subarray(0, Math.floor(whole.length / 2)));
+      for (const [file, why] of [[png, /PDF|图片|图像/], [docx, /Word|损坏/]] as const) {
+        const page = await open();
+        await page.setInputFiles('#file-input', file);
+        await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
+        const status = (await page.textContent('#status')) ?? '';
+        expect(status).not.toContain('检查完成');
+        expect(status).toMatch(/无法读取/);
+        expect(status).toMatch(why);
+        expect(await page.getAttribute('#status', 'data-outcome')).toBe('unreadable');
+        await page.context().close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('explains a rule with its description, basis and a short excerpt of its examples, no regexes or file paths', async () => {
+    const page = await open();
+    await page.setInputFiles('#file-input', path(SEED));
+    await page.waitForSelector('body[data-state="done"]');
+    const rules = await page.$$eval('li.finding', (items) => [...new Set(items.map((li) => li.getAttribute('data-rule') ?? ''))]);
+    expect(rules.length).toBeGreaterThan(2);
+    for (const rule of rules) {
+      await page.locator(`li.finding[data-rule="${rule}"]`).first().getByRole('button', { name: /规则说明/ }).click();
+      const dialog = page.locator('#rule-dialog');
+      await expect(dialog.isVisible()).resolves.toBe(true);
+      const text = (await dialog.textContent()) ?? '';
+      if (!rule.includes('/')) {
+        expect(text, rule).toContain('依据');
+        expect(text, rule).toMatch(/例子/);
+      }
+      expect(text, rule).not.toMatch(/fixtures\/|\.txt\b|\.ya?ml\b/);
+      // No regular expressions: their syntax never reads as Chinese prose.
+      expect(text, rule).not.toMatch(/\\[dsSwb]|\(\?[:=!<]|\[\^|\.\*|\.\+|\|\|/);
+      await page.keyboard.press('Escape');
+    }
+    await page.context().close();
+  });
+
+  it('the HTML report (check --format html) fits 1366 px and 390 px; its tables scroll inside their own box', async () => {
+    const run = await runCli(['check', '--format', 'html', '--no-waivers', PDF]);
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-htmlreport-'));
+    const file = join(dir, 'report.html');
+    writeFileSync(file, run.stdout);
+    try {
+      for (const width of WIDTHS) {
+        const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+        const page = await context.newPage();
+        await page.goto(pathToFileURL(file).href);
+        const facts = await layoutFacts(page);
+        expectFits(facts, `html report @${width}`);
+        expect(await page.locator('.xl-table').count()).toBeGreaterThan(0);
+        const shot = join(OUTPUT, `html-report-layout-${width}.png`);
+        await page.screenshot({ path: shot, fullPage: true });
+        expect(statSync(shot).size).toBeGreaterThan(10_000);
+        layoutLog.push(`html report @${width}: ${JSON.stringify(facts.summary)}`);
+        await context.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    writeFileSync(join(OUTPUT, 'layout-facts.txt'), layoutLog.join('\n') + '\n');
+  }, 120_000);
 
   it('(c) logs no console errors and requests nothing outside its own origin', () => {
     expect(consoleErrors).toEqual([]);

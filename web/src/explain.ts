@@ -1,9 +1,9 @@
 /**
- * The rule explanation: a modal dialog with what the rule checks, why (its basis), its severity
- * and editions, and its examples, all taken from the loaded rule packs (the same text the
- * docs/rules pages are generated from).
+ * The rule explanation: a modal dialog with what the rule checks (its description), why (its
+ * basis), its severity and editions, its notes and a short excerpt of its examples, all taken from
+ * the loaded rule packs. What the checker runs (patterns, cell ids of the check) and where the
+ * examples' test files lie are for rule authors (docs/rules/); a clerk reading a finding gets prose.
  */
-import { describeCheck } from '../../src/engine/docs.js';
 import { describeExample } from '../../src/engine/examples.js';
 import type { Example } from '../../src/engine/schema.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -25,8 +25,33 @@ const BUILTIN: readonly [RegExp, string][] = [
   [/^batch\//, '判断文件是否为年度报告时发现的情况：文件可以读取，但看不出年度报告的标题、章节或统计表格。'],
 ];
 
-function exampleList(examples: readonly Example[]): HTMLElement {
-  return h('ul', { class: 'examples' }, examples.map((e) => h('li', {}, h('code', {}, e.fixture), '：', renderMarkdown(describeExample(e)), e.note ? h('span', { class: 'note' }, `（${e.note}）`) : null)));
+/** Longest example text shown, in characters: an excerpt, not the whole replaced passage. */
+const EXCERPT = 60;
+/** Examples shown of each kind. */
+const SHOWN = 2;
+
+function clipText(text: string): string {
+  const chars = [...text];
+  return chars.length <= EXCERPT ? text : `${chars.slice(0, EXCERPT - 1).join('')}…`;
+}
+
+/**
+ * One example in words: its note when it has one, else the change made to a real report (把“…”改为“…”),
+ * clipped; an unchanged report is said in words, never by its test file's path.
+ */
+export function exampleExcerpt(example: Example, valid: boolean): string {
+  if (example.note) return clipText(example.note);
+  const change = describeExample(example);
+  if (change === '原样') return valid ? '一份合格的真实报告，原样通过' : '一份真实报告原样即不通过';
+  return clipText(`在一份真实报告中${change.replace(/`/g, '')}`);
+}
+
+/** A few examples of one kind, without repeats (several examples often differ only in the test file). */
+function exampleList(examples: readonly Example[], valid: boolean): HTMLElement {
+  const texts = [...new Set(examples.map((e) => exampleExcerpt(e, valid)))];
+  const shown = texts.slice(0, SHOWN).map((t) => h('li', {}, t));
+  if (texts.length > SHOWN) shown.push(h('li', { class: 'note' }, `另有 ${texts.length - SHOWN} 个例子，见规则文档`));
+  return h('ul', { class: 'examples' }, shown);
 }
 
 function ruleBody(info: RuleInfo): DocumentFragment {
@@ -34,22 +59,17 @@ function ruleBody(info: RuleInfo): DocumentFragment {
   const editions = rule.editions ?? pack.editions ?? ['2008', '2019', '2021'];
   const fragment = document.createDocumentFragment();
   const facts: [string, Node | string][] = [
-    ['规则', h('code', {}, rule.id)],
     ['严重程度', `${SEVERITY_ZH[rule.severity]}${rule.severity === 'info' ? '' : '（缺少数据、无法核对时为提示）'}`],
     ['适用格式', editions.map((e) => EDITIONS[e] ?? e).join('；')],
-    ['规则包', `${pack.pack}：${pack.description}`],
     ['依据', rule.basis],
+    ['规则编号', h('code', {}, rule.id)],
   ];
   fragment.append(
     h('p', { class: 'rule-description' }, rule.description),
     h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-    h('h3', {}, '检查什么'),
-    h('div', { class: 'md' }, renderMarkdown(describeCheck(rule.check))),
-    h('h3', {}, '提示信息的写法'),
-    h('p', {}, rule.message.zh),
   );
   if (rule.docs) fragment.append(h('h3', {}, '说明'), h('div', { class: 'md' }, renderMarkdown(rule.docs)));
-  fragment.append(h('h3', {}, '不通过的例子'), exampleList(rule.examples.invalid), h('h3', {}, '通过的例子'), exampleList(rule.examples.valid));
+  fragment.append(h('h3', {}, '不通过的例子'), exampleList(rule.examples.invalid, false), h('h3', {}, '通过的例子'), exampleList(rule.examples.valid, true));
   return fragment;
 }
 

@@ -123,10 +123,24 @@ function show(entry: ResultEntry): void {
   results.hidden = false;
 }
 
+/**
+ * What the status line says when a check ends: 检查完成 with the counts only when the content was
+ * checked; an unreadable file says so and why (the reader's own words: damaged, an image, empty …).
+ */
+function outcomeText(entry: ResultEntry, name: string, s: ReturnType<typeof summarize>, ms: number): string {
+  if (entry.status === 'unreadable') {
+    const why = entry.findings.find((f) => f.severity === 'error')?.message ?? entry.report?.problems.find((p) => p.severity === 'error')?.message;
+    return `无法读取「${name}」，没有检查内容${why ? `：${why}` : '。'}`;
+  }
+  if (entry.status === 'not-a-report') return `「${name}」可以读取，但看起来不是政府信息公开工作年度报告：没有年度报告的标题、章节或统计表格。`;
+  return `检查完成：「${name}」有 ${s.errors} 个错误、${s.warnings} 个警告、${s.infos} 个提示（用时 ${(ms / 1000).toFixed(1)} 秒）。`;
+}
+
 async function check(bytes: Uint8Array, name: string): Promise<void> {
   const mine = ++sequence;
   const started = performance.now();
   document.body.dataset['state'] = 'checking';
+  delete status.dataset['outcome'];
   results.setAttribute('aria-busy', 'true');
   announce(`正在检查「${name}」…`);
   try {
@@ -137,10 +151,12 @@ async function check(bytes: Uint8Array, name: string): Promise<void> {
     const ms = Math.round(performance.now() - started);
     document.body.dataset['checkMs'] = String(ms);
     document.title = `${name} · 检查结果 · 政府信息公开工作年度报告检查`;
-    announce(`检查完成：「${name}」有 ${s.errors} 个错误、${s.warnings} 个警告、${s.infos} 个提示（用时 ${(ms / 1000).toFixed(1)} 秒）。`);
+    status.dataset['outcome'] = entry.status ?? 'checked';
+    announce(outcomeText(entry, name, s, ms));
     results.focus();
   } catch (error) {
     if (mine !== sequence) return;
+    status.dataset['outcome'] = 'failed';
     // checkFile turns bad input into findings; this is a bug in the checker, said plainly.
     announce(`检查「${name}」时出错：${(error as Error).message}。请把这个文件和这条信息反馈给维护人员。`);
   } finally {

@@ -2,7 +2,7 @@
  * `similarity`: text repeated from the same agency's previous report, or shared with other
  * agencies' reports in the batch (section 五 or the whole body).
  */
-import { overlap, sharedPassages, sketch, sketchSimilarity } from '../text-similarity.js';
+import { overlap, sharedPassages, sketch, sketchSimilarity } from '../../format/text-similarity.js';
 import type { BatchContext, BatchReport } from '../batch.js';
 import type { BatchOutcome } from '../outcome.js';
 import type { Check } from '../schema.js';
