@@ -9,7 +9,7 @@
 import { load } from 'cheerio';
 import type { IngestProblem, SourceLine, SourceMeta, SourceText } from '../model/source.js';
 import { Numbering, Styles, type NumberingPrefix } from './docx-numbering.js';
-import { collapseWhitespace, expandSpans, isCjkChar, isElement, joinParts, type DomNode, type SpanCell } from './grid.js';
+import { cleanTabs, collapseWhitespace, expandSpans, isCjkChar, isElement, joinParts, type DomNode, type SpanCell } from './grid.js';
 import type { IngestLimits } from './limits.js';
 import { elements, findDescendant, textOf, WordNames } from './wordml.js';
 import { checkZipBomb, corruptDocx, DocxError, readZipDirectory, ZipArchive } from './zip.js';
@@ -70,9 +70,6 @@ interface OutBlock {
   paragraph?: number;
   table?: { index: number; row: number };
 }
-
-// A list marker that a TAB separates from the paragraph text ("一、<tab>总体情况").
-const MARKER_ONLY_RE = /^[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．]?$/;
 
 class BodyReader {
   readonly blocks: OutBlock[] = [];
@@ -301,14 +298,6 @@ function attachPrefix(prefix: NumberingPrefix, text: string): string {
   return direct ? prefix.text + body : `${prefix.text} ${body}`;
 }
 
-/**
- * Tabs inside a paragraph would read as table-cell separators; an inner tab becomes two spaces
- * (a column gap, as in `pdftotext -layout` text), except after a bare list marker such as `一、`.
- */
-function cleanTabs(line: string): string {
-  const trimmed = line.replace(/^[\t ]+|[\t ]+$/g, '');
-  return trimmed.replace(/\t+/g, (_, offset: number) => (MARKER_ONLY_RE.test(trimmed.slice(0, offset).trim()) ? '' : '  '));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Properties

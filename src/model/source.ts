@@ -63,7 +63,7 @@ export interface SourceText {
   /** The lines of the report body. Empty when the file could not be read. */
   lines: SourceLine[];
   /** The detected input kind. */
-  kind: 'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'unknown';
+  kind: 'text' | 'markdown' | 'html' | 'docx' | 'doc' | 'pdf' | 'unknown';
   /** Character encoding the bytes were decoded from, when the input was text or HTML. */
   encoding?: string;
   meta: SourceMeta;
