@@ -5,6 +5,8 @@ import { ingest, type IngestLimits } from './ingest/index.js';
 import { DEFAULT_LIMITS } from './ingest/limits.js';
 import type { Finding } from './model/finding.js';
 import type { Report } from './model/report.js';
+import type { SourceMeta } from './model/source.js';
+import type { Attachment } from './ingest/attachments.js';
 import { parseReport } from './parse/index.js';
 import type { Checker } from './engine/run.js';
 
@@ -15,9 +17,16 @@ export interface FileResult {
   findings: Finding[];
 }
 
-/** Reads, parses and checks one file's bytes. Never throws for bad input. */
-export async function checkBytes(bytes: Uint8Array, file: string, checker: Checker, limits: IngestLimits = DEFAULT_LIMITS): Promise<FileResult> {
-  const source = await ingest(bytes, file, limits);
+/**
+ * Reads, parses and checks one file's bytes. Never throws for bad input. `meta` is metadata found
+ * outside the file (a fetched report's web page: its URL, publication date, title), over the
+ * file's own. `attachments` are read with the report (an .xlsx 统计表 beside it).
+ */
+export async function checkBytes(bytes: Uint8Array, file: string, checker: Checker, limits: IngestLimits = DEFAULT_LIMITS, meta?: SourceMeta, attachments: readonly Attachment[] = []): Promise<FileResult> {
+  const source = attachments.length > 0
+    ? await (await import('./ingest/attachments.js')).ingestWithAttachments(bytes, file, attachments, limits)
+    : await ingest(bytes, file, limits);
+  if (meta) source.meta = { ...source.meta, ...meta };
   const report = parseReport(source);
   const findings = await checker.check(report);
   return { file, report, findings };

@@ -119,7 +119,9 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
   const expansion = await expandInputs(inputs);
   const { unmatched } = expansion;
   if (expansion.files.length === 0 && unmatched.length > 0) throw new ExitError(2, `没有找到要检查的文件：${unmatched.join('、') || inputs.join('、')}`);
-  const files = await withoutIgnored(expansion.files, expansion.expanded, options.ignorePattern, setup);
+  // A crawler's CSV (a 内容 column) is one report per row: `crawl.csv#2`, `#3` … (src/batch/crawler-csv.ts).
+  const listed = expansion.files.some((f) => /\.csv$/i.test(f)) ? await (await import('../batch/inputs.js')).expandCrawlerCsvs(expansion.files) : expansion.files;
+  const files = await withoutIgnored(listed, expansion.expanded, options.ignorePattern, setup);
   if (files.length === 0 && unmatched.length === 0) {
     // Everything named was ignored (a pre-commit hook passing only ignored files): nothing to do.
     if (expansion.files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${inputs.join('、')}`);
