@@ -154,45 +154,36 @@ export class CompoundFile {
     return entries;
   }
 
-  /** Names of the streams and storages directly in the root storage. */
-  rootNames(): string[] {
-    const names: string[] = [];
+  /** The directory entries directly in the root storage (its red-black tree, each node once). */
+  private *rootEntries(): Generator<[number, DirEntry]> {
     const seen = new Set<number>();
     const stack = [this.entries[0]?.child ?? NO_STREAM];
     while (stack.length > 0) {
       const id = stack.pop() ?? NO_STREAM;
-      if (id === NO_STREAM || id >= this.entries.length || seen.has(id)) continue;
-      seen.add(id);
       const entry = this.entries[id];
-      if (entry === undefined) continue;
-      names.push(entry.name);
+      if (entry === undefined || seen.has(id)) continue;
+      seen.add(id);
+      yield [id, entry];
       stack.push(entry.left, entry.right);
     }
-    return names;
+  }
+
+  /** Names of the streams and storages directly in the root storage. */
+  rootNames(): string[] {
+    return [...this.rootEntries()].map(([, entry]) => entry.name);
   }
 
   /** The bytes of a stream in the root storage, or undefined when there is none of that name. */
   stream(name: string): Uint8Array | undefined {
-    const index = this.rootIndex(name);
-    const entry = index === undefined ? undefined : this.entries[index];
+    let entry: DirEntry | undefined;
+    for (const [, e] of this.rootEntries()) {
+      if (e.name !== name) continue;
+      entry = e;
+      break;
+    }
     if (entry === undefined || entry.type !== 2) return undefined;
     if (entry.size < this.miniCutoff) return this.readMini(entry.start, entry.size);
     return this.readChain(entry.start, entry.size);
-  }
-
-  private rootIndex(name: string): number | undefined {
-    const seen = new Set<number>();
-    const stack = [this.entries[0]?.child ?? NO_STREAM];
-    while (stack.length > 0) {
-      const id = stack.pop() ?? NO_STREAM;
-      if (id === NO_STREAM || id >= this.entries.length || seen.has(id)) continue;
-      seen.add(id);
-      const entry = this.entries[id];
-      if (entry === undefined) continue;
-      if (entry.name === name) return id;
-      stack.push(entry.left, entry.right);
-    }
-    return undefined;
   }
 
   private readMini(start: number, size: number): Uint8Array {

@@ -6,11 +6,12 @@
  * The container is read by cfb.ts, the Word structures by word-binary.ts, the document
  * properties (title, creation date) by doc-properties.ts. Browser-safe.
  */
-import type { IngestProblem, SourceLine, SourceText } from '../model/source.js';
+import type { IngestProblem, SourceText } from '../model/source.js';
 import { CfbError, CompoundFile, isCompoundFile } from './cfb.js';
 import { readSummaryInformation } from './doc-properties.js';
 import type { IngestLimits } from './limits.js';
-import { readWordBinary, WordBinaryError, type WordBlock } from './word-binary.js';
+import { linesOfBlocks, type WordBlock } from './word-blocks.js';
+import { readWordBinary, WordBinaryError } from './word-binary.js';
 
 function problem(id: string, severity: IngestProblem['severity'], message: string, messageEn: string): IngestProblem {
   return { id, message, messageEn, severity };
@@ -77,28 +78,8 @@ export function ingestDoc(bytes: Uint8Array, limits: IngestLimits, fileName = ''
       `The legacy Word file (.doc) could not be read (${detail}); it may be corrupt. ${SAVE_AS_EN}`));
   }
 
-  const problems: IngestProblem[] = [];
-  if (blocks.length > limits.maxLines) {
-    problems.push(problem('ingest/too-many-lines', 'warning',
-      `文档有 ${blocks.length} 行，只读取了前 ${limits.maxLines} 行。`,
-      `The document has ${blocks.length} lines; only the first ${limits.maxLines} were read.`));
-    blocks = blocks.slice(0, limits.maxLines);
-  }
-  const lines: SourceLine[] = blocks.map((block, i) => {
-    const origin: SourceLine['origin'] = { line: i + 1 };
-    if (block.paragraph !== undefined) origin.paragraph = block.paragraph;
-    if (block.table !== undefined) {
-      origin.tableIndex = block.table.index;
-      origin.tableRow = block.table.row;
-    }
-    return { text: block.text, origin };
-  });
   const meta = readSummaryInformation(safeStream(file, '\u0005SummaryInformation'));
-  if (meta.title === undefined) {
-    const first = blocks.find((b) => b.paragraph !== undefined);
-    if (first !== undefined && first.text.includes('报告') && first.text.length <= 100) meta.title = first.text;
-  }
-  if (lines.length === 0) problems.push(problem('ingest/empty', 'error', 'Word 文件中没有文字内容。', 'The Word file holds no text.'));
+  const { lines, problems } = linesOfBlocks(blocks, limits, meta);
   return { lines, kind: 'doc', meta, problems };
 }
 

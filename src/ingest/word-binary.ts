@@ -12,6 +12,7 @@
  * Browser-safe: works on `Uint8Array`s only.
  */
 import { cleanTabs, collapseWhitespace, expandSpans, joinParts, type SpanCell } from './grid.js';
+import type { WordBlock } from './word-blocks.js';
 
 /** Thrown when the streams are not a Word 97–2003 document this reader can read. */
 export class WordBinaryError extends Error {
@@ -20,12 +21,6 @@ export class WordBinaryError extends Error {
   }
 }
 
-/** One output block: a paragraph line, or a table row (cells joined by TAB). */
-export interface WordBlock {
-  text: string;
-  paragraph?: number;
-  table?: { index: number; row: number };
-}
 
 function u8(bytes: Uint8Array, at: number): number {
   const v = bytes[at];
