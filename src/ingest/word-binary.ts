@@ -104,7 +104,9 @@ const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’
 /** The text of the main document, with the byte offset of each character for property lookup. */
 function readText(doc: Uint8Array, pieces: readonly Piece[], ccpText: number): { text: string; fcs: Uint32Array } {
   const chars: string[] = [];
-  const fcs = new Uint32Array(ccpText);
+  // Every character takes at least a byte of the stream: a larger count is not to be believed.
+  const fcs = new Uint32Array(Math.min(ccpText, doc.length));
+  ccpText = fcs.length;
   for (const piece of pieces) {
     for (let cp = piece.cpStart; cp < Math.min(piece.cpEnd, ccpText); cp++) {
       const k = cp - piece.cpStart;
@@ -338,6 +340,8 @@ function paragraphs(text: string, fcs: Uint32Array, papx: readonly Run<ParaProps
   let lines: string[] = [''];
   // One entry per open field: true once its result part (after the separator) has begun.
   const fields: boolean[] = [];
+  // How many open fields are still in their instructions (counted, not searched: no quadratic scan).
+  let inInstructions = 0;
   for (let cp = 0; cp < text.length; cp++) {
     const ch = text[cp] ?? '';
     const fc = fcs[cp] ?? 0;
@@ -348,17 +352,21 @@ function paragraphs(text: string, fcs: Uint32Array, papx: readonly Run<ParaProps
     }
     if (ch === '\x13') {
       fields.push(false);
+      inInstructions++;
       continue;
     }
     if (ch === '\x14') {
-      if (fields.length > 0) fields[fields.length - 1] = true;
+      if (fields.length > 0 && fields[fields.length - 1] === false) {
+        fields[fields.length - 1] = true;
+        inInstructions--;
+      }
       continue;
     }
     if (ch === '\x15') {
-      fields.pop();
+      if (fields.pop() === false) inInstructions--;
       continue;
     }
-    if (fields.includes(false) || runAt(hiddenRuns, fc) !== undefined) continue;
+    if (inInstructions > 0 || runAt(hiddenRuns, fc) !== undefined) continue;
     if (ch === '\x0b') lines.push('');
     else if (ch === '\x1e') lines[lines.length - 1] += '-'; // non-breaking hyphen
     else if (ch === '\t' || ch >= ' ') lines[lines.length - 1] += ch;
