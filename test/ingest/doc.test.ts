@@ -173,11 +173,14 @@ describe('files that cannot be read as Word documents', () => {
     const bytes = doc013();
     const file = new CompoundFile(bytes);
     expect(file.stream('WordDocument')?.length).toBeGreaterThan(4096);
-    // Point the FAT entry of the WordDocument stream's first sector at itself.
+    // The WordDocument stream's second sector points back at its first: A → B → A (a chain that
+    // word-extractor 1.0.4's OLE reader follows forever).
     const entry = indexOfUtf16(bytes, 'WordDocument');
-    const start = Buffer.from(bytes).readUInt32LE(entry + 0x74);
-    const fatSector = Buffer.from(bytes).readUInt32LE(0x4c);
-    Buffer.from(bytes.buffer, bytes.byteOffset).writeUInt32LE(start, (fatSector + 1) * 512 + start * 4);
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const start = view.readUInt32LE(entry + 0x74);
+    const fatAt = (view.readUInt32LE(0x4c) + 1) * 512;
+    const second = view.readUInt32LE(fatAt + start * 4);
+    view.writeUInt32LE(start, fatAt + second * 4);
     const began = Date.now();
     expect(await problemOf(bytes, 'loop.doc')).toEqual({ id: 'ingest/legacy-doc', message: expect.stringContaining('sector chain loops') });
     expect(Date.now() - began).toBeLessThan(2000);
