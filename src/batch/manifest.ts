@@ -10,6 +10,7 @@ import { z } from '../zod.js';
 import type { LoadError } from '../engine/load.js';
 import type { ManifestEntry } from './types.js';
 import { decodeText } from '../ingest/text.js';
+import { cellText } from '../ingest/xlsx.js';
 
 /** One row of a table-shaped manifest (CSV or a worksheet): its cells and the line (row) it starts on. */
 interface ManifestRow {
@@ -101,18 +102,6 @@ function entriesFromRows(rows: readonly ManifestRow[], file: string): { entries:
     addEntry(fields, line, file, entries, errors);
   }
   return { entries, errors };
-}
-
-/** The text of a worksheet cell as a CSV would hold it (numbers, dates, rich text, formula results). */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'object') return String(value);
-  const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown };
-  if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-  if (v.result !== undefined) return cellText(v.result);
-  if (v.text !== undefined) return cellText(v.text);
-  return '';
 }
 
 /** Reads the first worksheet of an .xlsx manifest; rows are located by their row number. */

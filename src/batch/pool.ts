@@ -4,11 +4,11 @@
  * results in input order, so output is the same whatever the number of workers.
  */
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { Checker } from '../engine/run.js';
 import type { Pack } from '../engine/schema.js';
 import type { IngestLimits } from '../ingest/limits.js';
+import { readInput } from './inputs.js';
 import { processFile, type Processed } from './process.js';
 import type { Task, WorkerInit, WorkerMessage } from './worker.js';
 
@@ -79,7 +79,8 @@ async function checkHere(task: Task, checkers: Map<string, Checker>, options: Po
     checkers.set(key, checker);
   }
   try {
-    const processed = await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, options.snapshotCells, options.keepBody, options.keepReports, options.limits);
+    const input = await readInput(task.file);
+    const processed = await processFile(input.bytes, task.file, checker, options.snapshotCells, options.keepBody, options.keepReports, options.limits, input.meta, input.attachments);
     // What a large batch keeps of a file (metadata, findings, snapshot) holds strings cut from
     // the file's text, and V8 keeps a whole string alive for any slice of it: in this thread
     // every report's full text stayed in memory (960 MB peak for 10,000 reports). A structured

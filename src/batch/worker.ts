@@ -2,11 +2,11 @@
  * A batch worker thread: loads the rule packs once, then checks the files it is sent (it reads
  * them itself, so no bytes cross threads) and posts each result back.
  */
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Checker, type RuleSettings } from '../engine/run.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import { loadRuleDirsLazily } from '../rule-dirs.js';
+import { readInput } from './inputs.js';
 import { processFile, type Processed } from './process.js';
 
 /** What the worker is started with. */
@@ -46,7 +46,8 @@ parentPort!.on('message', async (tasks: Task[]) => {
         checker = new Checker(packs, { locale: init.locale, rules: task.settings });
         checkers.set(key, checker);
       }
-      const processed = await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, cells, init.keepBody, init.keepReports, init.limits);
+      const input = await readInput(task.file);
+      const processed = await processFile(input.bytes, task.file, checker, cells, init.keepBody, init.keepReports, init.limits, input.meta, input.attachments);
       parentPort!.postMessage({ index: task.index, processed } satisfies WorkerMessage);
     } catch (error) {
       parentPort!.postMessage({ index: task.index, error: (error as Error).message } satisfies WorkerMessage);

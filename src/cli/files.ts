@@ -1,7 +1,7 @@
 /** Expands the paths given on the command line (files, folders, globs) into report files. */
 import { statSync } from 'node:fs';
 
-const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'shtml', 'docx', 'doc', 'pdf'];
+const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'shtml', 'docx', 'doc', 'wps', 'pdf'];
 
 /**
  * Files to check, in a stable order; paths that match nothing are returned separately.

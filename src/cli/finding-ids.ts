@@ -9,8 +9,8 @@ import type { RuleSettings } from '../engine/run.js';
 
 /** Every id of a finding that does not come from a rule pack. */
 export const BUILTIN_FINDING_IDS = [
-  'ingest/binary', 'ingest/charset-mismatch', 'ingest/corrupt-docx', 'ingest/corrupt-pdf', 'ingest/empty', 'ingest/encrypted-pdf',
-  'ingest/html-too-deep', 'ingest/image', 'ingest/invalid-bytes', 'ingest/legacy-doc', 'ingest/no-text-layer', 'ingest/not-found', 'ingest/pdf-pages-without-text',
+  'ingest/binary', 'ingest/charset-mismatch', 'ingest/corrupt-docx', 'ingest/corrupt-pdf', 'ingest/empty', 'ingest/encrypted-doc', 'ingest/encrypted-pdf',
+  'ingest/html-too-deep', 'ingest/image', 'ingest/invalid-bytes', 'ingest/legacy-doc', 'ingest/no-text-layer', 'ingest/not-found', 'ingest/not-word', 'ingest/pdf-pages-without-text',
   'ingest/pdf-unavailable', 'ingest/too-large', 'ingest/too-many-lines', 'ingest/too-many-pages', 'ingest/unknown-format', 'ingest/unreadable',
   'ingest/unreadable-html', 'ingest/zip-bomb',
   'parse/empty', 'parse/no-tables', 'parse/no-structure',

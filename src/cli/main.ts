@@ -124,7 +124,9 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
   const { unmatched } = expansion;
   // A path that matches nothing is a finding of its own (ingest/not-found), alone or with others:
   // the run goes on and exits 1, the same whether one file or many were named.
-  const files = await withoutIgnored(expansion.files, expansion.expanded, options.ignorePattern, setup);
+  // A crawler's CSV (a 内容 column) is one report per row: `crawl.csv#2`, `#3` … (src/batch/crawler-csv.ts).
+  const listed = expansion.files.some((f) => /\.csv$/i.test(f)) ? await (await import('../batch/inputs.js')).expandCrawlerCsvs(expansion.files) : expansion.files;
+  const files = await withoutIgnored(listed, expansion.expanded, options.ignorePattern, setup);
   if (files.length === 0 && unmatched.length === 0) {
     // Everything named was ignored (a pre-commit hook passing only ignored files): nothing to do.
     if (expansion.files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${inputs.join('、')}`, `No files to check: ${inputs.join(', ')}`);

@@ -7,10 +7,11 @@
  * (with the zip-bomb defence) is in zip.ts, the numbering in docx-numbering.ts.
  */
 import { load } from 'cheerio';
-import type { IngestProblem, SourceLine, SourceMeta, SourceText } from '../model/source.js';
+import type { IngestProblem, SourceMeta, SourceText } from '../model/source.js';
 import { Numbering, Styles, type NumberingPrefix } from './docx-numbering.js';
-import { collapseWhitespace, expandSpans, isCjkChar, isElement, joinParts, type DomNode, type SpanCell } from './grid.js';
+import { cleanTabs, collapseWhitespace, expandSpans, isCjkChar, isElement, joinParts, type DomNode, type SpanCell } from './grid.js';
 import type { IngestLimits } from './limits.js';
+import { linesOfBlocks, type WordBlock } from './word-blocks.js';
 import { elements, findDescendant, textOf, WordNames } from './wordml.js';
 import { checkZipBomb, corruptDocx, DocxError, readZipDirectory, ZipArchive } from './zip.js';
 
@@ -64,18 +65,9 @@ function resolvePart(base: string, target: string): string {
 // ---------------------------------------------------------------------------------------------
 // Document body
 
-/** What the body walk produces: text blocks (one per paragraph line) and table rows. */
-interface OutBlock {
-  text: string;
-  paragraph?: number;
-  table?: { index: number; row: number };
-}
-
-// A list marker that a TAB separates from the paragraph text ("一、<tab>总体情况").
-const MARKER_ONLY_RE = /^[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．]?$/;
 
 class BodyReader {
-  readonly blocks: OutBlock[] = [];
+  readonly blocks: WordBlock[] = [];
   private paragraphCount = 0;
   private tableCount = 0;
 
@@ -301,14 +293,6 @@ function attachPrefix(prefix: NumberingPrefix, text: string): string {
   return direct ? prefix.text + body : `${prefix.text} ${body}`;
 }
 
-/**
- * Tabs inside a paragraph would read as table-cell separators; an inner tab becomes two spaces
- * (a column gap, as in `pdftotext -layout` text), except after a bare list marker such as `一、`.
- */
-function cleanTabs(line: string): string {
-  const trimmed = line.replace(/^[\t ]+|[\t ]+$/g, '');
-  return trimmed.replace(/\t+/g, (_, offset: number) => (MARKER_ONLY_RE.test(trimmed.slice(0, offset).trim()) ? '' : '  '));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Properties
@@ -391,29 +375,6 @@ async function readDocx(bytes: Uint8Array, limits: IngestLimits): Promise<Source
   const reader = new BodyReader(w, numbering);
   reader.readBlocks(body);
 
-  const problems: IngestProblem[] = [];
-  let blocks = reader.blocks;
-  if (blocks.length > limits.maxLines) {
-    problems.push(problem('ingest/too-many-lines', 'warning',
-      `文档有 ${blocks.length} 行，只读取了前 ${limits.maxLines} 行。`,
-      `The document has ${blocks.length} lines; only the first ${limits.maxLines} were read.`));
-    blocks = blocks.slice(0, limits.maxLines);
-  }
-  const lines: SourceLine[] = blocks.map((block, i) => {
-    const origin: SourceLine['origin'] = { line: i + 1 };
-    if (block.paragraph !== undefined) origin.paragraph = block.paragraph;
-    if (block.table !== undefined) {
-      origin.tableIndex = block.table.index;
-      origin.tableRow = block.table.row;
-    }
-    return { text: block.text, origin };
-  });
-  if (meta.title === undefined) {
-    const first = blocks.find((b) => b.paragraph !== undefined);
-    if (first !== undefined && first.text.includes('报告') && first.text.length <= 100) meta.title = first.text;
-  }
-  if (lines.length === 0) {
-    problems.push(problem('ingest/empty', 'error', 'Word 文件是空的：文档里没有任何文字。请确认这是填写好的报告，或重新导出后再检查。', 'The Word file is empty: the document holds no text. Check that it is the finished report, or export it again.'));
-  }
+  const { lines, problems } = linesOfBlocks(reader.blocks, limits, meta);
   return { lines, kind: 'docx', meta, problems };
 }

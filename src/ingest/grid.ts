@@ -54,6 +54,18 @@ export function joinParts(parts: readonly string[]): string {
   return out;
 }
 
+// A list marker that a TAB separates from the paragraph text ("一、<tab>总体情况").
+const MARKER_ONLY_RE = /^[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．]?$/;
+
+/**
+ * Tabs inside a paragraph would read as table-cell separators; an inner tab becomes two spaces
+ * (a column gap, as in `pdftotext -layout` text), except after a bare list marker such as `一、`.
+ */
+export function cleanTabs(line: string): string {
+  const trimmed = line.replace(/^[\t ]+|[\t ]+$/g, '');
+  return trimmed.replace(/\t+/g, (_, offset: number) => (MARKER_ONLY_RE.test(trimmed.slice(0, offset).trim()) ? '' : '  '));
+}
+
 /**
  * Collapses white space the way a browser shows it: every run of spaces, tabs, line breaks,
  * NBSP or ideographic spaces becomes one space, and the result is trimmed. A run that holds a

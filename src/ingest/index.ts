@@ -19,7 +19,7 @@ const startsWithBytes = (bytes: Uint8Array, prefix: readonly number[]): boolean 
 export function detectKind(bytes: Uint8Array, fileName: string): InputKind {
   const name = fileName.toLowerCase();
   if (startsWithBytes(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf'; // %PDF
-  if (startsWithBytes(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return 'doc'; // OLE2: .doc, .xls, …
+  if (startsWithBytes(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return 'doc'; // OLE2: .doc, WPS .wps (.xls … are told apart by the reader)
   if (startsWithBytes(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'docx'; // zip
   if (/\.(html?|shtml|xhtml)$/.test(name)) return 'html';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).toLowerCase();
@@ -27,7 +27,8 @@ export function detectKind(bytes: Uint8Array, fileName: string): InputKind {
   if (/\.(md|markdown)$/.test(name)) return 'markdown';
   if (name.endsWith('.docx')) return 'docx';
   if (name.endsWith('.pdf')) return 'pdf';
-  if (name.endsWith('.doc')) return 'doc';
+  // A .wps that is not an OLE2 file is an early WPS format: the .doc reader says so.
+  if (name.endsWith('.doc') || name.endsWith('.wps')) return 'doc';
   return 'text';
 }
 
@@ -87,10 +88,10 @@ export async function ingest(
         const { ingestPdf } = await import('./pdf.js');
         return await ingestPdf(bytes, limits);
       }
-      case 'doc':
-        return failed('unknown', 'ingest/legacy-doc',
-          '这是旧版 Word 二进制格式（.doc），无法直接读取。请在 Word 或 WPS 中“另存为” .docx 后再检查。',
-          'This is a legacy binary Word file (.doc). Save it as .docx and check again.');
+      case 'doc': {
+        const { ingestDoc } = await import('./doc.js');
+        return ingestDoc(bytes, limits, fileName);
+      }
       default:
         return failed('unknown', 'ingest/unknown-format', '无法识别的文件格式。', 'Unrecognised file format.');
     }

@@ -44,6 +44,8 @@ export interface SourceMeta {
   publisher?: string;
   /** Document creation date from file properties, ISO `YYYY-MM-DD` (weak evidence only). */
   createdAt?: string;
+  /** The web page the report was fetched from (its own page, or the page of an attachment). */
+  pageUrl?: string;
 }
 
 /** A problem ingest met that the user must hear about (the run goes on). */
@@ -63,7 +65,7 @@ export interface SourceText {
   /** The lines of the report body. Empty when the file could not be read. */
   lines: SourceLine[];
   /** The detected input kind. */
-  kind: 'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'unknown';
+  kind: 'text' | 'markdown' | 'html' | 'docx' | 'doc' | 'pdf' | 'unknown';
   /** Character encoding the bytes were decoded from, when the input was text or HTML. */
   encoding?: string;
   meta: SourceMeta;
