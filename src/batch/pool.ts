@@ -68,7 +68,7 @@ async function checkHere(task: Task, checkers: Map<string, Checker>, options: Po
     checkers.set(key, checker);
   }
   try {
-    const processed = await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, options.snapshotCells, options.keepBody, options.keepReports, options.limits);
+    const processed = await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, options.snapshotCells, options.keepBody, options.keepReports, options.limits, task.meta);
     // What a large batch keeps of a file (metadata, findings, snapshot) holds strings cut from
     // the file's text, and V8 keeps a whole string alive for any slice of it: in this thread
     // every report's full text stayed in memory (960 MB peak for 10,000 reports). A structured

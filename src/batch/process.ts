@@ -8,6 +8,7 @@ import { checkBytes } from '../check.js';
 import type { Checker } from '../engine/run.js';
 import { DEFAULT_LIMITS, type IngestLimits } from '../ingest/limits.js';
 import type { Report } from '../model/report.js';
+import type { SourceMeta } from '../model/source.js';
 import { STRONG_MATCH } from '../parse/section-heading.js';
 import { matchSectionTitle } from '../parse/section-titles.js';
 import type { ResultEntry } from '../report/index.js';
@@ -121,9 +122,9 @@ export function metaOnly(report: Report): Report {
  * Checks one file's bytes. `seen` maps content digests to the first file that had them, so a
  * duplicate is recorded as such and not checked again.
  */
-export async function processFile(bytes: Uint8Array, file: string, checker: Checker, snapshotCells: ReadonlySet<string>, keepBody = true, keepReport = true, limits: IngestLimits = DEFAULT_LIMITS): Promise<Processed> {
+export async function processFile(bytes: Uint8Array, file: string, checker: Checker, snapshotCells: ReadonlySet<string>, keepBody = true, keepReport = true, limits: IngestLimits = DEFAULT_LIMITS, pageMeta?: SourceMeta): Promise<Processed> {
   const digest = digestBytes(bytes);
-  const result = await checkBytes(bytes, file, checker, limits);
+  const result = await checkBytes(bytes, file, checker, limits, pageMeta);
   const { report, findings } = result;
   const meta = report.meta;
   const unreadable = report.lines.length === 0 || report.problems.some((p) => p.severity === 'error' && p.id.startsWith('ingest/'));

@@ -10,6 +10,7 @@ import type { Pack } from '../engine/schema.js';
 import { ingest, type IngestLimits } from '../ingest/index.js';
 import type { Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
+import type { SourceMeta } from '../model/source.js';
 import { parseReport } from '../parse/index.js';
 import type { ResultEntry } from '../report/index.js';
 import { crossCellIds, crossCheck, sameAgency } from './cross.js';
@@ -41,6 +42,8 @@ export interface BatchParams {
   signal?: { stopped: boolean };
   /** Input limits (the config's `limits`); the defaults when absent. */
   limits?: IngestLimits;
+  /** Metadata from outside a file (a fetched report's web page), over the file's own. */
+  metaFor?: (file: string) => SourceMeta | undefined;
 }
 
 /** What a batch run produces. */
@@ -55,7 +58,10 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
   const { files, packs, locale } = params;
   const snapshotCells = crossCellIds(packs);
   const keepBody = files.length <= 500;
-  const tasks = files.map((file, index) => ({ index, file, settings: params.settingsFor(file) }));
+  const tasks = files.map((file, index) => {
+    const meta = params.metaFor?.(file);
+    return { index, file, settings: params.settingsFor(file), ...(meta ? { meta } : {}) };
+  });
   const entries: ResultEntry[] = [];
   const records: BatchRecord[] = [];
   const snapshots: Snapshot[] = [];

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Checker, type RuleSettings } from '../engine/run.js';
 import type { IngestLimits } from '../ingest/limits.js';
+import type { SourceMeta } from '../model/source.js';
 import { loadRuleDirsLazily } from '../rule-dirs.js';
 import { processFile, type Processed } from './process.js';
 
@@ -25,6 +26,8 @@ export interface Task {
   index: number;
   file: string;
   settings: RuleSettings;
+  /** Metadata from outside the file (a fetched report's page), over the file's own. */
+  meta?: SourceMeta;
 }
 
 /** A message from the worker. */
@@ -46,7 +49,7 @@ parentPort!.on('message', async (tasks: Task[]) => {
         checker = new Checker(packs, { locale: init.locale, rules: task.settings });
         checkers.set(key, checker);
       }
-      const processed = await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, cells, init.keepBody, init.keepReports, init.limits);
+      const processed = await processFile(new Uint8Array(readFileSync(task.file)), task.file, checker, cells, init.keepBody, init.keepReports, init.limits, task.meta);
       parentPort!.postMessage({ index: task.index, processed } satisfies WorkerMessage);
     } catch (error) {
       parentPort!.postMessage({ index: task.index, error: (error as Error).message } satisfies WorkerMessage);

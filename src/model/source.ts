@@ -44,6 +44,8 @@ export interface SourceMeta {
   publisher?: string;
   /** Document creation date from file properties, ISO `YYYY-MM-DD` (weak evidence only). */
   createdAt?: string;
+  /** The web page the report was fetched from (its own page, or the page of an attachment). */
+  pageUrl?: string;
 }
 
 /** A problem ingest met that the user must hear about (the run goes on). */
