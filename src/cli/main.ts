@@ -55,6 +55,8 @@ interface CheckCliOptions {
   progress?: boolean;
   summary?: string;
   summaryFormat?: string;
+  save?: string;
+  offline?: string;
 }
 
 interface RulesCliOptions {
@@ -89,7 +91,7 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     return 0;
   }
   if (!options.stdin) {
-    if (inputs.length === 0) throw new ExitError(2, '请给出要检查的文件、文件夹或通配符，或用 --stdin 从标准输入读取');
+    if (inputs.length === 0 && !options.manifest) throw new ExitError(2, '请给出要检查的文件、文件夹或通配符，或用 --stdin 从标准输入读取');
     return checkFiles(inputs, options, null);
   }
   if (inputs.length > 0) throw new ExitError(2, '--stdin 不能和文件路径一起使用');
@@ -102,7 +104,8 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   }
 }
 
-async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: StdinFile | null): Promise<number> {
+async function checkFiles(given: string[], options: CheckCliOptions, stdin: StdinFile | null): Promise<number> {
+  let inputs = given;
   const outputs = outputSpecs(options.format, options.output);
   const formats = new Set(outputs.map((o) => o.format));
   const maxWarnings = options.maxWarnings === undefined ? Number.POSITIVE_INFINITY : Number(options.maxWarnings);
@@ -111,16 +114,21 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
   // extract writers load exceljs, which was 40 % of the CLI's start-up (node --cpu-prof).
   const summaryModule = options.summary !== undefined || options.summaryFormat !== undefined ? await import('./summary.js') : null;
   const summary = summaryModule ? summaryModule.summaryTarget(options.summary, options.summaryFormat) : null;
-  const setup = await prepareSetup(options.rules, options.config, stdin ? stdin.name : inputs[0]);
-  // A report from standard input is known by its --stdin-filename, for overrides and the output.
-  const shownName = (file: string): string => (stdin && file === stdin.path ? stdin.name : file);
+  const { isUrlInput } = await import('./crawl.js');
+  const urls = inputs.filter(isUrlInput);
+  if (urls.length) inputs = inputs.filter((i) => !isUrlInput(i));
+  const setup = await prepareSetup(options.rules, options.config, stdin ? stdin.name : inputs[0] ?? (urls.length ? '.' : undefined));
+  // Web reports are staged as files (below); they are known by their URL, as a report from
+  // standard input is by its --stdin-filename, for overrides and the output.
+  let web: import('./crawl.js').StagedWeb | null = null;
+  const shownName = (file: string): string => (stdin && file === stdin.path ? stdin.name : web?.nameOf(file) ?? file);
   const locale = options.locale ?? setup.config.locale ?? 'zh';
   const failSeverity = options.failSeverity ?? setup.config.failSeverity ?? 'error';
   const expansion = await expandInputs(inputs);
   const { unmatched } = expansion;
-  if (expansion.files.length === 0 && unmatched.length > 0) throw new ExitError(2, `没有找到要检查的文件：${unmatched.join('、') || inputs.join('、')}`);
+  if (expansion.files.length === 0 && unmatched.length > 0 && urls.length === 0) throw new ExitError(2, `没有找到要检查的文件：${unmatched.join('、') || inputs.join('、')}`);
   const files = await withoutIgnored(expansion.files, expansion.expanded, options.ignorePattern, setup);
-  if (files.length === 0 && unmatched.length === 0) {
+  if (files.length === 0 && unmatched.length === 0 && urls.length === 0 && !options.manifest) {
     // Everything named was ignored (a pre-commit hook passing only ignored files): nothing to do.
     if (expansion.files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${inputs.join('、')}`);
     process.stderr.write(locale === 'zh' ? `所有 ${expansion.files.length} 个文件都被忽略规则排除，未检查任何文件\n` : `All ${expansion.files.length} files are ignored; nothing was checked\n`);
@@ -152,6 +160,10 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
     if (loaded.errors.length) fail(loaded.errors, '清单有错误');
     manifest = { entries: loaded.entries, file: options.manifest };
   }
+  if (urls.length > 0 || manifest?.entries.some((e) => e.url !== undefined && e.file === undefined)) {
+    web = await (await import('./crawl.js')).stageWeb(urls, manifest, options, setup.config, locale);
+    files.push(...web.files);
+  }
   const previous = options.prev.length ? (await expandInputs(options.prev)).files : [];
   const settingsForFile = await fileSettings(setup);
   const settingsFor = (file: string): ReturnType<typeof settingsForFile> => settingsForFile(shownName(file));
@@ -176,13 +188,17 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
     outcome = await runBatch({
       files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor, locale, jobs,
       keepReports: formats.has('html') || files.length <= 200, manifest, previous, signal, limits: limitsOf(setup.config), ...(onProgress ? { onProgress } : {}),
+      ...(web ? { metaFor: web.metaFor } : {}),
     });
   } finally {
     process.removeListener('SIGINT', onInterrupt);
+    web?.remove();
   }
+  for (const record of outcome.records) record.file = shownName(record.file);
 
   const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1 } }] });
-  const results: ResultEntry[] = unmatched.map(notFound).map((r) => ({ ...r, findings: applyBuiltinSettings(r.findings, settingsFor(r.file), new Set()) }));
+  const absent = [...unmatched.map(notFound), ...(web?.failed ?? [])];
+  const results: ResultEntry[] = absent.map((r) => ({ ...r, findings: applyBuiltinSettings(r.findings, settingsFor(r.file), new Set()) }));
   let suppressedCount = 0;
   const reported: Finding[][] = [];
   const packRuleIds = new Set(setup.packs.flatMap((p) => p.rules.map((r) => r.id)));
@@ -204,7 +220,7 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
   for (const [source, findings] of unusedWaivers(waivers.waivers, files)) results.push({ file: source, report: null, findings: applyBuiltinSettings(findings, settingsFor(source), new Set()) });
   if (summary && summaryModule) {
     const { writeSummary, reportedRecords } = summaryModule;
-    const written = await writeSummary(summary, reportedRecords(outcome, reported, results.slice(0, unmatched.length)), { packs: setup.packs, locale, interrupted: outcome.interrupted });
+    const written = await writeSummary(summary, reportedRecords(outcome, reported, results.slice(0, absent.length)), { packs: setup.packs, locale, interrupted: outcome.interrupted });
     process.stderr.write(locale === 'zh' ? `已写入汇总 ${written}\n` : `Summary written to ${written}\n`);
   }
 
@@ -298,8 +314,32 @@ export function program(): Command {
     .option('--no-color', '不使用颜色')
     .option('--summary <file>', '另外写出批量汇总（按规则、机关、年度、状态、缺报），格式按扩展名：.txt .md .html .csv .xlsx')
     .addOption(new Option('--summary-format <format>', '汇总的格式（默认按 --summary 的扩展名）').choices(['text', 'txt', 'markdown', 'md', 'html', 'csv', 'xlsx']))
+    .option('--save <dir>', '网址：把下载的每个文件按内容哈希（sha256）保存到此文件夹，附 JSON 说明（网址、状态、响应头、时间）')
+    .option('--offline <dir>', '网址：不联网，只用 --save 保存的文件夹中的内容重新检查')
     .action(async (paths: string[], options: CheckCliOptions) => {
       process.exitCode = await runCheck(paths, options);
+    });
+  cmd
+    .command('crawl')
+    .description('列出网站“政府信息公开年报”栏目中的年度报告，写出清单（agency, year, url, title, date）；--check 时逐份下载检查')
+    .argument('<url>', '栏目页面的网址')
+    .option('-o, --output <file>', '清单写到此 CSV 文件（默认输出到标准输出）')
+    .option('--check', '检查清单中的报告（一批，可加 --summary 写出汇总）')
+    .option('-f, --format <name[:file]>', '--check 的输出格式（同 check）', collect, [] as string[])
+    .option('--summary <file>', '--check 时另外写出批量汇总（.txt .md .html .csv .xlsx）')
+    .option('-c, --config <file>', '配置文件（limits: 下的下载上限）')
+    .addOption(new Option('--locale <locale>', '消息语言').choices(['zh', 'en']))
+    .option('--save <dir>', '把下载的每个文件按内容哈希保存到此文件夹')
+    .option('--offline <dir>', '不联网，只用 --save 保存的文件夹')
+    .action(async (url: string, options: import('./crawl.js').CrawlCliOptions & { format: string[]; summary?: string }) => {
+      const { runCrawl } = await import('./crawl.js');
+      const setup = await prepareSetup([], options.config, '.');
+      const web = { ...(options.save !== undefined ? { save: options.save } : {}), ...(options.offline !== undefined ? { offline: options.offline } : {}) };
+      const check = (manifest: string): Promise<number> => runCheck([], {
+        format: options.format, rules: [], waivers: false, prev: [], ignorePattern: [], manifest, ...web,
+        ...(options.config !== undefined ? { config: options.config } : {}), ...(options.locale ? { locale: options.locale } : {}), ...(options.summary !== undefined ? { summary: options.summary } : {}),
+      });
+      process.exitCode = await runCrawl(url, options, setup.config, check);
     });
   cmd
     .command('extract')

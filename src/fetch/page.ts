@@ -10,6 +10,8 @@ import { load, type CheerioAPI } from 'cheerio';
 export interface PageLink {
   text: string;
   url: string;
+  /** The text of the element around the link (a list item's date beside it), when known. */
+  context?: string;
 }
 
 /** Document extensions an attachment may have, best first for the report itself. */
@@ -47,9 +49,9 @@ export class Page {
   }
 
   /** The links outside the site's chrome, in page order, with whether a 附件 label is over them. */
-  private anchors(): (PageLink & { underLabel: boolean })[] {
+  private anchors(): (PageLink & { context: string; underLabel: boolean })[] {
     const $ = this.$;
-    const out: (PageLink & { underLabel: boolean })[] = [];
+    const out: (PageLink & { context: string; underLabel: boolean })[] = [];
     $('a[href]').each((_, el) => {
       if ($(el).closest(CHROME).length > 0) return;
       const url = absolute($(el).attr('href'), this.base);
@@ -57,14 +59,26 @@ export class Page {
       const text = $(el).text().replace(/\s+/g, ' ').trim() || ($(el).attr('title') ?? '').trim();
       // 附件：<a>…</a>, <div>附件下载<ul><li><a>…: the label is in the parent's or grandparent's text.
       const around = $(el).parent().parent().text().replace(/\s+/g, '').slice(0, 200);
-      out.push({ text, url, underLabel: /^(?:相关)?附件(?:下载)?[:：]?|附件下载|附件[:：]/.test(around) });
+      const context = $(el).parent().text().replace(/\s+/g, ' ').trim().slice(0, 300);
+      out.push({ text, url, context, underLabel: /^(?:相关)?附件(?:下载)?[:：]?|附件下载|附件[:：]/.test(around) });
     });
     return out;
   }
 
+  /**
+   * The site's name, for links that do not name their agency: the SiteName meta tag (what
+   * government CMSs write), else the last part of the page title (栏目 - 站点), else ''.
+   */
+  siteName(): string {
+    const meta = this.$('meta[name="SiteName" i], meta[name="sitename" i]').attr('content')?.trim();
+    if (meta) return meta;
+    const parts = this.$('title').text().split(/\s*[-_|—]\s*/).map((p) => p.trim()).filter((p) => p.length >= 2);
+    return parts.length >= 2 ? parts.at(-1)! : '';
+  }
+
   /** The links outside the site's chrome, in page order. */
   links(): PageLink[] {
-    return this.anchors().map(({ text, url }) => ({ text, url }));
+    return this.anchors().map(({ text, url, context }) => ({ text, url, context }));
   }
 
   /**
