@@ -44,6 +44,8 @@ export interface BatchParams {
   limits?: IngestLimits;
   /** Metadata from outside a file (a fetched report's web page), over the file's own. */
   metaFor?: (file: string) => SourceMeta | undefined;
+  /** The name a message gives a file (a fetched report's URL rather than its staged copy). */
+  nameOf?: (file: string) => string;
 }
 
 /** What a batch run produces. */
@@ -85,7 +87,8 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
     }
     const { processed } = result;
     internFindings(processed.record.findings, strings);
-    const first = firstByDigest.get(processed.digest);
+    const firstFile = firstByDigest.get(processed.digest);
+    const first = firstFile === undefined ? undefined : params.nameOf?.(firstFile) ?? firstFile;
     if (first !== undefined) {
       const finding = { ruleId: 'batch/duplicate', severity: 'info' as const, message: `与 ${first} 内容完全相同，未重复检查`, location: { line: 1 } };
       const entry: ResultEntry = { file: result.file, report: null, findings: [finding], status: 'duplicate' };

@@ -188,7 +188,7 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
     outcome = await runBatch({
       files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor, locale, jobs,
       keepReports: formats.has('html') || files.length <= 200, manifest, previous, signal, limits: limitsOf(setup.config), ...(onProgress ? { onProgress } : {}),
-      ...(web ? { metaFor: web.metaFor } : {}),
+      ...(web ? { metaFor: web.metaFor, nameOf: shownName } : {}),
     });
   } finally {
     process.removeListener('SIGINT', onInterrupt);
