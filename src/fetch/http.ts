@@ -23,12 +23,14 @@ const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_NONAME']
 /** The error code deep in a fetch error (`TypeError: fetch failed` wraps the socket's). */
 function codeOf(error: unknown): string {
   let e: unknown = error;
+  let message = error instanceof Error ? error.message : String(error);
   for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
+    if (e instanceof Error) message = e.message; // the innermost message says most ("bad port", "other side closed")
     e = (e as { cause?: unknown }).cause;
   }
-  return error instanceof Error ? error.message : String(error);
+  return message;
 }
 
 /** GETs `url` once. */

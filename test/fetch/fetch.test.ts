@@ -3,11 +3,12 @@
  * politeness, finding the report on a page or in its attachment, the page's metadata, and every
  * failure as an outcome (never a throw).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Fetcher, USER_AGENT } from '../../src/fetch/fetcher.js';
+import { getOnce } from '../../src/fetch/http.js';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from '../../src/fetch/limits.js';
 import { fetchReport } from '../../src/fetch/report.js';
 import { EvidenceReader, EvidenceWriter, sha256 } from '../../src/fetch/store.js';
@@ -76,6 +77,23 @@ describe('the fetcher', () => {
       expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       await dead.close();
+    }
+  });
+
+  it('tells a refused connection (network) from a name that does not resolve (dns)', async () => {
+    const closed = await hang();
+    const port = new URL(closed.base).port;
+    await closed.close(); // nothing listens on that port now
+    const refused = await new Fetcher({ limits: { ...FAST, fetchRetries: 0 } }).get(`http://127.0.0.1:${port}/report.htm`);
+    expect(refused.ok ? null : refused.failure).toMatchObject({ kind: 'network', detail: 'ECONNREFUSED' });
+    // No DNS query leaves the machine: the platform's fetch is replaced by one failing as getaddrinfo does.
+    const dnsError = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('getaddrinfo ENOTFOUND www.nowhere.gov.cn'), { code: 'ENOTFOUND' }) });
+    vi.stubGlobal('fetch', () => Promise.reject(dnsError));
+    try {
+      const outcome = await getOnce('http://www.nowhere.gov.cn/a.htm', { timeoutMs: 1000, maxBytes: 1000, userAgent: USER_AGENT });
+      expect(outcome).toEqual({ kind: 'dns', detail: 'ENOTFOUND' });
+    } finally {
+      vi.unstubAllGlobals();
     }
   });
 
