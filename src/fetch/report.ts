@@ -61,6 +61,16 @@ export async function fetchReport(url: string, fetcher: Fetcher, given: Readonly
   const outcome = await fetcher.get(url);
   if (!outcome.ok) return { url, ok: false, failure: outcome.failure };
   const response = outcome.response;
+  try {
+    return await reportOf(url, response, fetcher, given, limits);
+  } catch {
+    // A page this module cannot make sense of is checked as it is: ingest says what is wrong with it.
+    return { url, ok: true, document: documentOf(response, 'html'), meta: { pageUrl: response.finalUrl }, attachment: false };
+  }
+}
+
+/** The report of a fetched response: the response itself, the page, or its attachment. */
+async function reportOf(url: string, response: FetchedResponse, fetcher: Fetcher, given: ReadonlySet<string>, limits: IngestLimits): Promise<FetchedReport> {
   const kind = detectKind(response.body, /html/i.test(response.headers['content-type'] ?? '') ? 'page.html' : new URL(response.finalUrl).pathname);
   if (kind !== 'html') return { url, ok: true, document: documentOf(response, kind), meta: {}, attachment: false };
 
