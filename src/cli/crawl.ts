@@ -18,9 +18,6 @@ import type { SourceMeta } from '../model/source.js';
 import type { ResultEntry } from '../report/index.js';
 import { ExitError } from './setup-core.js';
 
-/** True for an input that is a web address (any scheme://, so ftp:// is refused as such, not looked for as a file). */
-export const isUrlInput = (input: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
-
 /** Where fetched bytes are kept (`--save`) or replayed from (`--offline`). */
 export interface WebOptions {
   save?: string;

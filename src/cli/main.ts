@@ -114,7 +114,7 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
   // extract writers load exceljs, which was 40 % of the CLI's start-up (node --cpu-prof).
   const summaryModule = options.summary !== undefined || options.summaryFormat !== undefined ? await import('./summary.js') : null;
   const summary = summaryModule ? summaryModule.summaryTarget(options.summary, options.summaryFormat) : null;
-  const { isUrlInput } = await import('./crawl.js');
+  // crawl.js (and cheerio, robots-parser with it) is loaded only when there is a URL to fetch.
   const urls = inputs.filter(isUrlInput);
   if (urls.length) inputs = inputs.filter((i) => !isUrlInput(i));
   const setup = await prepareSetup(options.rules, options.config, stdin ? stdin.name : inputs[0] ?? (urls.length ? '.' : undefined));
@@ -279,6 +279,9 @@ async function runRules(options: RulesCliOptions): Promise<number> {
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** True for an input that is a web address (any scheme://: ftp:// is refused as a URL, not looked for as a file). */
+const isUrlInput = (input: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
 
 /** Builds the command-line program. */
 export function program(): Command {
