@@ -11,6 +11,7 @@ import { suggest } from './format/cell-ids.js';
 // Here too for the modules that import it from here; a check run imports it from config-limits.ts.
 export { limitsOf } from './config-limits.js';
 
+const countOrZero = z.number({ error: '需要一个非负整数' }).int({ error: '需要一个非负整数' }).min(0, { error: '需要一个非负整数' }).max(Number.MAX_SAFE_INTEGER);
 const positive = z.number({ error: '需要一个正整数' }).int({ error: '需要一个正整数' }).positive({ error: '需要一个正整数' }).max(Number.MAX_SAFE_INTEGER);
 
 /**
@@ -24,6 +25,16 @@ export const LimitsSchema = z.strictObject({
   maxPdfPages: positive.optional(),
   maxHtmlDepth: positive.optional(),
   maxLines: positive.optional(),
+  // Fetching reports from the web (check <URL>, crawl): see src/fetch/limits.ts.
+  fetchMaxBytes: positive.optional(),
+  fetchTimeoutMs: positive.optional(),
+  fetchMaxRedirects: countOrZero.optional(),
+  fetchDelayMs: countOrZero.optional(),
+  fetchRetries: countOrZero.optional(),
+  fetchPerHost: positive.max(2, { error: '每个网站同时最多 2 个请求' }).optional(),
+  crawlMaxPages: positive.optional(),
+  crawlMaxReports: positive.optional(),
+  crawlMaxMs: positive.optional(),
 });
 
 /** The config file schema. */

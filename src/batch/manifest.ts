@@ -24,6 +24,7 @@ const EntrySchema = z.strictObject({
   parent: z.string().optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   file: z.string().optional(),
+  url: z.string().optional(),
 });
 
 const HEADER_ALIASES: Record<string, keyof z.infer<typeof EntrySchema>> = {
@@ -32,6 +33,7 @@ const HEADER_ALIASES: Record<string, keyof z.infer<typeof EntrySchema>> = {
   parent: 'parent', 上级: 'parent', 汇总单位: 'parent',
   year: 'year', 年度: 'year',
   file: 'file', 文件: 'file',
+  url: 'url', 网址: 'url', 链接: 'url',
 };
 
 /** Validates one manifest entry; it goes to `entries`, or its problems to `errors`. */
@@ -42,7 +44,7 @@ function addEntry(raw: unknown, line: number, file: string, entries: ManifestEnt
     return;
   }
   const e = result.data;
-  entries.push({ agency: e.agency, line, ...(e.region ? { region: e.region } : {}), ...(e.parent ? { parent: e.parent } : {}), ...(e.year !== undefined ? { year: e.year } : {}), ...(e.file ? { file: e.file } : {}) });
+  entries.push({ agency: e.agency, line, ...(e.region ? { region: e.region } : {}), ...(e.parent ? { parent: e.parent } : {}), ...(e.year !== undefined ? { year: e.year } : {}), ...(e.file ? { file: e.file } : {}), ...(e.url ? { url: e.url } : {}) });
 }
 
 /** Reads a manifest's text (CSV, or YAML for a .yaml/.yml file name). */

@@ -80,7 +80,7 @@ async function checkHere(task: Task, checkers: Map<string, Checker>, options: Po
   }
   try {
     const input = await readInput(task.file);
-    const processed = await processFile(input.bytes, task.file, checker, options.snapshotCells, options.keepBody, options.keepReports, options.limits, input.meta, input.attachments);
+    const processed = await processFile(input.bytes, task.file, checker, options.snapshotCells, options.keepBody, options.keepReports, options.limits, task.meta ?? input.meta, input.attachments);
     // What a large batch keeps of a file (metadata, findings, snapshot) holds strings cut from
     // the file's text, and V8 keeps a whole string alive for any slice of it: in this thread
     // every report's full text stayed in memory (960 MB peak for 10,000 reports). A structured

@@ -10,6 +10,7 @@ import type { Pack } from '../engine/schema.js';
 import { ingest, type IngestLimits } from '../ingest/index.js';
 import type { Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
+import type { SourceMeta } from '../model/source.js';
 import { parseReport } from '../parse/index.js';
 import type { ResultEntry } from '../report/index.js';
 import { crossCellIds, crossCheck, sameAgency } from './cross.js';
@@ -42,6 +43,10 @@ export interface BatchParams {
   signal?: { stopped: boolean };
   /** Input limits (the config's `limits`); the defaults when absent. */
   limits?: IngestLimits;
+  /** Metadata from outside a file (a fetched report's web page), over the file's own. */
+  metaFor?: (file: string) => SourceMeta | undefined;
+  /** The name a message gives a file (a fetched report's URL rather than its staged copy). */
+  nameOf?: (file: string) => string;
 }
 
 /** What a batch run produces. */
@@ -56,7 +61,10 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
   const { files, packs, locale } = params;
   const snapshotCells = crossCellIds(packs);
   const keepBody = files.length <= 500;
-  const tasks = files.map((file, index) => ({ index, file, settings: params.settingsFor(file) }));
+  const tasks = files.map((file, index) => {
+    const meta = params.metaFor?.(file);
+    return { index, file, settings: params.settingsFor(file), ...(meta ? { meta } : {}) };
+  });
   const entries: ResultEntry[] = [];
   const records: BatchRecord[] = [];
   const snapshots: Snapshot[] = [];
@@ -81,7 +89,8 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
     }
     const { processed } = result;
     internFindings(processed.record.findings, strings);
-    const first = firstByDigest.get(processed.digest);
+    const firstFile = firstByDigest.get(processed.digest);
+    const first = firstFile === undefined ? undefined : params.nameOf?.(firstFile) ?? firstFile;
     if (first !== undefined) {
       const finding = { ruleId: 'batch/duplicate', severity: 'info' as const, message: `与 ${first} 内容完全相同，未重复检查`, location: { line: 1 } };
       const entry: ResultEntry = { file: result.file, report: null, findings: [finding], status: 'duplicate' };

@@ -40,6 +40,8 @@ export interface ManifestEntry {
   year?: number;
   /** The file, relative to the manifest's folder. */
   file?: string;
+  /** The report's web address (fetched when there is no file; see `xxgk-lint crawl`). */
+  url?: string;
   /** 1-based line in the manifest, for messages. */
   line: number;
 }

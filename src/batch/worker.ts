@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Checker, type RuleSettings } from '../engine/run.js';
 import type { IngestLimits } from '../ingest/limits.js';
+import type { SourceMeta } from '../model/source.js';
 import { loadRuleDirsLazily } from '../rule-dirs.js';
 import { readInput } from './inputs.js';
 import { processFile, type Processed } from './process.js';
@@ -25,6 +26,8 @@ export interface Task {
   index: number;
   file: string;
   settings: RuleSettings;
+  /** Metadata from outside the file (a fetched report's page), over the file's own. */
+  meta?: SourceMeta;
 }
 
 /** A message from the worker. */
@@ -47,7 +50,7 @@ parentPort!.on('message', async (tasks: Task[]) => {
         checkers.set(key, checker);
       }
       const input = await readInput(task.file);
-      const processed = await processFile(input.bytes, task.file, checker, cells, init.keepBody, init.keepReports, init.limits, input.meta, input.attachments);
+      const processed = await processFile(input.bytes, task.file, checker, cells, init.keepBody, init.keepReports, init.limits, task.meta ?? input.meta, input.attachments);
       parentPort!.postMessage({ index: task.index, processed } satisfies WorkerMessage);
     } catch (error) {
       parentPort!.postMessage({ index: task.index, error: (error as Error).message } satisfies WorkerMessage);

@@ -1,11 +1,12 @@
 /**
  * The finding ids the tool emits besides the rule packs' rules: problems reading a file
- * (`ingest/…`), parsing it (`parse/…`), batch results (`batch/…`) and waivers (`waiver/…`). Each
+ * (`ingest/…`), parsing it (`parse/…`), fetching it (`fetch/…`), batch results (`batch/…`) and waivers (`waiver/…`). Each
  * can be turned off or given another severity in the config's `rules:` like a rule
  * (test/cli-ignore.test.ts checks that every such id in the sources is listed here).
  */
 import type { Finding } from '../model/finding.js';
 import type { RuleSettings } from '../engine/run.js';
+import { FETCH_FINDING_IDS } from '../fetch/failure.js';
 
 /** Every id of a finding that does not come from a rule pack. */
 export const BUILTIN_FINDING_IDS = [
@@ -16,6 +17,7 @@ export const BUILTIN_FINDING_IDS = [
   'parse/empty', 'parse/no-tables', 'parse/no-structure',
   'batch/duplicate', 'batch/failed', 'batch/missing', 'batch/not-a-report',
   'waiver/expired', 'waiver/unused',
+  ...FETCH_FINDING_IDS,
 ] as const;
 
 /**

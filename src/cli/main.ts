@@ -59,6 +59,8 @@ interface CheckCliOptions {
   progress?: boolean;
   summary?: string;
   summaryFormat?: string;
+  save?: string;
+  offline?: string;
 }
 
 interface RulesCliOptions {
@@ -93,7 +95,7 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     return 0;
   }
   if (!options.stdin) {
-    if (inputs.length === 0) throw new ExitError(2, '请给出要检查的文件、文件夹或通配符，或用 --stdin 从标准输入读取', 'Give the files, folders or globs to check, or --stdin to read standard input');
+    if (inputs.length === 0 && !options.manifest) throw new ExitError(2, '请给出要检查的文件、文件夹或通配符，或用 --stdin 从标准输入读取', 'Give the files, folders or globs to check, or --stdin to read standard input');
     return checkFiles(inputs, options, null);
   }
   if (inputs.length > 0) throw new ExitError(2, '--stdin 不能和文件路径一起使用', '--stdin cannot be used with paths');
@@ -106,7 +108,8 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   }
 }
 
-async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: StdinFile | null): Promise<number> {
+async function checkFiles(given: string[], options: CheckCliOptions, stdin: StdinFile | null): Promise<number> {
+  let inputs = given;
   const outputs = outputSpecs(options.format, options.output);
   const formats = new Set(outputs.map((o) => o.format));
   const maxWarnings = options.maxWarnings === undefined ? Number.POSITIVE_INFINITY : Number(options.maxWarnings);
@@ -115,9 +118,14 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
   // extract writers load exceljs, which was 40 % of the CLI's start-up (node --cpu-prof).
   const summaryModule = options.summary !== undefined || options.summaryFormat !== undefined ? await import('./summary.js') : null;
   const summary = summaryModule ? summaryModule.summaryTarget(options.summary, options.summaryFormat) : null;
-  const setup = await prepareSetup(options.rules, options.config, stdin ? stdin.name : inputs[0]);
-  // A report from standard input is known by its --stdin-filename, for overrides and the output.
-  const shownName = (file: string): string => (stdin && file === stdin.path ? stdin.name : file);
+  // crawl.js (and cheerio, robots-parser with it) is loaded only when there is a URL to fetch.
+  const urls = inputs.filter(isUrlInput);
+  if (urls.length) inputs = inputs.filter((i) => !isUrlInput(i));
+  const setup = await prepareSetup(options.rules, options.config, stdin ? stdin.name : inputs[0] ?? (urls.length ? '.' : undefined));
+  // Web reports are staged as files (below); they are known by their URL, as a report from
+  // standard input is by its --stdin-filename, for overrides and the output.
+  let web: import('./crawl.js').StagedWeb | null = null;
+  const shownName = (file: string): string => (stdin && file === stdin.path ? stdin.name : web?.nameOf(file) ?? file);
   const locale = options.locale ?? setup.config.locale ?? 'zh';
   const failSeverity = options.failSeverity ?? setup.config.failSeverity ?? 'error';
   const expansion = await expandInputs(inputs);
@@ -127,7 +135,7 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
   // A crawler's CSV (a 内容 column) is one report per row: `crawl.csv#2`, `#3` … (src/batch/crawler-csv.ts).
   const listed = expansion.files.some((f) => /\.csv$/i.test(f)) ? await (await import('../batch/inputs.js')).expandCrawlerCsvs(expansion.files) : expansion.files;
   const files = await withoutIgnored(listed, expansion.expanded, options.ignorePattern, setup);
-  if (files.length === 0 && unmatched.length === 0) {
+  if (files.length === 0 && unmatched.length === 0 && urls.length === 0 && !options.manifest) {
     // Everything named was ignored (a pre-commit hook passing only ignored files): nothing to do.
     if (expansion.files.length === 0) throw new ExitError(2, `没有找到要检查的文件：${inputs.join('、')}`, `No files to check: ${inputs.join(', ')}`);
     process.stderr.write(locale === 'zh' ? `所有 ${expansion.files.length} 个文件都被忽略规则排除，未检查任何文件\n` : `All ${expansion.files.length} files are ignored; nothing was checked\n`);
@@ -159,6 +167,10 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
     if (loaded.errors.length) fail(loaded.errors, '清单有错误');
     manifest = { entries: loaded.entries, file: options.manifest };
   }
+  if (urls.length > 0 || manifest?.entries.some((e) => e.url !== undefined && e.file === undefined)) {
+    web = await (await import('./crawl.js')).stageWeb(urls, manifest, options, setup.config, locale);
+    files.push(...web.files);
+  }
   const previous = options.prev.length ? (await expandInputs(options.prev)).files : [];
   const settingsForFile = await fileSettings(setup);
   const settingsFor = (file: string): ReturnType<typeof settingsForFile> => settingsForFile(shownName(file));
@@ -183,13 +195,17 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
     outcome = await runBatch({
       files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor, locale, jobs,
       keepReports: formats.has('html') || files.length <= 200, manifest, previous, signal, limits: limitsOf(setup.config), ...(onProgress ? { onProgress } : {}),
+      ...(web ? { metaFor: web.metaFor, nameOf: shownName } : {}),
     });
   } finally {
     process.removeListener('SIGINT', onInterrupt);
+    web?.remove();
   }
+  for (const record of outcome.records) record.file = shownName(record.file);
 
   const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1, scope: 'document' } }] });
-  const results: ResultEntry[] = unmatched.map(notFound).map((r) => ({ ...r, findings: applyBuiltinSettings(r.findings, settingsFor(r.file), new Set()) }));
+  const absent = [...unmatched.map(notFound), ...(web?.failed ?? [])];
+  const results: ResultEntry[] = absent.map((r) => ({ ...r, findings: applyBuiltinSettings(r.findings, settingsFor(r.file), new Set()) }));
   let suppressedCount = 0;
   const reported: Finding[][] = [];
   const packRuleIds = new Set(setup.packs.flatMap((p) => p.rules.map((r) => r.id)));
@@ -211,7 +227,7 @@ async function checkFiles(inputs: string[], options: CheckCliOptions, stdin: Std
   for (const [source, findings] of unusedWaivers(waivers.waivers, files)) results.push({ file: source, report: null, findings: applyBuiltinSettings(findings, settingsFor(source), new Set()) });
   if (summary && summaryModule) {
     const { writeSummary, reportedRecords } = summaryModule;
-    const written = await writeSummary(summary, reportedRecords(outcome, reported, results.slice(0, unmatched.length)), { packs: setup.packs, locale, interrupted: outcome.interrupted });
+    const written = await writeSummary(summary, reportedRecords(outcome, reported, results.slice(0, absent.length)), { packs: setup.packs, locale, interrupted: outcome.interrupted });
     process.stderr.write(locale === 'zh' ? `已写入汇总 ${written}\n` : `Summary written to ${written}\n`);
   }
 
@@ -281,6 +297,9 @@ export function writtenLine(file: string, s: Summary, locale: 'zh' | 'en'): stri
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/** True for an input that is a web address (any scheme://: ftp:// is refused as a URL, not looked for as a file). */
+const isUrlInput = (input: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
+
 /** Builds the command-line program, its help and usage errors in the given language. */
 export function program(locale: CliLocale = 'zh'): Command {
   const L = pick(locale);
@@ -323,8 +342,32 @@ export function program(locale: CliLocale = 'zh'): Command {
     .option('--no-color', L('不使用颜色', 'do not use colours'))
     .option('--summary <file>', L('另外写出批量汇总（按规则、机关、年度、状态、缺报），格式按扩展名：.txt .md .html .csv .xlsx', 'also write a batch summary (by rule, agency, year, status, missing), format by extension: .txt .md .html .csv .xlsx'))
     .addOption(new Option('--summary-format <format>', L('汇总的格式（默认按 --summary 的扩展名）', 'format of the summary (default: by the extension of --summary)')).choices(['text', 'txt', 'markdown', 'md', 'html', 'csv', 'xlsx']))
+    .option('--save <dir>', L('网址：把下载的每个文件按内容哈希（sha256）保存到此文件夹，附 JSON 说明（网址、状态、响应头、时间）', 'URLs: save every downloaded file under its content hash (sha256) in this folder, with a JSON record (URL, status, headers, time)'))
+    .option('--offline <dir>', L('网址：不联网，只用 --save 保存的文件夹中的内容重新检查', 'URLs: do not go online; check again from a folder written by --save'))
     .action(async (paths: string[], options: CheckCliOptions) => {
       process.exitCode = await runCheck(paths, options);
+    });
+  cmd
+    .command('crawl')
+    .description(L('列出网站“政府信息公开年报”栏目中的年度报告，写出清单（agency, year, url, title, date）；--check 时逐份下载检查', 'list the annual reports of a site\'s 政府信息公开年报 column as a manifest (agency, year, url, title, date); with --check, download and check each'))
+    .argument('<url>', L('栏目页面的网址', 'address of the column page'))
+    .option('-o, --output <file>', L('清单写到此 CSV 文件（默认输出到标准输出）', 'write the manifest to this CSV file (default: standard output)'))
+    .option('--check', L('检查清单中的报告（一批，可加 --summary 写出汇总）', 'check the listed reports (one batch; --summary writes a summary)'))
+    .option('-f, --format <name[:file]>', L('--check 的输出格式（同 check）', 'output format of --check (as for check)'), collect, [] as string[])
+    .option('--summary <file>', L('--check 时另外写出批量汇总（.txt .md .html .csv .xlsx）', 'with --check, also write a batch summary (.txt .md .html .csv .xlsx)'))
+    .option('-c, --config <file>', L('配置文件（limits: 下的下载上限）', 'config file (download limits under limits:)'))
+    .addOption(new Option('--locale <locale>', L('消息语言', 'language of messages')).choices(['zh', 'en']))
+    .option('--save <dir>', L('把下载的每个文件按内容哈希保存到此文件夹', 'save every downloaded file under its content hash in this folder'))
+    .option('--offline <dir>', L('不联网，只用 --save 保存的文件夹', 'do not go online; use a folder written by --save'))
+    .action(async (url: string, options: import('./crawl.js').CrawlCliOptions & { format: string[]; summary?: string }) => {
+      const { runCrawl } = await import('./crawl.js');
+      const setup = await prepareSetup([], options.config, '.');
+      const web = { ...(options.save !== undefined ? { save: options.save } : {}), ...(options.offline !== undefined ? { offline: options.offline } : {}) };
+      const check = (manifest: string): Promise<number> => runCheck([], {
+        format: options.format, rules: [], waivers: false, prev: [], ignorePattern: [], manifest, ...web,
+        ...(options.config !== undefined ? { config: options.config } : {}), ...(options.locale ? { locale: options.locale } : {}), ...(options.summary !== undefined ? { summary: options.summary } : {}),
+      });
+      process.exitCode = await runCrawl(url, options, setup.config, check);
     });
   cmd
     .command('extract')

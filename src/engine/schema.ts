@@ -120,7 +120,7 @@ const SectionContent = z.strictObject({
 
 const SectionSpec = z.strictObject({
   number: z.string().min(1),
-  /** The official title; its known variants (parse/section-titles.ts) are matched by similarity. */
+  /** The official title; its known variants (format/section-titles.ts) are matched by similarity. */
   title: z.string().min(1),
   /** Regexes (on the heading title with spaces removed) that also name this section. */
   accept: z.array(RegexSource).min(1).optional(),

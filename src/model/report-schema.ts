@@ -123,6 +123,8 @@ export const FoundDateSchema = z.object({
   /** False when the role was guessed (a signature read from the end of a run-on line). */
   certain: z.boolean(),
   at: SpanSchema,
+  /** For a `page` date of a fetched report: the web page it was read from. */
+  url: z.string().optional(),
 });
 
 /** The agency name, where it was read. */

@@ -123,6 +123,8 @@ export function readMeta(input: MetaInput): Omit<ReportMeta, 'edition' | 'editio
     }
   }
   if (source.publishedAt && !dates.some((d) => d.role === 'page')) dates.push({ iso: source.publishedAt, raw: source.publishedAt, role: 'page', certain: true, at: { line: 1 } });
+  // A fetched report's page date says which page it was read from (the deadline message names it).
+  if (source.pageUrl) for (const d of dates) if (d.role === 'page') d.url = source.pageUrl;
 
   // The body starts after the title (and the date under it), and after any page chrome.
   let from = marker >= 0 && marker < 40 ? marker + 1 : 0;

@@ -31,7 +31,8 @@ const SOURCE: Partial<Record<FoundDate['role'], [string, string]>> = {
   title: ['标题下日期', 'date under the title'],
 };
 
-const label = (d: FoundDate): [string, string] => SOURCE[d.role] ?? ['日期', 'date'];
+/** A fetched page's own date is named as such: it was read from the web page, not the report. */
+const label = (d: FoundDate): [string, string] => (d.role === 'page' && d.url ? ['网页发布日期', 'publication date on the web page'] : SOURCE[d.role] ?? ['日期', 'date']);
 
 /** The date the report was published on, as far as the report shows it; null when it shows none. */
 export function publicationDate(meta: Pick<ReportMeta, 'dates'>): PublicationDate | null {
