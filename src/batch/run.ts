@@ -102,9 +102,10 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
     }
     firstByDigest.set(processed.digest, result.file);
     // The same report in another format (a .pdf and its .txt): checked once, listed as a duplicate.
-    const copyOf = sameReports.match(processed.record);
-    if (copyOf !== null) {
-      const finding = { ruleId: 'batch/duplicate', severity: 'info' as const, message: `与 ${copyOf} 是同一份报告（${formatsOf(copyOf, result.file)}：年度、机关、表格数字和正文相同），只计一次`, location: { line: 1 } };
+    const copyFile = sameReports.match(processed.record);
+    if (copyFile !== null) {
+      const copyOf = params.nameOf?.(copyFile) ?? copyFile;
+      const finding = { ruleId: 'batch/duplicate', severity: 'info' as const, message: `与 ${copyOf} 是同一份报告（${formatsOf(copyFile, result.file)}：年度、机关、表格数字和正文相同），只计一次`, location: { line: 1 } };
       const entry: ResultEntry = { file: result.file, report: processed.entry.report, findings: [finding], status: 'duplicate' };
       const record: BatchRecord = { ...processed.record, status: 'duplicate', statusReason: `与 ${copyOf} 是同一份报告`, sameAs: copyOf, findings: [finding], counts: countFindings([finding]) };
       await params.onResult?.(entry, record);

@@ -104,7 +104,7 @@ describe('a crawler CSV', () => {
     // The signature (2024年1月26日) is within the deadline: the page date may be a re-publication,
     // so the late page date is a warning that names the date it measured, never an error.
     expect(late.map((f) => f.severity)).toEqual(['warning']);
-    expect(late[0]!.message).toMatch(/按公布期限以发布日期为准/);
+    expect(late[0]!.message).toMatch(/按公布期限以网页发布日期为准/);
     expect(late[0]!.message).toMatch(/发布日期/);
     expect(late[0]!.message).toMatch(/2024年2月20日/);
   });
