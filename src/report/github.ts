@@ -4,6 +4,7 @@
  */
 import type { Finding, Severity } from '../model/finding.js';
 import type { Formatter } from './types.js';
+import { placePrefix } from './where.js';
 
 const COMMAND: Readonly<Record<Severity, 'error' | 'warning' | 'notice'>> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -27,10 +28,9 @@ function command(file: string, f: Finding, locale: 'zh' | 'en'): string {
     ['title', f.ruleId],
   ];
   const list = props.filter((p): p is [string, string | number] => p[1] !== undefined).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
-  // For a PDF the line is a line of the extracted text, which the annotation cannot show on the
-  // file: the page tells the reader where to look.
-  const page = l.page === undefined ? '' : locale === 'zh' ? `第${l.page}页：` : `p.${l.page}: `;
-  return `::${COMMAND[f.severity]} ${list}::${escapeData(page + f.message)}`;
+  // For a PDF, .docx or web page the line is a line of the extracted text, which the annotation
+  // cannot show on the file: the place in the original (page and line, table and cell) says where to look.
+  return `::${COMMAND[f.severity]} ${list}::${escapeData(placePrefix(l, locale) + f.message)}`;
 }
 
 /**
@@ -38,7 +38,7 @@ function command(file: string, f: Finding, locale: 'zh' | 'en'): string {
  * `::error file=F,line=L,col=C,title=RULE::MESSAGE` (`::warning` for warnings, `::notice` for
  * infos; `col` and `endLine` only when known). Values are escaped as the runner expects: `%`, CR
  * and LF in the message; additionally `:` and `,` in properties. A PDF finding's message starts
- * with its page. Files without findings print nothing, so a clean run prints nothing.
+ * with its place in the original (第4页 第14行, 表格 2 第 3 行 第 2 列, 全文). Files without findings print nothing, so a clean run prints nothing.
  */
 export const formatGithub: Formatter = (results, options) =>
   results.flatMap((r) => r.findings.map((f) => command(r.file, f, options.locale))).join('\n');

@@ -7,6 +7,7 @@
 import { hash } from '../model/hash.js';
 import type { Severity } from '../model/finding.js';
 import type { Formatter } from './types.js';
+import { placePrefix } from './where.js';
 
 const SEVERITY: Readonly<Record<Severity, 'major' | 'minor' | 'info'>> = { error: 'major', warning: 'minor', info: 'info' };
 
@@ -20,10 +21,10 @@ export const formatGitlab: Formatter = (results, options) => {
       const base = `${path}\u0000${f.ruleId}\u0000${f.fingerprint ?? `${f.location.line}\u0000${f.message}`}`;
       const n = seen.get(base) ?? 0;
       seen.set(base, n + 1);
-      const page = f.location.page === undefined ? '' : options.locale === 'zh' ? `第${f.location.page}页：` : `p.${f.location.page}: `;
       return {
         type: 'issue',
-        description: page + f.message,
+        // The line is one of the extracted text; the place in the original tells the reader where to look.
+        description: placePrefix(f.location, options.locale) + f.message,
         check_name: f.ruleId,
         fingerprint: hash(base) + hash(`${base}\u0000${n}`),
         severity: SEVERITY[f.severity],

@@ -55,6 +55,7 @@ ${severityVars}
 .xl-ea b{font-variant-numeric:tabular-nums}
 .xl-basis,.xl-rule{color:#4d4d4d;font-size:.9em}
 .xl-rule code{background:#f0f0f0;border-radius:3px;padding:0 .3em}
+.xl-related{font-size:.9em;color:#404040}.xl-related summary{cursor:pointer}.xl-related ul{margin:.3em 0 0;padding-left:1.2em}.xl-related li{overflow-wrap:anywhere}
 .xl-legend{display:flex;flex-wrap:wrap;gap:.4em 1.2em;font-size:.88em;margin:.2em 0 1em;padding:0;list-style:none}
 .xl-legend li{display:flex;align-items:center;gap:.4em}
 .xl-swatch{display:inline-block;width:1.6em;height:1.1em;border:2px solid var(--xl-fg,#8c8c8c);background:var(--xl-bg,#fff)}

@@ -3,6 +3,7 @@
  * how a finding's place and severity are written.
  */
 import type { Finding, Severity } from '../model/finding.js';
+import { placeText } from './where.js';
 
 /**
  * Escapes text for HTML element content and quoted attribute values. Reports contain `<`, `&`
@@ -39,6 +40,8 @@ export interface HtmlStrings {
   noTables: string;
   unreadableReport: string;
   where: (f: Finding) => string;
+  /** The heading of the findings folded into one (`related`). */
+  related: (n: number) => string;
   expected: string;
   actual: string;
   /** Separates 应为 from 实际. */
@@ -106,7 +109,8 @@ const ZH: HtmlStrings = {
   tables: '报告中的表格',
   noTables: '报告中没有识别出统计表格。',
   unreadableReport: '未能读取这份报告的内容，只列出问题。',
-  where: (f) => (f.location.section ? `${ZH_AT(f.location)} · ${f.location.section}` : ZH_AT(f.location)),
+  where: (f) => (f.location.section ? `${placeText(f.location, 'zh')} · ${f.location.section}` : placeText(f.location, 'zh')),
+  related: (n) => `同一问题还导致 ${n} 项`,
   expected: '应为',
   actual: '实际',
   sep: '，',
@@ -160,7 +164,8 @@ const EN: HtmlStrings = {
   tables: 'Tables in the report',
   noTables: 'No statistical tables were recognised in the report.',
   unreadableReport: 'The report could not be read; only its findings are listed.',
-  where: (f) => (f.location.section ? `${EN_AT(f.location)} · ${f.location.section}` : EN_AT(f.location)),
+  where: (f) => (f.location.section ? `${placeText(f.location, 'en')} · ${f.location.section}` : placeText(f.location, 'en')),
+  related: (n) => `${n} more finding${n > 1 ? 's' : ''} from the same problem`,
   expected: 'expected',
   actual: 'actual',
   sep: ', ',

@@ -70,8 +70,17 @@ function findingItem(f: Finding, i: number, prefix: string, target: string | und
     ea.length > 0 ? `<p class="xl-ea">${ea.join(esc(s.sep))}</p>` : '',
     f.basis ? `<p class="xl-basis">${esc(s.basis)}${esc(s.colon)}<span${s.zhAttr}>${esc(f.basis)}</span></p>` : '',
     `<p class="xl-rule">${esc(s.rule)} <code>${esc(f.ruleId)}</code>${back}</p>`,
+    relatedList(f, s),
     '</li>',
   ].join('');
+}
+
+/** The findings folded into this one (what the same defect also caused), closed by default. */
+function relatedList(f: Finding, s: HtmlStrings): string {
+  const related = f.related ?? [];
+  if (related.length === 0) return '';
+  const items = related.map((r) => `<li><span class="xl-where">${esc(s.where(r))}</span> ${esc(r.message)} <code>${esc(r.ruleId)}</code></li>`).join('');
+  return `<details class="xl-related"><summary>${esc(s.related(related.length))}</summary><ul>${items}</ul></details>`;
 }
 
 function legend(s: HtmlStrings): string {

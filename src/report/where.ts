@@ -24,6 +24,18 @@ export function placeText(l: Location, locale: 'zh' | 'en'): string {
   return zh ? `第${l.line}行` : `line ${l.line}`;
 }
 
+/**
+ * The place to put before a message where only a line of the file can be given (GitHub and
+ * GitLab annotations): 第4页 第14行：, 表格 2 第 27 行 第 10 列：, 全文：, or nothing for a text
+ * file, whose line the annotation already shows.
+ */
+export function placePrefix(l: Location, locale: 'zh' | 'en'): string {
+  const o = l.origin;
+  const inOriginal = l.scope === 'document' || l.page !== undefined || o?.page !== undefined || o?.tableIndex !== undefined || o?.paragraph !== undefined;
+  if (!inOriginal) return '';
+  return locale === 'zh' ? `${placeText(l, locale)}：` : `${placeText(l, locale)}: `;
+}
+
 /** The table, row and column the finding is about, with the labels the format prints (empty when none). */
 export function cellText(l: Location): string {
   if (l.tableLabel === undefined) return l.section ?? '';

@@ -17,6 +17,7 @@ import { checkBytes } from '../../src/check.js';
 import { Checker } from '../../src/engine/run.js';
 import type { Finding } from '../../src/model/finding.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/report/github.js';
+import { formatGitlab } from '../../src/report/gitlab.js';
 import { formatJunit } from '../../src/report/junit.js';
 import { escapeMarkdown, formatMarkdown } from '../../src/report/markdown.js';
 import { fileUri, formatSarif } from '../../src/report/sarif.js';
@@ -259,6 +260,16 @@ describe('formatJunit', () => {
   });
 });
 
+describe('formatGitlab', () => {
+  it('starts a description with the place in the original where the line is not a line of the file', () => {
+    const issues = JSON.parse(formatGitlab(all, ZH)) as { description: string; check_name: string; location: { path: string } }[];
+    const pdf = issues.filter((i) => i.location.path === HONGZE_PDF && i.check_name === 'table4-group-total');
+    expect(pdf.map((i) => i.description.slice(0, i.description.indexOf('：') + 1))).toEqual(['第4页 第14行：', '第4页 第14行：']);
+    const text = issues.filter((i) => i.location.path === HONGZE_TXT && i.check_name === 'table4-group-total');
+    expect(text.map((i) => i.description.startsWith('表四「'))).toEqual([true, true]);
+  });
+});
+
 describe('formatGithub', () => {
   const COMMAND = /^::(error|warning|notice) file=[^,:]+,line=\d+(,endLine=\d+)?(,col=\d+)?,title=[^,:]+::[^\r\n]+$/;
 
@@ -270,7 +281,10 @@ describe('formatGithub', () => {
     const first = hongze.findings.find((f) => f.severity === 'error')!;
     expect(lines).toContain(`::error file=${HONGZE_TXT},line=149,col=23,title=table4-group-total::${first.message}`);
     expect(lines.filter((l) => l.startsWith('::notice ')).length).toBe(all.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'info').length, 0));
-    expect(lines.filter((l) => l.startsWith(`::error file=${HONGZE_PDF},line=`) && l.includes('::第4页：表四「行政复议」'))).toHaveLength(1);
+    // Where the annotation's line is not a line of the file, the message starts with the place in
+    // the original: the page and its line for a PDF, 全文 for the whole document.
+    expect(lines.filter((l) => l.startsWith(`::error file=${HONGZE_PDF},line=`) && l.includes('::第4页 第14行：表四「行政复议」'))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith(`::warning file=${HONGZE_TXT},line=1,title=government-accountability::全文：`))).toHaveLength(1);
     expect(formatGithub([clean], ZH)).toBe('');
   });
 

@@ -60,7 +60,8 @@ describe('html formatter: 002 洪泽区 2023 (two 表四 errors)', () => {
     const finding = $(`[id="${href.slice(1)}"]`);
     expect(finding.is('li.xl-finding.xl-error')).toBe(true);
     expect(finding.find('.xl-rule code').text()).toBe('table4-group-total');
-    expect(finding.text()).toContain('第4页 第84行');
+    // The place as the PDF shows it: the 14th line of page 4 (not the 84th line of the whole text).
+    expect(finding.text()).toContain('第4页 第14行');
     expect(finding.text()).toContain('表四 › 行政复议 › 总计');
     expect(finding.find('.xl-ea').text()).toBe('应为 11，实际 0');
     expect(finding.find('.xl-basis').text()).toMatch(/^依据：.*表四/);
@@ -131,6 +132,27 @@ describe('html formatter: 002 洪泽区 2023 (two 表四 errors)', () => {
     expect(t4Headers.length).toBeGreaterThan(0);
     expect(t4Headers.filter('[lang="zh-CN"]')).toHaveLength(t4Headers.length);
     expect($('.xl-tables table.xl-grid-t4 caption .xl-cap').attr('lang')).toBe('zh-CN');
+  });
+});
+
+describe('html formatter: findings that follow from one defect', () => {
+  it('lists the folded findings under the one that explains them, closed, with place, message and rule', async () => {
+    // 沭阳县发改局 2023 leaves 125 表三 cells blank: one blank-cells finding, the cannot-check
+    // findings of the relations those cells break are folded into it.
+    const result = await check('fixtures/corpus/text/023-shuyang-county-fgj-2023.txt');
+    const folding = result.findings.find((f) => f.ruleId === 'blank-cells' && (f.related?.length ?? 0) > 0)!;
+    expect(folding).toBeDefined();
+    const $ = load(formatHtml([result], ZH));
+    const details = $('li.xl-finding details.xl-related');
+    expect(details).toHaveLength(result.findings.filter((f) => (f.related?.length ?? 0) > 0).length);
+    const first = details.first();
+    expect(first.attr('open')).toBeUndefined();
+    expect(first.find('summary').text()).toBe(`同一问题还导致 ${folding.related!.length} 项`);
+    expect(first.find('li')).toHaveLength(folding.related!.length);
+    expect(first.find('li').first().text()).toContain(folding.related![0]!.message);
+    expect(first.find('li code').first().text()).toBe(folding.related![0]!.ruleId);
+    // The page counts top-level findings only: one defect, one finding.
+    expect($('li.xl-finding')).toHaveLength(result.findings.length);
   });
 });
 

@@ -56,7 +56,7 @@ export async function readXlsx(file: string): Promise<Map<string, { rows: Record
 
 /** The JSON output of `check --format json`, as far as the tests read it. */
 export interface JsonOut {
-  results: { file: string; status?: string; report: { agency: string | null }; findings: { ruleId: string; severity: 'error' | 'warning' | 'info'; message: string }[] }[];
+  results: { file: string; status?: string; report: { agency: string | null }; findings: { ruleId: string; severity: 'error' | 'warning' | 'info'; message: string; related?: { ruleId: string }[] }[] }[];
   summary: { files: number; errors: number; warnings: number; infos: number };
 }
 

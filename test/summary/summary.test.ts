@@ -64,6 +64,17 @@ describe('check --summary', () => {
     const totals = overview.get('files')!;
     expect([Number(totals['错误']), Number(totals['警告']), Number(totals['提示'])]).toEqual([out.summary.errors, out.summary.warnings, out.summary.infos]);
     expect(Number(totals['文件数'])).toBe(7);
+    // Counts are of defects: the findings folded into another (one blank cell, the sums it
+    // leaves unchecked) are not counted again, in the totals or under their own rule.
+    const folded = out.results.flatMap((r) => r.findings.flatMap((f) => f.related ?? []));
+    expect(folded.length).toBeGreaterThan(0);
+    const topLevel = out.results.flatMap((r) => r.findings);
+    expect(Number(totals['错误']) + Number(totals['警告']) + Number(totals['提示'])).toBe(topLevel.length);
+    for (const ruleId of new Set(folded.map((f) => f.ruleId))) {
+      const counted = rules.find((r) => r['键'] === ruleId);
+      const own = topLevel.filter((f) => f.ruleId === ruleId).length;
+      expect(counted ? Number(counted['错误']) + Number(counted['警告']) + Number(counted['提示']) : 0, ruleId).toBe(own);
+    }
 
     // The missing report, under a name that would be a formula: shown, not run.
     const missing = section('缺报');

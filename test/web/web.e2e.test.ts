@@ -128,6 +128,12 @@ describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', { t
     // Its cannot-check finding is folded into blank-cells (one defect, one finding): tinted as info.
     await expect(cell.getAttribute('class')).resolves.toMatch(/xl-s-blank.*xl-tint-info|xl-mark.*xl-info/);
     await expect(cell.textContent()).resolves.toContain('空');
+    // What the same defect also caused is listed under the finding that explains it, closed.
+    const folding = expected.filter((f) => (f.related?.length ?? 0) > 0);
+    expect(folding.length).toBeGreaterThan(0);
+    const related = await page.$$eval('li.finding details.related', (ds) => ds.map((d) => ({ open: (d as HTMLDetailsElement).open, summary: d.querySelector('summary')?.textContent ?? '', items: d.querySelectorAll('li').length })));
+    expect(related).toEqual(expect.arrayContaining(folding.map((f) => ({ open: false, summary: `同一问题还导致 ${f.related!.length} 项`, items: f.related!.length }))));
+    expect(related).toHaveLength(folding.length);
     // Grouped by table and section, in report order.
     const groups = await page.$$eval('.finding-group h4', (hs) => hs.map((h) => h.textContent ?? ''));
     expect(groups.some((g) => g.startsWith('政府信息公开情况统计表'))).toBe(true);
@@ -144,6 +150,8 @@ describe.skipIf(CHROMIUM === null && !process.env.CI)('web page (Chromium)', { t
     const shown = await shownFindings(page);
     expect(shown.filter((f) => f.ruleId === 'table4-group-total' && f.severity === 'error')).toHaveLength(2);
     expect(shown).toEqual(asShown(cli.results[0]!.findings));
+    // The place as the PDF shows it (page 4, its 14th line), as the CLI prints it.
+    await expect(page.locator('li.finding[data-rule="table4-group-total"] .where').first().textContent()).resolves.toBe('第4页 第14行');
 
     const cell = page.locator('[data-cell="t4.rev.total"]');
     await expect(cell.getAttribute('class')).resolves.toMatch(/xl-mark.*xl-error/);

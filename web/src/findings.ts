@@ -6,6 +6,7 @@
 import type { Finding, Severity } from '../../src/model/finding.js';
 import type { Report } from '../../src/model/report.js';
 import { h } from './dom.js';
+import { placeText as originText } from '../../src/report/where.js';
 import { placeText, SEVERITIES, SEVERITY_ZH, valueText, whereText } from './format.js';
 
 /** What the list asks the rest of the page to do. */
@@ -58,6 +59,18 @@ export function groupFindings(findings: readonly Finding[], report: Report | nul
   return [...groups.values()].sort((a, b) => a.line - b.line);
 }
 
+/** What else the same defect caused (the findings folded into this one), closed by default. */
+function relatedDetails(f: Finding): HTMLElement | null {
+  const related = f.related ?? [];
+  if (related.length === 0) return null;
+  return h(
+    'details',
+    { class: 'related' },
+    h('summary', {}, `同一问题还导致 ${related.length} 项`),
+    h('ul', {}, ...related.map((r) => h('li', {}, h('span', { class: 'where' }, originText(r.location, 'zh')), ' ', r.message, ' ', h('code', {}, r.ruleId)))),
+  );
+}
+
 function hasTable(f: Finding, report: Report | null): boolean {
   return Boolean(f.location.table && report?.tables[f.location.table]);
 }
@@ -95,9 +108,10 @@ export function renderFindings(
       const li = h(
         'li',
         { class: `finding sev-${f.severity}`, tabindex: -1, 'data-index': index, 'data-rule': f.ruleId, 'data-severity': f.severity },
-        h('p', { class: 'finding-head' }, h('span', { class: `badge sev-${f.severity}` }, SEVERITY_ZH[f.severity]), ' ', h('span', { class: 'where' }, whereText(f)), place ? ' ' : '', place ? h('span', { class: 'place' }, place) : null),
+        h('p', { class: 'finding-head' }, h('span', { class: `badge sev-${f.severity}` }, SEVERITY_ZH[f.severity]), ' ', h('span', { class: 'where' }, originText(f.location, 'zh')), place ? ' ' : '', place ? h('span', { class: 'place' }, place) : null),
         h('p', { class: 'message' }, f.message),
         f.expected !== undefined ? h('p', { class: 'values' }, '应为 ', h('strong', {}, String(f.expected)), f.actual !== undefined ? '，实际 ' : '', f.actual !== undefined ? h('strong', {}, valueText(f.actual)) : null) : null,
+        relatedDetails(f),
         actions,
       );
       items[index] = li;
