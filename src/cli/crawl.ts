@@ -13,7 +13,7 @@ import { crawlColumn, manifestCsv } from '../fetch/column.js';
 import { failureFinding } from '../fetch/failure.js';
 import { Fetcher } from '../fetch/fetcher.js';
 import { fetchReport } from '../fetch/report.js';
-import { EvidenceReader, EvidenceWriter } from '../fetch/store.js';
+import { EvidenceReader, EvidenceWriter, recordInputUrls, savedInputUrls } from '../fetch/store.js';
 import type { SourceMeta } from '../model/source.js';
 import type { ResultEntry } from '../report/index.js';
 import { ExitError } from './setup-core.js';
@@ -68,6 +68,7 @@ export async function stageWeb(urls: readonly string[], manifest: { entries: Man
   const fromManifest = manifest?.entries.filter((e) => e.url !== undefined && e.file === undefined) ?? [];
   const all = [...new Set([...urls, ...fromManifest.map((e) => e.url!)])];
   const given = new Set(all);
+  if (options.save !== undefined && options.offline === undefined) recordInputUrls(options.save, all);
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-lint-web-'));
   const limits = limitsOf(config);
   const results = new Array<Awaited<ReturnType<typeof fetchReport>>>(all.length);
@@ -107,6 +108,20 @@ export async function stageWeb(urls: readonly string[], manifest: { entries: Man
     });
   }
   return { files, nameOf: (f) => names.get(f), metaFor: (f) => metas.get(f), failed, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The URLs to re-check from a saved folder when `check --offline <dir>` names none: those the
+ * runs that saved into it were asked to check.
+ */
+export function offlineInputs(dir: string, locale: 'zh' | 'en'): string[] {
+  const urls = savedInputUrls(dir);
+  if (urls.length === 0) {
+    throw new ExitError(2, `保存的文件夹 ${dir} 中没有记录要检查的网址（inputs.json）：请给出网址，或先用 --save 保存一次`, `The saved folder ${dir} lists no URLs to check (inputs.json): give the URLs, or save a run with --save first`);
+  }
+  if (locale === 'zh') process.stderr.write(`不联网，重新检查 ${dir} 中保存的 ${urls.length} 个网址\n`);
+  else process.stderr.write(`Offline: checking again the ${urls.length} URLs saved in ${dir}\n`);
+  return urls;
 }
 
 /** Options of `crawl`. */

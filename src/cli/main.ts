@@ -95,6 +95,8 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     return 0;
   }
   if (!options.stdin) {
+    // `check --offline <dir>` alone re-checks the URLs saved there (without the network).
+    if (inputs.length === 0 && !options.manifest && options.offline !== undefined) inputs = (await import('./crawl.js')).offlineInputs(options.offline, options.locale ?? 'zh');
     if (inputs.length === 0 && !options.manifest) throw new ExitError(2, '请给出要检查的文件、文件夹或通配符，或用 --stdin 从标准输入读取', 'Give the files, folders or globs to check, or --stdin to read standard input');
     return checkFiles(inputs, options, null);
   }

@@ -64,6 +64,35 @@ export class EvidenceWriter {
   }
 }
 
+/** The file of a saved folder that lists the URLs a run was asked to check. */
+const INPUTS_FILE = 'inputs.json';
+
+/**
+ * Adds the URLs a run was asked to check to the saved folder's list, so that `check --offline
+ * <dir>` with no URL re-checks them all (URLs already listed keep their place).
+ */
+export function recordInputUrls(dir: string, urls: readonly string[]): void {
+  const listed = savedInputUrls(dir);
+  const all = [...new Set([...listed, ...urls])];
+  writeFileSync(join(dir, INPUTS_FILE), JSON.stringify({ urls: all }, null, 2) + '\n');
+}
+
+/** The URLs runs that saved into this folder were asked to check, in order (none when it has no list). */
+export function savedInputUrls(dir: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, INPUTS_FILE), 'utf8');
+  } catch {
+    return [];
+  }
+  try {
+    const value = JSON.parse(text) as { urls?: unknown };
+    return Array.isArray(value.urls) ? value.urls.filter((u): u is string => typeof u === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Answers requests from a saved folder, never from the network. */
 export class EvidenceReader {
   private readonly byUrl = new Map<string, Sidecar>();

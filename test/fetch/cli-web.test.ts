@@ -2,7 +2,7 @@
  * `check <URL>`, `crawl` and `--save`/`--offline` through the CLI, against the loopback site.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
@@ -65,6 +65,18 @@ describe('check <URL>', () => {
     expect(site.seen.length).toBe(requests);
     expect(results(offline.stdout)).toEqual(got);
     expect(offline.code).toBe(online.code);
+    // The saved folder alone is enough: it lists the URLs the run checked.
+    const replay = await runCli(['check', '-c', config, '--format', 'json', '--offline', saved]);
+    expect(site.seen.length).toBe(requests);
+    expect(results(replay.stdout)).toEqual(got);
+    expect(replay.code).toBe(online.code);
+    expect(replay.stderr).toContain(`重新检查 ${saved} 中保存的 ${urls.length} 个网址`);
+    // A folder that lists nothing says so (exit 2), rather than checking nothing.
+    const empty = join(dir, 'empty-evidence');
+    mkdirSync(empty);
+    const none = await runCli(['check', '--offline', empty]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('没有记录要检查的网址');
   }, 60_000);
 
   it('a server that never answers is a fetch/timeout finding for its URL, also offline', async () => {
