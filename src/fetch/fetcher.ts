@@ -30,7 +30,14 @@ export interface FetcherOptions {
 /** The parsed robots.txt rules robots-parser gives. */
 interface Robots {
   isAllowed(url: string, ua?: string): boolean | undefined;
+  getCrawlDelay(ua?: string): number | undefined;
 }
+
+/**
+ * The longest robots.txt Crawl-delay honoured, in ms: a site asking for more (some ask for an
+ * hour) still gets this pause, at most 2 requests at a time, rather than a batch that never ends.
+ */
+export const MAX_CRAWL_DELAY_MS = 30_000;
 
 // robots-parser is CommonJS whose typings declare an ES default export: in Node's ESM the default
 // import is the module's function itself.
@@ -140,6 +147,10 @@ export class Fetcher {
     this.options.save?.record(robotsUrl, { ok: true, response: { url: robotsUrl, finalUrl: robotsUrl, status: answer.status, headers: answer.headers, fetchedAt: new Date().toISOString(), sha256: sha256(answer.body), body: answer.body } });
     if (answer.status >= 500) return 'none';
     if (answer.status !== 200) return 'all';
-    return robotsParser(robotsUrl, new TextDecoder().decode(answer.body));
+    const robots = robotsParser(robotsUrl, new TextDecoder().decode(answer.body));
+    // Crawl-delay (seconds) lengthens the pause between requests to this host, never shortens it.
+    const delay = robots.getCrawlDelay(ROBOTS_AGENT);
+    if (typeof delay === 'number' && Number.isFinite(delay) && delay > 0) this.gates.slowDown(new URL(origin).host, Math.min(delay * 1000, MAX_CRAWL_DELAY_MS));
+    return robots;
   }
 }

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Fetcher, USER_AGENT } from '../../src/fetch/fetcher.js';
 import { getOnce } from '../../src/fetch/http.js';
@@ -117,6 +119,30 @@ describe('the fetcher', () => {
     await Promise.all([1, 2, 3].map((k) => delayed.get(`${site.base}/slow-${k}.htm`)));
     // robots.txt and three pages: three pauses of 120 ms between four starts.
     expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+  });
+
+  it("honours robots.txt's Crawl-delay when it is longer than the configured pause", async () => {
+    // A site of its own, whose robots.txt asks for 0.3 s between requests.
+    const starts: number[] = [];
+    const server = createServer((req, res) => {
+      starts.push(Date.now());
+      if (req.url === '/robots.txt') res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nCrawl-delay: 0.3\n');
+      else res.writeHead(404, { 'content-type': 'text/html' }).end('<p>无</p>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const fetcher = new Fetcher({ limits: { ...FAST, fetchDelayMs: 10 } });
+      await Promise.all([1, 2, 3].map((k) => fetcher.get(`${base}/page-${k}.htm`)));
+      expect(starts).toHaveLength(4);
+      // Every request after robots.txt starts at least 0.3 s after the one before: the three pages
+      // arrive 0.9 s or more after robots.txt (with the configured 10 ms alone: about 30 ms).
+      // Measured over the whole run, as the server sees arrivals, so that connection set-up time
+      // on a busy machine does not blur one gap.
+      expect(starts[3]! - starts[0]!).toBeGreaterThanOrEqual(880);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('keeps evidence by content hash with a sidecar, and replays it offline', async () => {
