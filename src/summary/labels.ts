@@ -172,6 +172,17 @@ export function builtinDescriptions(locale: Locale): Map<string, string> {
     ['batch/not-a-report', '文件可以读取，但不像政府信息公开工作年度报告', 'Readable, but not an annual report'],
     ['batch/failed', '检查这个文件时出了内部错误', 'Internal error while checking the file'],
     ['ingest/not-found', '找不到文件', 'File not found'],
+    ['fetch/bad-url', '不是可以访问的 http(s) 网址', 'Not an http(s) URL that can be fetched'],
+    ['fetch/dns', '网站的域名无法解析，报告未检查', "The site's name does not resolve; not checked"],
+    ['fetch/network', '无法连接网站，报告未检查', 'Could not connect to the site; not checked'],
+    ['fetch/timeout', '网站没有及时响应（已重试），报告未检查', 'The site did not answer in time (retried); not checked'],
+    ['fetch/http-status', '网站返回错误状态（如 404），报告未检查', 'The site answered with an error status (such as 404); not checked'],
+    ['fetch/too-large', '下载内容超过大小上限，报告未检查', 'The download passed the size limit; not checked'],
+    ['fetch/too-many-redirects', '重定向次数超过上限，报告未检查', 'Too many redirects; not checked'],
+    ['fetch/robots-disallowed', '网站的 robots.txt 不允许访问，报告未检查', "The site's robots.txt disallows the page; not checked"],
+    ['fetch/not-a-report', '网页不像年度报告，也没有报告附件', 'The page is not an annual report and has no report attachment'],
+    ['fetch/off-site', '报告附件在其他网站，未下载', 'The report attachment is on another site; not fetched'],
+    ['fetch/offline-missing', '离线模式下，保存的文件夹中没有这个网址', 'Offline: the saved folder does not hold the URL'],
   ];
   return new Map(zh.map(([id, z, e]) => [id, locale === 'en' ? e : z]));
 }

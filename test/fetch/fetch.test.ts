@@ -16,6 +16,7 @@ import { fetchReport } from '../../src/fetch/report.js';
 import { EvidenceReader, EvidenceWriter, sha256 } from '../../src/fetch/store.js';
 import { failureFinding, FETCH_FINDING_IDS } from '../../src/fetch/failure.js';
 import { BUILTIN_FINDING_IDS } from '../../src/cli/finding-ids.js';
+import { builtinDescriptions } from '../../src/summary/labels.js';
 import { Page } from '../../src/fetch/page.js';
 import { siteOf } from '../../src/fetch/site.js';
 import type { FoundDate } from '../../src/model/report.js';
@@ -247,8 +248,12 @@ describe('pages and sites', () => {
 
   it('every failure is a listed, documented finding with Chinese and English messages', () => {
     const docs = readFileSync('docs/fetch.md', 'utf8');
+    const described = { zh: builtinDescriptions('zh'), en: builtinDescriptions('en') };
     for (const id of FETCH_FINDING_IDS) {
       expect(BUILTIN_FINDING_IDS as readonly string[]).toContain(id);
+      // The batch summary's per-rule table explains the line in both languages.
+      expect(described.zh.get(id), id).toMatch(/[\u4e00-\u9fff]/);
+      expect(described.en.get(id), id).toMatch(/^[^\u4e00-\u9fff]+$/);
       expect(docs).toContain(`\`${id}\``);
       const failure = { kind: id.slice('fetch/'.length) as never, url: 'https://x.gov.cn/a', detail: 'd', status: 404 };
       expect(failureFinding(failure, 'zh').message).toMatch(/[\u4e00-\u9fff]/);
