@@ -37,16 +37,14 @@ export function runs(base: number): number {
   return wanted === undefined ? base : Math.max(1, Math.round((wanted * base) / 100));
 }
 
-/** fast-check parameters: the seed, the run count and no time-outs of its own (we time each input). */
+/**
+ * fast-check parameters: the seed, the run count and no time-outs of its own. A hang or
+ * catastrophic backtracking fails the test by its timeout (vitest.config.ts); speed is measured
+ * by `npm run bench`, never asserted in a test.
+ */
 export function params(base: number): { seed: number; numRuns: number; endOnFailure: boolean } {
   return { seed: SEED, numRuns: runs(base), endOnFailure: true };
 }
-
-/**
- * The longest one input may take. This is a bound against hangs and catastrophic backtracking,
- * not a benchmark: real reports take well under a second.
- */
-export const TIME_BOUND_MS = 5_000;
 
 let checker: Checker | null = null;
 /** One checker with every built-in rule on. */
@@ -81,13 +79,11 @@ export const TEXT_FIXTURES: readonly string[] = [
 ];
 
 /**
- * Checks one input and asserts the invariants: no exception escapes, the input finishes within
- * {@link TIME_BOUND_MS}, there is a result (a report model, and when nothing could be read a
+ * Checks one input and asserts the invariants: no exception escapes, there is a result (a report model, and when nothing could be read a
  * finding that says why), and every finding has a valid shape. Returns the result for further
  * assertions.
  */
 export async function checkInvariant(bytes: Uint8Array, file: string, limits: IngestLimits = DEFAULT_LIMITS): Promise<FileResult> {
-  const started = performance.now();
   let result: FileResult;
   try {
     result = await checkBytes(bytes, file, builtinChecker(), limits);
@@ -95,8 +91,6 @@ export async function checkInvariant(bytes: Uint8Array, file: string, limits: In
     // Rethrown with the input's size and name so a shrunk counterexample is easy to replay.
     throw new Error(`checkBytes threw on ${file} (${bytes.length} bytes): ${(error as Error).stack ?? String(error)}`);
   }
-  const elapsed = performance.now() - started;
-  expect(elapsed, `${file} (${bytes.length} bytes) took ${elapsed.toFixed(0)} ms`).toBeLessThan(TIME_BOUND_MS);
   expect(result.file).toBe(file);
   expect(result.report).toBeDefined();
   expect(Array.isArray(result.report.lines)).toBe(true);

@@ -25,17 +25,16 @@ describe('fuzz regressions', () => {
     await checkInvariant(encode(text), 'pingtan-2011.txt');
   });
 
-  it('a page nested 100000 <div>s deep is read in bounded time (parsing was quadratic: over 100 s)', async () => {
-    const started = performance.now();
+  // Hang guards: these inputs once took over 100 s (quadratic parsing); the test's timeout catches
+  // a return of that, while speed itself is measured by `npm run bench`, not here.
+  it('a page nested 100000 <div>s deep is read, and says it was cut (parsing was quadratic: over 100 s)', async () => {
     const result = await checkInvariant(encode(`<html><body>${'<div>'.repeat(100_000)}一、总体情况${'</div>'.repeat(100_000)}</body></html>`), 'deep.html');
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(result.findings.find((f) => f.ruleId === 'ingest/html-too-deep')?.severity).toBe('warning');
-  });
+  }, 60_000);
 
-  it('an HTML table whose rows each span the rest of the table is read in bounded time (the grid grew as rows × colspan)', async () => {
+  it('an HTML table whose rows each span the rest of the table is read (the grid grew as rows × colspan)', async () => {
     const rows = Array.from({ length: 400 }, (_, i) => `<tr><td rowspan="0" colspan="1000">${i}</td></tr>`).join('');
-    const started = performance.now();
-    await checkInvariant(encode(`<html><body><table>${rows}</table></body></html>`), 'spans.html');
-    expect(performance.now() - started).toBeLessThan(5000);
-  });
+    const result = await checkInvariant(encode(`<html><body><table>${rows}</table></body></html>`), 'spans.html');
+    expect(result.report.lines.length).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -98,14 +98,14 @@ describe('flattening deep HTML before parsing', () => {
     expect(text).toBe('<div><div>ab</div></div>');
   });
 
-  it('is linear: 200000 nested elements take well under a second', () => {
+  // A hang guard (the test's timeout): a quadratic version took minutes on this input; speed
+  // itself is measured by `npm run bench`, not asserted here.
+  it('flattens 200000 nested elements', () => {
     const deep = '<div>'.repeat(200_000) + 'x' + '</div>'.repeat(200_000);
-    const started = performance.now();
     const { text, dropped } = flattenDeepTags(deep, 100);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(dropped).toBe(200_000 - 100);
     expect(text).toBe('<div>'.repeat(100) + 'x' + '</div>'.repeat(100));
-  });
+  }, 60_000);
 });
 
 describe('limits in the config file', () => {
