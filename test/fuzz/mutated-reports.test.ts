@@ -182,7 +182,7 @@ describe('hostile structures', () => {
     await checkInvariant(encode('本年新收政府信息公开申请数量\t1\t'.repeat(100_000)), 'one-line.txt');
   });
 
-  it('200000 lines of table rows (5.4 MB) are read up to the line limit, in bounded time, and say so', async () => {
+  it('200000 lines of table rows (5.4 MB) are read up to the line limit, and say so', async () => {
     const result = await checkInvariant(encode('予以公开\t1\t2\t3\t4\t5\t6\t7\n'.repeat(200_000)), 'many-lines.txt');
     expect(result.findings.some((f) => f.ruleId === 'ingest/too-many-lines')).toBe(true);
   });
