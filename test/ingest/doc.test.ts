@@ -8,28 +8,18 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WordExtractor from 'word-extractor';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { Checker } from '../../src/engine/run.js';
+import { describe, expect, it } from 'vitest';
 import { CompoundFile } from '../../src/ingest/cfb.js';
 import { ingest } from '../../src/ingest/index.js';
 import { tableGrid } from '../../src/ingest/word-binary.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Report } from '../../src/model/report.js';
-import { parseReport } from '../../src/parse/index.js';
-import { builtinPacks, ROOT } from '../helpers/examples.js';
+import { checkFile } from '../helpers/check-file.js';
+import { ROOT } from '../helpers/examples.js';
 
 const DOC = join(ROOT, 'fixtures/doc');
 const read = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
 
-let checker: Checker;
-beforeAll(() => {
-  checker = new Checker(builtinPacks());
-});
-
-async function checkFile(bytes: Uint8Array, name: string): Promise<{ report: Report; findings: Finding[] }> {
-  const report = parseReport(await ingest(bytes, name));
-  return { report, findings: await checker.check(report) };
-}
 
 function cellsOf(report: Report): Record<string, Record<string, [string, number | null]>> {
   return Object.fromEntries(Object.values(report.tables).map((t) => [

@@ -9,15 +9,14 @@ import { basename, join } from 'node:path';
 import {
   AlignmentType, Document, LevelFormat, LevelSuffix, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Checker } from '../../src/engine/run.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/index.js';
 import { readZipDirectory, ZipArchive } from '../../src/ingest/zip.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Report } from '../../src/model/report.js';
-import { parseReport } from '../../src/parse/index.js';
 import { runCli } from '../helpers/cli.js';
-import { builtinPacks, ROOT } from '../helpers/examples.js';
+import { checkFile } from '../helpers/check-file.js';
+import { ROOT } from '../helpers/examples.js';
 import { encryptedPdf, scannedPdf } from '../helpers/pdf.js';
 import { zip } from '../helpers/zip.js';
 
@@ -25,16 +24,6 @@ const ORIGINAL = join(ROOT, 'fixtures/corpus/original');
 const TEXT = join(ROOT, 'fixtures/corpus/text');
 const read = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
 
-let checker: Checker;
-beforeAll(() => {
-  checker = new Checker(builtinPacks());
-});
-
-/** Ingests, parses and checks one file, as `check` does. */
-async function checkFile(bytes: Uint8Array, name: string): Promise<{ report: Report; findings: Finding[] }> {
-  const report = parseReport(await ingest(bytes, name));
-  return { report, findings: await checker.check(report) };
-}
 
 /** Every cell of every canonical table, as `id → [state, value]`, per table (with its variant). */
 function tablesOf(report: Report): Record<string, { variant: string; cells: Record<string, [string, number | null]> }> {
