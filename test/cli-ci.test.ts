@@ -74,7 +74,8 @@ describe('waivers', () => {
     writeFileSync(join(dir, '.xxgk-lint-waivers.yaml'), 'waivers:\n  - file: 002.txt\n    fingerprint: "00000000"\n    reason: ""\n');
     const run = await runCli(['check', report]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/\.xxgk-lint-waivers\.yaml:2:1 {2}waivers\.0\.reason：豁免必须写明理由/);
+    // Located at the empty reason itself (line 4, column 13), no longer at the waiver's first line.
+    expect(run.stderr).toMatch(/\.xxgk-lint-waivers\.yaml:4:13 {2}waivers\.0\.reason：豁免必须写明理由/);
   });
 });
 
