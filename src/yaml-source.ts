@@ -128,6 +128,28 @@ function syntaxText(error: YAMLError, text: string): { zh: string; hint: { zh: s
 }
 
 /**
+ * Where the bracket or quote an error says is not closed was opened: the parser notices only
+ * where the value should have ended (often the next line or the end of the file), while the fix
+ * belongs at the opener. The parser's own offset when the opener cannot be found.
+ */
+function openerOffset(error: YAMLError, text: string): number {
+  const at = error.pos[0];
+  const first = error.message.split('\n')[0] ?? '';
+  const quote = /Missing closing (["'])quote/.exec(first)?.[1];
+  // An unclosed quoted value runs to the end of the file: the last such quote before is its opener.
+  if (quote !== undefined) return Math.max(0, text.lastIndexOf(quote, Math.max(0, at - 1)));
+  const close = /end with an? ([\]}])/.exec(first)?.[1];
+  if (close === undefined) return at;
+  const open = close === ']' ? '[' : '{';
+  let depth = 0;
+  for (let i = Math.min(at, text.length) - 1; i >= 0; i--) {
+    if (text[i] === close) depth++;
+    else if (text[i] === open && depth-- === 0) return i;
+  }
+  return at;
+}
+
+/**
  * Reads YAML text into a {@link YamlSource}, or located errors. Refused: syntax errors and
  * warnings (an unknown tag is one), keys that could reach object prototypes, more aliases than
  * allowed, and an empty file unless `empty` says what it stands for.
@@ -145,10 +167,13 @@ export function readYaml(text: string, file: string, options: ReadYamlOptions): 
   };
   // The core schema without custom tags: plain data only, nothing that constructs objects.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [], schema: 'core' });
-  const errors: LocatedError[] = [...doc.errors, ...doc.warnings].map((e) => {
+  const errors: LocatedError[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
     const t = syntaxText(e, text);
-    return located(file, position(e.pos[0]), `YAML 语法错误：${t.zh}`, t.hint.zh, `YAML syntax error: ${e.message.split('\n')[0]}`, t.hint.en);
-  });
+    const error = located(file, position(openerOffset(e, text)), `YAML 语法错误：${t.zh}`, t.hint.zh, `YAML syntax error: ${e.message.split('\n')[0]}`, t.hint.en);
+    // One mistake can make the parser complain twice at one place: say it once.
+    if (!errors.some((o) => o.line === error.line && o.column === error.column && o.message === error.message)) errors.push(error);
+  }
   if (errors.length > 0) return { source: null, errors };
 
   const root = (doc.contents ?? null) as Node | null;
