@@ -3,10 +3,10 @@
  * folders, locale. Validated like rule packs, with located errors.
  */
 import { z } from './zod.js';
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { SeveritySchema } from './model/finding-schema.js';
 import type { LoadError } from './engine/load-error.js';
 import { suggest } from './format/cell-ids.js';
+import { located, readYaml, zodErrors } from './yaml-source.js';
 
 // Here too for the modules that import it from here; a check run imports it from config-limits.ts.
 export { limitsOf } from './config-limits.js';
@@ -67,43 +67,28 @@ export function configJsonSchema(): Record<string, unknown> {
   };
 }
 
-function nodeAt(root: unknown, path: (string | number)[]): Node | null {
-  let node = root;
-  let last: Node | null = null;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
-      node = pair?.value ?? pair?.key;
-    } else if (isSeq(node)) node = node.items[key as number];
-    else break;
-    if (node && typeof node === 'object' && 'range' in node) last = node as Node;
+/** Where the config file is described, the hint when no other fits. */
+const CONFIG_DOCS = { zh: '配置文件的写法见 README 的“Config file”一节', en: 'see the "Config file" section of the README' };
+
+/** The config's own hint for a zod issue: the keys it accepts, what a limit and a rule setting are. */
+function configHint(issue: { code: string; path: PropertyKey[] }): { zh: string; en: string } | undefined {
+  const inLimits = issue.path[0] === 'limits';
+  if (issue.code === 'unrecognized_keys') {
+    const keys = inLimits ? Object.keys(LimitsSchema.shape) : issue.path[0] === 'overrides' ? ['files', 'rules'] : Object.keys(ConfigSchema.shape);
+    return { zh: `${inLimits ? '可用的上限' : '可用字段'}：${keys.join('、')}`, en: `${inLimits ? 'limits' : 'fields'}: ${keys.join(', ')}` };
   }
-  return last;
+  if (inLimits) return { zh: '上限是正整数，例如 maxFileBytes: 20971520', en: 'a limit is a positive integer, e.g. maxFileBytes: 20971520' };
+  if (issue.path.includes('rules')) return { zh: '规则可设为 off、error、warning 或 info', en: 'a rule is set to off, error, warning or info' };
+  return undefined;
 }
 
 /** Parses and validates a config file's text; unknown rule ids are reported with suggestions. */
 export function loadConfigText(text: string, file: string, knownRules: readonly string[]): { config: Config | null; errors: LoadError[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const errors: LoadError[] = doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: `YAML 语法错误：${e.message.split('\n')[0]}` }));
-  if (errors.length) return { config: null, errors };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 50 }) ?? {};
-  } catch (error) {
-    return { config: null, errors: [{ file, line: 1, column: 1, message: `无法展开 YAML：${(error as Error).message}` }] };
-  }
+  const { source, errors: readErrors } = readYaml(text, file, { empty: {}, what: { zh: '配置文件', en: 'config file' } });
+  if (!source) return { config: null, errors: readErrors };
+  const data = source.value;
   const result = ConfigSchema.safeParse(data);
-  const at = (path: (string | number)[]): { line: number; column: number } => {
-    const p = lineCounter.linePos(nodeAt(doc.contents, path)?.range?.[0] ?? 0);
-    return { line: p.line, column: p.col };
-  };
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const hint = issue.code === 'unrecognized_keys' ? (issue.path[0] === 'limits' ? `可用的上限：${Object.keys(LimitsSchema.shape).join('、')}` : '可用字段：rules、overrides、rulesDirs、ignores、locale、failSeverity、limits') : issue.path[0] === 'limits' ? '上限是正整数，例如 maxFileBytes: 20971520' : issue.path.includes('rules') ? '规则可设为 off、error、warning 或 info' : undefined;
-      errors.push({ file, ...at(issue.path as (string | number)[]), message: `${issue.path.join('.') || '(根)'}：${issue.message}`, ...(hint ? { hint } : {}) });
-    }
-  }
+  const errors: LoadError[] = result.success ? [] : zodErrors(source, result.error.issues, { hint: configHint, docs: CONFIG_DOCS });
   const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
   const root = record(data);
   const ruleMaps: [(string | number)[], Record<string, unknown>][] = [[['rules'], record(root.rules)]];
@@ -112,7 +97,8 @@ export function loadConfigText(text: string, file: string, knownRules: readonly 
     for (const id of Object.keys(rules)) {
       if (knownRules.includes(id)) continue;
       const near = suggest(id, knownRules);
-      errors.push({ file, ...at([...path, id]), message: `未知的规则「${id}」`, ...(near.length ? { hint: `是不是 ${near.join('、')}？` } : { hint: '用 xxgk-lint rules 列出所有规则' }) });
+      const hint = near.length ? [`是不是 ${near.join('、')}？`, `did you mean ${near.join(', ')}?`] : ['用 xxgk-lint rules 列出所有规则', 'run xxgk-lint rules to list every rule'];
+      errors.push(located(file, source.keyAt([...path, id]), `未知的规则「${id}」`, hint[0]!, `unknown rule "${id}"`, hint[1]!));
     }
   }
   return errors.length || !result.success ? { config: null, errors } : { config: result.data, errors };

@@ -94,13 +94,13 @@ export function lint(inputs: readonly string[], options: LintOptions = {}): Prom
       files = files.filter((file) => !ignored(file));
     }
     const waivers = options.waivers === false ? { waivers: [], errors: [] } : await waiverModule.loadWaiversLazily(files);
-    if (waivers.errors.length) fail(waivers.errors, '豁免文件有错误');
+    if (waivers.errors.length) fail(waivers.errors, '豁免文件有错误', 'the waiver file has errors');
     let manifest: { entries: ManifestEntry[]; file: string } | null = null;
     if (options.manifest) {
       const { readFileSync } = await import('node:fs');
       const { loadManifestBytes } = await import('./batch/manifest.js');
       const loaded = await loadManifestBytes(new Uint8Array(readFileSync(options.manifest)), options.manifest);
-      if (loaded.errors.length) fail(loaded.errors, '清单有错误');
+      if (loaded.errors.length) fail(loaded.errors, '清单有错误', 'the manifest has errors');
       manifest = { entries: loaded.entries, file: options.manifest };
     }
     const previous = options.previous?.length ? (await expandInputs(options.previous)).files : [];

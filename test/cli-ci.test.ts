@@ -74,7 +74,19 @@ describe('waivers', () => {
     writeFileSync(join(dir, '.xxgk-lint-waivers.yaml'), 'waivers:\n  - file: 002.txt\n    fingerprint: "00000000"\n    reason: ""\n');
     const run = await runCli(['check', report]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/\.xxgk-lint-waivers\.yaml:2:1 {2}waivers\.0\.reason：豁免必须写明理由/);
+    // Located at the empty reason itself (line 4, column 13), no longer at the waiver's first line.
+    expect(run.stderr).toMatch(/\.xxgk-lint-waivers\.yaml:4:13 {2}waivers\.0\.reason：豁免必须写明理由/);
+  });
+
+  it('a waiver file with a tab is located in Chinese, and in English with --locale en', async () => {
+    const { dir, report } = workspace();
+    writeFileSync(join(dir, '.xxgk-lint-waivers.yaml'), 'waivers:\n\t- file: 002.txt\n');
+    const zh = await runCli(['check', report]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/豁免文件有错误：\n.*\.xxgk-lint-waivers\.yaml:2:1 {2}YAML 语法错误：用了 TAB 缩进（YAML 只能用空格缩进/);
+    const en = await runCli(['check', '--locale', 'en', report]);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/the waiver file has errors:\n.*\.xxgk-lint-waivers\.yaml:2:1 {2}YAML syntax error: Tabs are not allowed as indentation（YAML is indented with spaces only/);
   });
 });
 

@@ -11,6 +11,7 @@
  * a spreadsheet shows it (the header is row 1).
  */
 import { parse as parseCsv } from 'csv-parse/sync';
+import { fieldDate } from '../format/dates.js';
 import { decodeText } from '../ingest/text.js';
 import type { SourceMeta } from '../model/source.js';
 
@@ -87,16 +88,6 @@ export function readCrawlerCsv(bytes: Uint8Array): CrawledRow[] {
   return rows;
 }
 
-/** ISO date of a crawler's 时间 (2024-01-26, 2024/1/26 10:00, 2024年01月26日 …), if it is one. */
-export function isoDate(text: string): string | undefined {
-  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text);
-  if (m === null) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
-}
-
 /**
  * A row as a report to check: its text (title line, then the 时间 as crawled, then 内容, the way a
  * crawled page reads) and its page metadata.
@@ -105,7 +96,7 @@ export function crawledReport(row: CrawledRow): { bytes: Uint8Array; meta: Sourc
   const text = [row.title, row.date, row.content].filter((s) => s !== '').join('\n');
   const meta: SourceMeta = {};
   if (row.title !== '') meta.title = row.title;
-  const date = isoDate(row.date);
+  const date = fieldDate(row.date); // 2024-01-26, 2024/1/26 10:00, 2024年01月26日 …
   if (date !== undefined) meta.publishedAt = date;
   if (/^https?:\/\//i.test(row.url)) meta.pageUrl = row.url;
   return { bytes: new TextEncoder().encode(`${text}\n`), meta };

@@ -5,12 +5,12 @@
  * Excel and WPS save CSV on Chinese Windows. Errors are located.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from '../zod.js';
 import type { LoadError } from '../engine/load.js';
 import type { ManifestEntry } from './types.js';
 import { decodeText } from '../ingest/text.js';
 import { cellText } from '../ingest/xlsx.js';
+import { located, readYaml, zodErrors, type YamlPath, type YamlSource } from '../yaml-source.js';
 
 /** One row of a table-shaped manifest (CSV or a worksheet): its cells and the line (row) it starts on. */
 interface ManifestRow {
@@ -36,45 +36,44 @@ const HEADER_ALIASES: Record<string, keyof z.infer<typeof EntrySchema>> = {
   url: 'url', 网址: 'url', 链接: 'url',
 };
 
+/** Where manifests are described, the hint when no other fits. */
+const MANIFEST_DOCS = { zh: '清单的写法见 README 的“Many reports at once”一节：每项有 agency，可选 region、parent、year、file、url', en: 'see the "Many reports at once" section of the README: each entry has agency, and optionally region, parent, year, file, url' };
+
+/** Where a manifest entry was written: a table row (line only), or an item of a YAML list. */
+type EntryPlace = { line: number } | { source: YamlSource; path: YamlPath };
+
 /** Validates one manifest entry; it goes to `entries`, or its problems to `errors`. */
-function addEntry(raw: unknown, line: number, file: string, entries: ManifestEntry[], errors: LoadError[]): void {
+function addEntry(raw: unknown, place: EntryPlace, file: string, entries: ManifestEntry[], errors: LoadError[]): void {
+  const line = 'line' in place ? place.line : place.source.at(place.path).line;
   const result = EntrySchema.safeParse(raw);
   if (!result.success) {
-    for (const issue of result.error.issues) errors.push({ file, line, column: 1, message: `${issue.path.join('.') || '(行)'}：${issue.message}` });
+    if ('source' in place) errors.push(...zodErrors(place.source, result.error.issues, { base: place.path, data: raw, docs: MANIFEST_DOCS, rootName: '(项)' }));
+    else for (const issue of result.error.issues) errors.push({ file, line, column: 1, message: `${issue.path.join('.') || '(行)'}：${issue.message}` });
     return;
   }
   const e = result.data;
   entries.push({ agency: e.agency, line, ...(e.region ? { region: e.region } : {}), ...(e.parent ? { parent: e.parent } : {}), ...(e.year !== undefined ? { year: e.year } : {}), ...(e.file ? { file: e.file } : {}), ...(e.url ? { url: e.url } : {}) });
 }
 
+/** Reads a YAML manifest: a list of entries, or `reports:` and a list. */
+function loadManifestYaml(text: string, file: string): { entries: ManifestEntry[]; errors: LoadError[] } {
+  const entries: ManifestEntry[] = [];
+  const { source, errors } = readYaml(text, file, { what: { zh: '清单', en: 'manifest' }, emptyHint: { zh: '写一个列表，每项一个机关：- agency: 某县人民政府', en: 'write a list with one agency per item: - agency: …' } });
+  if (!source) return { entries, errors };
+  const value = source.value;
+  const base: YamlPath = Array.isArray(value) ? [] : ['reports'];
+  const list = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? (value as { reports?: unknown }).reports : undefined;
+  if (!Array.isArray(list)) {
+    return { entries, errors: [located(file, source.at(base), '清单应为一个列表（或 reports: 列表）', '每项一个机关：- agency: 某县人民政府', 'a manifest is a list (or reports: and a list)', 'one agency per item: - agency: …')] };
+  }
+  list.forEach((item, i) => addEntry(item, { source, path: [...base, i] }, file, entries, errors));
+  return { entries, errors };
+}
+
 /** Reads a manifest's text (CSV, or YAML for a .yaml/.yml file name). */
 export function loadManifestText(text: string, file: string): { entries: ManifestEntry[]; errors: LoadError[] } {
-  const errors: LoadError[] = [];
+  if (/\.ya?ml$/i.test(file)) return loadManifestYaml(text, file);
   const entries: ManifestEntry[] = [];
-  const add = (raw: unknown, line: number): void => addEntry(raw, line, file, entries, errors);
-  if (/\.ya?ml$/i.test(file)) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      return { entries, errors: doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: `YAML 错误：${e.message.split('\n')[0] ?? e.message}` })) };
-    }
-    const root = doc.contents;
-    const seq = isSeq(root) ? root : isMap(root) ? root.get('reports', true) : null;
-    if (!isSeq(seq)) return { entries, errors: [{ file, line: 1, column: 1, message: '清单应为一个列表（或 reports: 列表）' }] };
-    const lineOf = (node: unknown): number => {
-      const range = (node as YamlNode | null)?.range;
-      return range ? lineCounter.linePos(range[0]).line : 1;
-    };
-    let data: unknown;
-    try {
-      data = doc.toJS({ maxAliasCount: 50 }); // an alias bomb stops here
-    } catch (error) {
-      return { entries, errors: [{ file, line: 1, column: 1, message: `YAML 错误：${(error as Error).message}` }] };
-    }
-    const list = (Array.isArray(data) ? data : (data as { reports: unknown[] }).reports) as unknown[];
-    seq.items.forEach((item, i) => add(list[i], lineOf(item)));
-    return { entries, errors };
-  }
   let records: { record: string[]; raw: string; info: { lines: number } }[];
   try {
     // csv-parse handles RFC 4180 quoting (quoted commas, doubled quotes, line breaks in quotes);
@@ -101,7 +100,7 @@ function entriesFromRows(rows: readonly ManifestRow[], file: string): { entries:
       const cell = cells[k]?.trim();
       if (h && cell) fields[h] = cell;
     });
-    addEntry(fields, line, file, entries, errors);
+    addEntry(fields, { line }, file, entries, errors);
   }
   return { entries, errors };
 }

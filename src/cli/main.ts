@@ -143,7 +143,7 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
     process.stderr.write(locale === 'zh' ? `所有 ${expansion.files.length} 个文件都被忽略规则排除，未检查任何文件\n` : `All ${expansion.files.length} files are ignored; nothing was checked\n`);
   }
   const waivers = options.waivers ? await loadWaiversLazily(files) : { waivers: [], errors: [] };
-  if (waivers.errors.length) fail(waivers.errors, '豁免文件有错误');
+  if (waivers.errors.length) fail(waivers.errors, '豁免文件有错误', 'the waiver file has errors');
   const baselines = options.baseline || options.baselineWrite ? await import('./baseline.js') : null;
   let baseline: Baseline | null = null;
   if (options.baseline && baselines) {
@@ -166,7 +166,7 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
     }
     const { loadManifestBytes } = await import('../batch/manifest.js');
     const loaded = await loadManifestBytes(bytes, options.manifest);
-    if (loaded.errors.length) fail(loaded.errors, '清单有错误');
+    if (loaded.errors.length) fail(loaded.errors, '清单有错误', 'the manifest has errors');
     manifest = { entries: loaded.entries, file: options.manifest };
   }
   if (urls.length > 0 || manifest?.entries.some((e) => e.url !== undefined && e.file === undefined)) {
@@ -276,7 +276,7 @@ async function runRules(options: RulesCliOptions): Promise<number> {
     return 0;
   }
   const { packs, errors } = await loadRuleDirsLazily(options.rules);
-  if (errors.length) fail(errors, '规则包有错误');
+  if (errors.length) fail(errors, '规则包有错误', 'the rule packs have errors');
   if (options.format === 'markdown') {
     const { writeRuleDocs } = await import('./docs.js');
     const count = await writeRuleDocs(packs, options.dir);

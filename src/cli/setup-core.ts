@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import { formatLoadError, type LoadError } from '../engine/load-error.js';
 import type { RuleSettings } from '../engine/run.js';
 import type { Pack } from '../engine/schema.js';
+import type { LocatedError } from '../yaml-source.js';
 import { loadRuleDirsLazily } from '../rule-dirs.js';
 
 /** An error that ends the run with an exit code (2 for usage, rules and config errors). */
@@ -24,9 +25,10 @@ export class ExitError extends Error {
   }
 }
 
-/** Throws an exit-2 error listing located load errors. */
-export function fail(errors: readonly LoadError[], what: string): never {
-  throw new ExitError(2, `${what}：\n${errors.map((e) => `  ${formatLoadError(e)}`).join('\n')}`);
+/** Throws an exit-2 error listing located load errors, in English too where they have it. */
+export function fail(errors: readonly LoadError[], what: string, whatEn: string): never {
+  const english = (e: LoadError & Partial<Pick<LocatedError, 'en'>>): LoadError => (e.en ? { ...e, ...e.en } : e);
+  throw new ExitError(2, `${what}：\n${errors.map((e) => `  ${formatLoadError(e)}`).join('\n')}`, `${whatEn}:\n${errors.map((e) => `  ${formatLoadError(english(e))}`).join('\n')}`);
 }
 
 /** The config file names looked for. */
@@ -76,7 +78,7 @@ export async function prepareSetup(ruleDirs: readonly string[], configPath: stri
     return loadSetup(ruleDirs, configPath, firstInput);
   }
   const { packs, errors } = await loadRuleDirsLazily([]);
-  if (errors.length) fail(errors, '规则包有错误');
+  if (errors.length) fail(errors, '规则包有错误', 'the rule packs have errors');
   return { packs, config: {}, configDir: process.cwd(), ruleDirs: [] };
 }
 

@@ -14,7 +14,7 @@ export { CONFIG_FILES, ExitError, fail, fileSettings, findConfig, prepareSetup, 
 /** Loads the packs (built-in, --rules folders, config rulesDirs) and the config. */
 export function loadSetup(ruleDirs: readonly string[], configPath: string | undefined, firstInput: string | undefined): Setup {
   const first = loadRuleDirs(ruleDirs);
-  if (first.errors.length) fail(first.errors, '规则包有错误');
+  if (first.errors.length) fail(first.errors, '规则包有错误', 'the rule packs have errors');
   const configFile = configFileFor(configPath, firstInput);
   if (!configFile) return { packs: first.packs, config: {}, configDir: process.cwd(), ruleDirs: [...ruleDirs] };
   let text: string;
@@ -29,11 +29,11 @@ export function loadSetup(ruleDirs: readonly string[], configPath: string | unde
   const extraDirs = (loadConfigText(text, configFile, known()).config?.rulesDirs ?? []).map((d) => resolve(configDir, d));
   if (extraDirs.length) {
     const more = loadRuleDirs([...ruleDirs, ...extraDirs]);
-    if (more.errors.length) fail(more.errors, '规则包有错误');
+    if (more.errors.length) fail(more.errors, '规则包有错误', 'the rule packs have errors');
     packs = more.packs;
   }
   const loaded = loadConfigText(text, configFile, known());
-  if (!loaded.config) fail(loaded.errors, '配置文件有错误');
+  if (!loaded.config) fail(loaded.errors, '配置文件有错误', 'the config file has errors');
   return { packs, config: loaded.config, configDir, ruleDirs: [...ruleDirs, ...extraDirs] };
 }
 

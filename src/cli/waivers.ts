@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from '../zod.js';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { LoadError } from '../engine/load-error.js';
+import { readYaml, zodErrors } from '../yaml-source.js';
 import { waiverFilesFor, type Waiver } from './waivers-core.js';
 
 // What a check run needs without reading a waiver file is in waivers-core.ts (no YAML, no zod).
@@ -25,34 +25,16 @@ const WaiverFileSchema = z.strictObject({ waivers: z.array(WaiverSchema) });
 /** What a waiver file says about one waiver. */
 export type WaiverFields = z.infer<typeof WaiverSchema>;
 
+/** Where waiver files are described, the hint when no other fits. */
+const WAIVER_DOCS = { zh: '豁免文件的写法见 README 的“Waivers”一节：waivers 列表，每项有 file、fingerprint、reason，可选 rule、expires', en: 'see the "Waivers" section of the README: a waivers list, each with file, fingerprint, reason, and optionally rule, expires' };
+
 /** Loads a waiver file; errors are located. */
 export function loadWaiverText(text: string, file: string): { waivers: Waiver[]; errors: LoadError[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) {
-    return { waivers: [], errors: doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: `YAML 语法错误：${e.message.split('\n')[0]}` })) };
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 50 }) ?? { waivers: [] };
-  } catch (error) {
-    // An alias bomb ("billion laughs") stops here instead of escaping as an exception.
-    return { waivers: [], errors: [{ file, line: 1, column: 1, message: `无法展开 YAML（别名展开过多或有循环）：${(error as Error).message}` }] };
-  }
-  const result = WaiverFileSchema.safeParse(data);
-  const items = isMap(doc.contents) ? doc.contents.get('waivers', true) : null;
-  const lineOf = (index: number): number => {
-    const node = isSeq(items) ? items.items[index] : null;
-    const offset = node && typeof node === 'object' && 'range' in node ? (node.range as [number, number, number])[0] : 0;
-    return lineCounter.linePos(offset).line;
-  };
-  if (!result.success) {
-    return {
-      waivers: [],
-      errors: result.error.issues.map((issue) => ({ file, line: typeof issue.path[1] === 'number' ? lineOf(issue.path[1]) : 1, column: 1, message: `${issue.path.join('.')}：${issue.message}` })),
-    };
-  }
-  return { waivers: result.data.waivers.map((w, i) => ({ ...w, source: file, line: lineOf(i), used: false })), errors: [] };
+  const { source, errors } = readYaml(text, file, { empty: { waivers: [] }, what: { zh: '豁免文件', en: 'waiver file' } });
+  if (!source) return { waivers: [], errors };
+  const result = WaiverFileSchema.safeParse(source.value);
+  if (!result.success) return { waivers: [], errors: zodErrors(source, result.error.issues, { docs: WAIVER_DOCS }) };
+  return { waivers: result.data.waivers.map((w, i) => ({ ...w, source: file, line: source.at(['waivers', i]).line, used: false })), errors: [] };
 }
 
 /** Loads the given waiver files. */

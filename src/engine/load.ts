@@ -3,7 +3,8 @@
  * validate with zod, then check what zod cannot (expressions, cell ids, duplicate ids). Every
  * error is collected and located as file:line:col with a hint; nothing is thrown at the caller.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isScalar, type Node } from 'yaml';
+import { nodeAt, readYaml, zodErrors } from '../yaml-source.js';
 import { expand } from './expand.js';
 import { ExprError, parseRelation, references } from './expr.js';
 import { globMatchesAny, knownCellIds, suggest } from '../format/cell-ids.js';
@@ -26,27 +27,7 @@ export interface PackLimits {
 /** The default {@link PackLimits}. */
 export const DEFAULT_PACK_LIMITS: Readonly<PackLimits> = Object.freeze({ maxBytes: 2 * 1024 * 1024, maxAliases: 100, maxRules: 2000 });
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 type Path = (string | number)[];
-
-function nodeAt(root: Node | null | undefined, path: Path): Node | null {
-  let node: unknown = root;
-  let last: Node | null = (root as Node | null) ?? null;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
-      if (!pair) return last;
-      node = pair.value ?? pair.key;
-      if (node && typeof node === 'object' && 'range' in (node as object)) last = node as Node;
-    } else if (isSeq(node)) {
-      node = node.items[key as number];
-      if (node && typeof node === 'object' && 'range' in (node as object)) last = node as Node;
-      else return last;
-    } else return last;
-  }
-  return last;
-}
 
 /** Table ids rules may name. */
 const KNOWN_TABLES = (): Set<string> => new Set([...knownCellIds()].map((id) => id.slice(0, id.indexOf('.'))));
@@ -112,67 +93,19 @@ function validateRefs(rule: Rule, base: Path, root: Node | null | undefined, at:
 /** Loads one pack file's text. */
 export function loadPackText(text: string, file: string, limits: PackLimits = DEFAULT_PACK_LIMITS): { pack: Pack | null; errors: LoadError[] } {
   const errors: LoadError[] = [];
-  const lineCounter = new LineCounter();
-  const at = (offset: number): { line: number; column: number } => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  if (text.length > limits.maxBytes) {
-    return { pack: null, errors: [{ file, line: 1, column: 1, message: `规则文件超过 ${limits.maxBytes} 字节的上限`, hint: '拆分成几个规则包' }] };
-  }
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [], schema: 'core' });
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-    errors.push({ file, line: pos.line, column: pos.col, message: `YAML 语法错误：${e.message.split('\n')[0]}`, hint: 'YAML 用空格缩进，不能用 TAB；冒号后要有空格' });
-  }
-  if (errors.length > 0) return { pack: null, errors };
-
-  // Refuse keys that could reach object prototypes, and count aliases before expanding them.
-  let aliases = 0;
-  const walk = (node: unknown): void => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (FORBIDDEN_KEYS.has(key)) {
-          const range = (pair.key as Node).range ?? [0, 0, 0];
-          errors.push({ file, line: at(range[0]).line, column: at(range[0]).column, message: `不允许的键「${key}」`, hint: '规则文件是数据，不能改写对象原型' });
-        }
-        walk(pair.value);
-      }
-    } else if (isSeq(node)) for (const item of node.items) walk(item);
-    else if (isAlias(node)) aliases++;
-  };
-  walk(doc.contents);
-  if (aliases > limits.maxAliases) {
-    errors.push({ file, line: 1, column: 1, message: `YAML 别名（*alias）过多：${aliases} 个，上限 ${limits.maxAliases}`, hint: '别名可被用来制造“YAML 炸弹”，请直接写出内容' });
-  }
-  if (errors.length > 0) return { pack: null, errors };
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: limits.maxAliases });
-  } catch (error) {
-    return { pack: null, errors: [{ file, line: 1, column: 1, message: `无法展开 YAML（别名展开过多或有循环）：${(error as Error).message}`, hint: '别名可被用来制造“YAML 炸弹”，请直接写出内容' }] };
-  }
-  const result = PackSchema.safeParse(data);
+  const { source, errors: readErrors } = readYaml(text, file, { maxBytes: limits.maxBytes, maxAliases: limits.maxAliases, what: { zh: '规则文件', en: 'rule file' }, emptyHint: { zh: '规则包至少要有 pack、description 和 rules，写法见 docs/writing-rules.md', en: 'a pack has at least pack, description and rules; see docs/writing-rules.md' } });
+  if (!source) return { pack: null, errors: readErrors };
+  const result = PackSchema.safeParse(source.value);
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path as Path;
-      const node = nodeAt(doc.contents, path);
-      const pos = at(node?.range?.[0] ?? 0);
-      const where = path.join('.');
-      let hint: string | undefined;
-      if (issue.code === 'unrecognized_keys') hint = `未知字段：${issue.keys.join('、')}`;
-      if (issue.code === 'invalid_union' && path[path.length - 1] === 'kind') hint = `kind 可选 ${CHECK_KINDS.join('、')}`;
-      errors.push({ file, ...pos, message: `${where || '(根)'}：${issue.message}`, ...(hint ? { hint } : {}) });
-    }
-    return { pack: null, errors };
+    const hint = (issue: { code: string; path: PropertyKey[] }): { zh: string; en: string } | undefined =>
+      issue.code === 'invalid_union' && issue.path[issue.path.length - 1] === 'kind' ? { zh: `kind 可选 ${CHECK_KINDS.join('、')}`, en: `kind is one of ${CHECK_KINDS.join(', ')}` } : undefined;
+    return { pack: null, errors: zodErrors(source, result.error.issues, { hint, docs: { zh: '规则的写法见 docs/writing-rules.md', en: 'see docs/writing-rules.md for how rules are written' } }) };
   }
   const pack = result.data;
   if (pack.rules.length > limits.maxRules) {
     errors.push({ file, line: 1, column: 1, message: `规则数 ${pack.rules.length} 超过上限 ${limits.maxRules}` });
   }
-  pack.rules.forEach((rule, index) => validateRefs(rule, ['rules', index, 'check'], doc.contents, at, file, errors));
+  pack.rules.forEach((rule, index) => validateRefs(rule, ['rules', index, 'check'], source.root, source.position, file, errors));
   return errors.length > 0 ? { pack: null, errors } : { pack, errors };
 }
 

@@ -5,6 +5,7 @@
  * its tables as TAB-separated rows, and reads the page metadata into {@link SourceMeta}.
  */
 import { load } from 'cheerio';
+import { fieldDate } from '../format/dates.js';
 import type { IngestProblem, SourceLine, SourceMeta, SourceText } from '../model/source.js';
 import { collapseWhitespace, expandTable, isElement, isHidden, tableRows, rowCells, cellText, type DomNode } from './grid.js';
 import type { IngestLimits } from './limits.js';
@@ -395,15 +396,6 @@ function findContentRoot(body: DomNode, blocks: readonly Block[]): DomNode {
 // ---------------------------------------------------------------------------------------------
 // Metadata
 
-/** Parses a date written as 2025-03-10, 2025/3/10, 2025.03.10 or 2025年3月10日 into ISO form. */
-function parseChineseDate(text: string): string | undefined {
-  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text);
-  if (m === null) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /**
  * Label → value pairs from the page's metadata block, first occurrence winning: table rows with
  * a label cell followed by a value cell, and text like `发布日期：2025-03-10  来源：…`.
@@ -583,14 +575,14 @@ function pageMeta(doc: DomNode, blocks: readonly Block[]): SourceMeta {
   const date = (labels: readonly string[]): string | undefined => {
     for (const label of labels) {
       const value = pairs.get(label);
-      const iso = value === undefined ? undefined : parseChineseDate(value);
+      const iso = value === undefined ? undefined : fieldDate(value);
       if (iso !== undefined) return iso;
     }
     return undefined;
   };
   const metaDate = metaContent(doc, ['PubDate', 'publishdate', 'firstpublishedtime', 'pubdate', 'dcterms.issued']);
   const published = date(['发布日期', '发布时间', '公开日期', '生成日期'])
-    ?? (metaDate === undefined ? undefined : parseChineseDate(metaDate))
+    ?? (metaDate === undefined ? undefined : fieldDate(metaDate))
     ?? date(['成文日期', '印发日期']); // the date the document was signed: a weaker stand-in
   if (published !== undefined) meta.publishedAt = published;
   const publisher = pairs.get('发布机构') ?? pairs.get('发布单位') ?? pairs.get('公开主体') ?? pairs.get('发文机关');

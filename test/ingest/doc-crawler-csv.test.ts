@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawledReport, isCrawlerCsv, isoDate, readCrawlerCsv } from '../../src/batch/crawler-csv.js';
+import { crawledReport, isCrawlerCsv, readCrawlerCsv } from '../../src/batch/crawler-csv.js';
+import { fieldDate } from '../../src/format/dates.js';
 import { Checker } from '../../src/engine/run.js';
 import { checkBytes } from '../../src/check.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -70,7 +71,7 @@ describe('a crawler CSV', () => {
     const cells = (r: typeof fromCsv.report): unknown => Object.fromEntries(Object.values(r.tables).map((t) => [t.id, Object.fromEntries(Object.values(t.cells).map((c) => [c.id, c.value]))]));
     expect(cells(fromCsv.report)).toEqual(cells(fromText.report));
     expect(keys(fromCsv.findings)).toEqual(keys(fromText.findings));
-    expect(fromCsv.report.meta.publishedAt?.iso).toBe(isoDate(row.date));
+    expect(fromCsv.report.meta.publishedAt?.iso).toBe(fieldDate(row.date));
     expect(fromCsv.report.meta.title?.text).toBe(fromText.report.meta.title?.text);
   });
 
@@ -118,7 +119,7 @@ describe('a crawler CSV', () => {
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout) as { results: Array<{ file: string; report: { year: number | null; publishedAt: string | null }; findings: Finding[] }> };
     expect(out.results.map((r) => r.file)).toEqual([2, 3, 4, 5].map((n) => `${file}#${n}`));
-    expect(out.results.map((r) => [r.report.year, r.report.publishedAt])).toEqual([[2023, '2024-01-26'], [2022, '2023-01-28'], [2020, isoDate(rowOf(FIXTURES[2]!).date) ?? null], [2018, '2019-02-28']]);
+    expect(out.results.map((r) => [r.report.year, r.report.publishedAt])).toEqual([[2023, '2024-01-26'], [2022, '2023-01-28'], [2020, fieldDate(rowOf(FIXTURES[2]!).date) ?? null], [2018, '2019-02-28']]);
     expect(out.results.flatMap((r) => r.findings).filter((f) => f.ruleId.startsWith('ingest/'))).toEqual([]);
   });
 });
