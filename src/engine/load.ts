@@ -9,6 +9,8 @@ import { ExprError, parseRelation, references } from './expr.js';
 import { globMatchesAny, knownCellIds, suggest } from '../format/cell-ids.js';
 import type { LoadError } from './load-error.js';
 import { kindOf } from './checks/registry.js';
+import { legacyKindHint } from './legacy-kinds.js';
+import { messageProblems } from './validate-messages.js';
 import { CHECK_KINDS, PackSchema, type Pack, type Rule } from './schema.js';
 
 // Re-exported for the modules that import them from here; the checker itself (and the CLI, until a
@@ -54,7 +56,8 @@ const KNOWN_TABLES = (): Set<string> => new Set([...knownCellIds()].map((id) => 
 /**
  * Checks what zod cannot, for every kind through its registry entry (checks/registry.ts): the
  * expressions parse and name known cells, for every expansion; the cell ids and globs its options
- * name exist; the tables it names exist. Errors are located at the value in the YAML.
+ * name exist; the tables it names exist; the rule's messages are those the kind emits, with the
+ * values it provides (validate-messages.ts). Errors are located at the value in the YAML.
  */
 function validateRefs(rule: Rule, base: Path, root: Node | null | undefined, at: (offset: number) => { line: number; column: number }, file: string, errors: LoadError[]): void {
   const kind = kindOf(rule.check);
@@ -106,6 +109,11 @@ function validateRefs(rule: Rule, base: Path, root: Node | null | undefined, at:
         throw error;
       }
     }
+  }
+  // The rule's messages against what its kind emits (paths inside the rule, so one level up from the check).
+  for (const problem of messageProblems(rule, kind.messages(check as never))) {
+    const node = nodeAt(root, [...base.slice(0, -1), ...problem.path]);
+    errors.push({ file, ...at(node?.range?.[0] ?? 0), message: problem.message, hint: problem.hint });
   }
 }
 
@@ -163,7 +171,7 @@ export function loadPackText(text: string, file: string, limits: PackLimits = DE
       const where = path.join('.');
       let hint: string | undefined;
       if (issue.code === 'unrecognized_keys') hint = `未知字段：${issue.keys.join('、')}`;
-      if (issue.code === 'invalid_union' && path[path.length - 1] === 'kind') hint = `kind 可选 ${CHECK_KINDS.join('、')}`;
+      if (issue.code === 'invalid_union' && path[path.length - 1] === 'kind') hint = legacyKindHint(data, path) ?? `kind 可选 ${CHECK_KINDS.join('、')}`;
       errors.push({ file, ...pos, message: `${where || '(根)'}：${issue.message}`, ...(hint ? { hint } : {}) });
     }
     return { pack: null, errors };

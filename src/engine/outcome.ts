@@ -17,7 +17,13 @@ export interface Outcome {
   actual?: number | string | null;
   /** Stable identity of what is wrong, independent of message and line: e.g. `col=total`. */
   key: string;
-  /** A message to use instead of the rule's (cannot-check outcomes). */
+  /** Which of the rule's messages to show: an id its kind declares (absent: `default`, the rule's `message:`). */
+  messageId?: string;
+  /**
+   * A sentence built in TypeScript instead of one of the rule's messages. Only kinds not yet moved
+   * to messages as data use it (cannot-check outcomes of relation, table, sections, deadline …);
+   * the named kinds never do.
+   */
   message?: { zh: string; en: string };
 }
 

@@ -88,6 +88,7 @@ export const cellStateKind: CheckKind<'cell-state'> = {
   cells: (check) => check.cells.map((id, i) => ({ id, path: ['cells', i] })),
   tables: () => [],
   expressions: NO_REFS.expressions,
+  messages: () => ({ default: ['cell', 'cells', 'count', 'raw', 'problem', 'table', 'row', 'col'] }),
   describe: (check) => `单元格 ${check.cells.map((c) => `\`${c}\``).join('、')} 须满足：${check.require.join('、')}。`,
   evaluate: (ctx, check) => checkCellState(ctx, check),
 };

@@ -83,6 +83,7 @@ export const deadlineKind: CheckKind<'deadline'> = {
   kind: 'deadline',
   scope: 'report',
   ...NO_REFS,
+  messages: () => ({ default: ['date', 'source', 'sourceEn', 'deadline', 'who', 'days', 'why', 'whyEn', 'dateIso', 'deadlineIso'] }),
   describe: (check) =>
     ['公布日期（网页发布日期；没有发布日期或发布日期早于落款日期时用落款日期，见 docs/deadlines.md）不得晚于：', '', ...check.deadlines.map((d) => `- ${d.who}：次年 ${d.month} 月 ${d.day} 日（逾期为${SEVERITY_NAMES[d.severity]}）`)].join('\n'),
   evaluate: (ctx, check) => checkDeadline(ctx, check),

@@ -184,6 +184,7 @@ export const sectionsKind: CheckKind<'sections'> = {
   cells: () => [],
   tables: (check) => check.sections.flatMap((s, i) => (s.content?.tables ?? []).map((id, j) => ({ id, path: ['sections', i, 'content', 'tables', j] }))),
   expressions: NO_REFS.expressions,
+  messages: () => ({ default: ['expected', 'number', 'title', 'content'] }),
   describe: (check) =>
     `须有以下六个部分（按顺序编号）：${check.sections.map((s) => `${s.number}、${s.title}`).join('；')}。某部分的编号、标题（与格式标题或常见变体相近）和内容（${check.sections.map((s) => s.content?.what).filter(Boolean).join('；')}）都找不到时才报缺少；编号不对、措辞差别较大、只出现在下级标题、只有内容没有标题、顺序不对时警告，仅措辞不同时提示。`,
   evaluate: (ctx, check) => checkSections(ctx, check),

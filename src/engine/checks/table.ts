@@ -73,6 +73,7 @@ export const tableKind: CheckKind<'table'> = {
   cells: () => [],
   tables: (check) => [{ id: check.table, path: ['table'] }],
   expressions: NO_REFS.expressions,
+  messages: () => ({ default: ['table', 'rows', 'count'] }),
   describe: (check) => (check.report === 'rows' ? `表 \`${check.table}\` 须有格式规定的全部行。` : `须有表 \`${check.table}\`。`),
   evaluate: (ctx, check) => checkTable(ctx, check),
 };
