@@ -48,7 +48,12 @@ export function locate(at: Span | undefined, extra: Omit<Location, 'line'> = {})
   return location;
 }
 
-/** A cannot-check outcome naming what is missing. */
+/** A cannot-check outcome shown with one of the rule's messages (`messageId`), filled with `vars`. */
+export function cannotCheck(key: string, messageId: string, vars: Outcome['vars'], location: Location): Outcome {
+  return { status: 'cannot', severity: 'info', messageId, vars, key, location };
+}
+
+/** A cannot-check outcome naming what is missing, in a sentence built in TypeScript (kinds not yet moved to messages as data). */
 export function cannot(key: string, zh: string, en: string, location: Location): Outcome {
   return { status: 'cannot', severity: 'info', vars: {}, key, location, message: { zh, en } };
 }

@@ -8,7 +8,15 @@ import { loadPackText } from '../../src/engine/load.js';
 import { CHECK_KINDS } from '../../src/engine/schema.js';
 import { onePack } from './pack-text.js';
 
-const pack = (check: string): string => onePack(['check:', ...check.split('\n').map((l) => `  ${l}`)]);
+/** The messages besides `default` that the `table` and `sections` kinds emit. */
+function extraMessages(check: string): string[] {
+  const ids = check.startsWith('kind: table\n') ? ['unparsed'] : check.startsWith('kind: sections\n') ? ['no-structure', 'number', 'wording', 'title-far', 'lower-level', 'no-heading', 'order'] : [];
+  return ids.length ? ['messages:', ...ids.map((id) => `  ${id}: { zh: x, en: x }`)] : [];
+}
+
+/** A pack with one rule of the check, and the messages its kind emits (a `table` check's cannot-check message too). */
+const pack = (check: string): string =>
+  onePack(['check:', ...check.split('\n').map((l) => `  ${l}`)], ['message: { zh: "x", en: "x" }', ...extraMessages(check)]);
 
 /** The line (1-based) of the first line holding `needle`. */
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
