@@ -9,7 +9,7 @@ export const editionMatchesYearKind: CheckKind<'edition-matches-year'> = {
   scope: 'report',
   ...NO_REFS,
   messages: () => ({ default: ['year', 'expected', 'edition', 'label'] }),
-  describe: () => '表格行名所属的格式版本须是报告年度适用的版本（2019 版用于 2019、2020 年度，2021 版自 2021 年度起）。`expected` 为该年度适用的版本，`actual` 为报告所用的版本。',
+  describe: () => '表格行名所属的格式版本须是报告年度适用的版本（2018 年度及以前为 2008 年《条例》时期的统计表，2019 版用于 2019、2020 年度，2021 版自 2021 年度起）。`expected` 为该年度适用的版本，`actual` 为报告所用的版本。',
   evaluate(ctx): Outcome[] {
     const { meta } = ctx.report;
     if (meta.year === null || meta.edition === null || meta.labelEditions.length === 0) return [];
