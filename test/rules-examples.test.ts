@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { findingCell, findingsMismatch } from '../src/engine/examples.js';
 import type { Finding } from '../src/model/finding.js';
 
-const finding = (over: Partial<Finding> & { messageId?: string } = {}): Finding => ({
+const finding = (over: Partial<Finding> = {}): Finding => ({
   ruleId: 'table3-column-balance',
   severity: 'error',
   message: '表三「自然人」列不平衡',
@@ -37,8 +37,9 @@ describe('findingsMismatch', () => {
     expect(problem).toMatch(/message id unbalanced, not other/);
   });
 
-  it('requires a pinned message id to be carried by the finding', () => {
-    expect(findingsMismatch([finding()], [{ severity: 'error', messageId: 'unbalanced' }])[0]).toMatch(/message id \(none\)/);
+  it('requires a pinned message id to be carried by the finding (none carried is the main message, `default`)', () => {
+    expect(findingsMismatch([finding()], [{ severity: 'error', messageId: 'unbalanced' }])[0]).toMatch(/message id default, not unbalanced/);
+    expect(findingsMismatch([finding()], [{ severity: 'error', messageId: 'default' }])).toEqual([]);
   });
 
   it('names a whole table or row by as much of the location as there is', () => {

@@ -30,6 +30,13 @@ function findingLines(findings: Finding[]): string {
     .join('\n>\n');
 }
 
+/** The rule's messages: its main one, then each other message with its id (those its kind emits besides `default`). */
+function messageLines(rule: Rule): string[] {
+  const out = [`- 中文：${rule.message.zh}`, `- English: ${rule.message.en}`];
+  for (const [id, m] of Object.entries(rule.messages ?? {})) out.push(`- \`${id}\`：${m.zh}`, `  - English: ${m.en}`);
+  return out;
+}
+
 /** The markdown page of one rule. */
 export function ruleDoc(rule: Rule, pack: Pack, runs: ExampleRuns): string {
   const editions = shownEditions(rule, pack);
@@ -52,8 +59,7 @@ export function ruleDoc(rule: Rule, pack: Pack, runs: ExampleRuns): string {
     '',
     '## 提示信息',
     '',
-    `- 中文：${rule.message.zh}`,
-    `- English: ${rule.message.en}`,
+    ...messageLines(rule),
     '',
     '## 不通过的例子',
     '',

@@ -91,12 +91,13 @@ export function findingsMismatch(findings: readonly Finding[], expected: readonl
     const got = findings[i];
     if (!got) return;
     const cell = findingCell(got);
-    const messageId = (got as Finding & { messageId?: string }).messageId;
+    // A finding names its message only when it is not the rule's main one (`default`).
+    const messageId = got.messageId ?? 'default';
     const wrong: string[] = [];
     if (got.severity !== want.severity) wrong.push(`severity ${got.severity}, not ${want.severity}`);
     if (want.line !== undefined && got.location.line !== want.line) wrong.push(`line ${got.location.line}, not ${want.line}`);
     if (want.cell !== undefined && cell !== want.cell) wrong.push(`cell ${cell ?? '(none)'}, not ${want.cell}`);
-    if (want.messageId !== undefined && messageId !== want.messageId) wrong.push(`message id ${messageId ?? '(none)'}, not ${want.messageId}`);
+    if (want.messageId !== undefined && messageId !== want.messageId) wrong.push(`message id ${messageId}, not ${want.messageId}`);
     if (wrong.length) problems.push(`finding ${i + 1} (${describeFinding(got)}): ${wrong.join('; ')}`);
   });
   return problems;

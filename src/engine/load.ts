@@ -10,6 +10,8 @@ import { ExprError, parseRelation, references } from './expr.js';
 import { globMatchesAny, knownCellIds, suggest } from '../format/cell-ids.js';
 import type { LoadError } from './load-error.js';
 import { kindOf } from './checks/registry.js';
+import { legacyKindHint } from './legacy-kinds.js';
+import { messageProblems } from './validate-messages.js';
 import { CHECK_KINDS, PackSchema, type Pack, type Rule } from './schema.js';
 
 // Re-exported for the modules that import them from here; the checker itself (and the CLI, until a
@@ -35,7 +37,8 @@ const KNOWN_TABLES = (): Set<string> => new Set([...knownCellIds()].map((id) => 
 /**
  * Checks what zod cannot, for every kind through its registry entry (checks/registry.ts): the
  * expressions parse and name known cells, for every expansion; the cell ids and globs its options
- * name exist; the tables it names exist. Errors are located at the value in the YAML.
+ * name exist; the tables it names exist; the rule's messages are those the kind emits, with the
+ * values it provides (validate-messages.ts). Errors are located at the value in the YAML.
  */
 function validateRefs(rule: Rule, base: Path, root: Node | null | undefined, at: (offset: number) => { line: number; column: number }, file: string, errors: LoadError[]): void {
   const kind = kindOf(rule.check);
@@ -88,6 +91,11 @@ function validateRefs(rule: Rule, base: Path, root: Node | null | undefined, at:
       }
     }
   }
+  // The rule's messages against what its kind emits (paths inside the rule, so one level up from the check).
+  for (const problem of messageProblems(rule, kind.messages(check as never))) {
+    const node = nodeAt(root, [...base.slice(0, -1), ...problem.path]);
+    errors.push({ file, ...at(node?.range?.[0] ?? 0), message: problem.message, hint: problem.hint });
+  }
 }
 
 /** Loads one pack file's text. */
@@ -97,8 +105,13 @@ export function loadPackText(text: string, file: string, limits: PackLimits = DE
   if (!source) return { pack: null, errors: readErrors };
   const result = PackSchema.safeParse(source.value);
   if (!result.success) {
-    const hint = (issue: { code: string; path: PropertyKey[] }): { zh: string; en: string } | undefined =>
-      issue.code === 'invalid_union' && issue.path[issue.path.length - 1] === 'kind' ? { zh: `kind 可选 ${CHECK_KINDS.join('、')}`, en: `kind is one of ${CHECK_KINDS.join(', ')}` } : undefined;
+    const hint = (issue: { code: string; path: PropertyKey[] }): { zh: string; en: string } | undefined => {
+      if (issue.code !== 'invalid_union' || issue.path[issue.path.length - 1] !== 'kind') return undefined;
+      // A pack written for the old `kind: metadata|layout|narrative` forms is told the new kind's name.
+      const legacy = legacyKindHint(source.value, issue.path.filter((k): k is string | number => typeof k !== 'symbol'));
+      if (legacy) return legacy;
+      return { zh: `kind 可选 ${CHECK_KINDS.join('、')}`, en: `kind is one of ${CHECK_KINDS.join(', ')}` };
+    };
     return { pack: null, errors: zodErrors(source, result.error.issues, { hint, docs: { zh: '规则的写法见 docs/writing-rules.md', en: 'see docs/writing-rules.md for how rules are written' } }) };
   }
   const pack = result.data;

@@ -17,7 +17,13 @@ export interface Outcome {
   actual?: number | string | null;
   /** Stable identity of what is wrong, independent of message and line: e.g. `col=total`. */
   key: string;
-  /** A message to use instead of the rule's (cannot-check outcomes). */
+  /** Which of the rule's messages to show: an id its kind declares (absent: `default`, the rule's `message:`). */
+  messageId?: string;
+  /**
+   * A sentence built in TypeScript instead of one of the rule's messages. Only kinds not yet moved
+   * to messages as data use it (cannot-check outcomes of relation, table, sections, deadline …);
+   * the named kinds never do.
+   */
   message?: { zh: string; en: string };
 }
 
@@ -42,7 +48,12 @@ export function locate(at: Span | undefined, extra: Omit<Location, 'line'> = {})
   return location;
 }
 
-/** A cannot-check outcome naming what is missing. */
+/** A cannot-check outcome shown with one of the rule's messages (`messageId`), filled with `vars`. */
+export function cannotCheck(key: string, messageId: string, vars: Outcome['vars'], location: Location): Outcome {
+  return { status: 'cannot', severity: 'info', messageId, vars, key, location };
+}
+
+/** A cannot-check outcome naming what is missing, in a sentence built in TypeScript (kinds not yet moved to messages as data). */
 export function cannot(key: string, zh: string, en: string, location: Location): Outcome {
   return { status: 'cannot', severity: 'info', vars: {}, key, location, message: { zh, en } };
 }

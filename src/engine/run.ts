@@ -56,9 +56,8 @@ const plain = <T,>(v: T): T | string => (typeof v === 'number' && !Number.isFini
  */
 function findingOf(resolved: ResolvedRule, o: Outcome, locale: 'zh' | 'en', batch: boolean, edition: string | null): Finding {
   const rule = resolved.rule;
-  const template = o.message ?? rule.message;
-  let message = render(locale === 'en' ? template.en : template.zh, o.vars);
-  if (o.vars.blankCell !== undefined && rule.blankMessage) message = render(locale === 'en' ? rule.blankMessage.en : rule.blankMessage.zh, o.vars);
+  const template = o.message ?? messageOf(rule, o.messageId);
+  const message = render(locale === 'en' ? template.en : template.zh, o.vars);
   const severity: Severity = o.status === 'cannot' ? 'info' : o.severity && o.severity !== rule.severity && !resolved.configured ? o.severity : resolved.severity;
   const finding: Finding = {
     ruleId: rule.id,
@@ -68,9 +67,18 @@ function findingOf(resolved: ResolvedRule, o: Outcome, locale: 'zh' | 'en', batc
     basis: basisFor(rule, edition),
     fingerprint: batch ? fingerprint(rule.id, o.key) : fingerprint(rule.id, `${o.status}:${o.key}`, o.location.table, o.location.row, o.location.col),
   };
+  if (o.messageId !== undefined && o.messageId !== 'default') finding.messageId = o.messageId;
   if (o.expected !== undefined) finding.expected = plain(o.expected);
   if (o.actual !== undefined) finding.actual = plain(o.actual);
   return finding;
+}
+
+/**
+ * A rule's message by id: `default` is its `message:`, the others are under `messages:` (the loader
+ * made sure that every id the rule's kind emits is there).
+ */
+export function messageOf(rule: Pick<Rule, 'message' | 'messages'>, id = 'default'): { zh: string; en: string } {
+  return (id !== 'default' && rule.messages && Object.hasOwn(rule.messages, id) ? rule.messages[id] : undefined) ?? rule.message;
 }
 
 /** A rule's basis for a report of an edition: its own for that edition (`bases:`), else `basis`. */

@@ -172,25 +172,39 @@ const Deadline = z.strictObject({
 
 const DeadlineCheck = z.strictObject({ kind: z.literal('deadline'), deadlines: z.array(Deadline).min(1) });
 
-const MetadataCheck = z.strictObject({
-  kind: z.literal('metadata'),
-  field: z.enum(['title', 'date', 'agency-consistent', 'dates-consistent', 'year-consistent', 'edition-matches-year', 'edition-mixed']),
-});
+/** Checks with no options (the report's metadata, the narrative heuristics): one per kind name. */
+const bare = <K extends string>(kind: K) => z.strictObject({ kind: z.literal(kind) });
+const TitlePresentCheck = bare('title-present');
+const DatePresentCheck = bare('date-present');
+const AgencyConsistentCheck = bare('agency-consistent');
+const DatesConsistentCheck = bare('dates-consistent');
+const YearConsistentCheck = bare('year-consistent');
+const EditionMixedCheck = bare('edition-mixed');
+const EditionMatchesYearCheck = bare('edition-matches-year');
+const NarrativePartsSumCheck = bare('narrative-parts-sum');
+const NarrativePercentCheck = bare('narrative-percent');
+const NarrativeMissingNumberCheck = bare('narrative-missing-number');
+const NarrativeEnumerationCheck = bare('narrative-enumeration');
+const NarrativeListCountCheck = bare('narrative-list-count');
+const NarrativePlansYearCheck = bare('narrative-plans-year');
 
-const LayoutCheck = z
-  .strictObject({
-    kind: z.literal('layout'),
-    /** What the parser noted about a table: label drift, unreadable rows, a layout note (`note:` names it). */
-    what: z.enum(['drift', 'unreadable', 'note']),
-    table: z.string().optional(),
-    note: z.string().min(1).optional(),
-  })
-  .refine((c) => (c.what === 'note') === (c.note !== undefined), { error: 'what: note 需要写 note（解析器记下的情况名），其他 what 不用 note', path: ['note'] });
+/** Only this table (all tables when absent). */
+const OnlyTable = z.string().min(1).optional();
 
-const NarrativeCheck = z.strictObject({
-  kind: z.literal('narrative'),
-  what: z.enum(['parts-sum', 'figure-vs-cell', 'percent', 'contradiction', 'missing-number', 'enumeration', 'plans-year', 'list-count']),
-  /** figure-vs-cell: sentence patterns and the cells they name (see rules/README). */
+const LabelDriftCheck = z.strictObject({ kind: z.literal('label-drift'), table: OnlyTable });
+const UnreadableRowsCheck = z.strictObject({ kind: z.literal('unreadable-rows'), table: OnlyTable });
+
+/** Notes the parser makes about a whole table (src/parse/table3.ts). */
+export const TABLE_NOTES = ['other-single-row', 'columns-not-checkable', 'subtotal-column', 'extra-row', 'merged-org-column', 'no-total-column'] as const;
+/** Notes the parser makes about one row of a table (glued digits split or not, a 表二 item not printed). */
+export const ROW_NOTES = ['glued-split', 'glued-no-split', 't2-item-not-printed'] as const;
+
+const TableNoteCheck = z.strictObject({ kind: z.literal('table-note'), table: OnlyTable, note: z.enum(TABLE_NOTES) });
+const RowNoteCheck = z.strictObject({ kind: z.literal('row-note'), table: OnlyTable, note: z.enum(ROW_NOTES) });
+
+const NarrativeFiguresCheck = z.strictObject({
+  kind: z.literal('narrative-figures'),
+  /** Sentence patterns (the first capture group is the figure) and the cells whose sum it states. */
   figures: z
     .array(
       z.strictObject({
@@ -204,10 +218,13 @@ const NarrativeCheck = z.strictObject({
         channel: z.boolean().optional(),
       }),
     )
-    .optional(),
-  contradictions: z
-    .array(z.strictObject({ name: z.string().min(1), nameEn: z.string().min(1).optional(), pattern: RegexSource, when: z.string().min(3) }))
-    .optional(),
+    .min(1),
+});
+
+const NarrativeContradictionCheck = z.strictObject({
+  kind: z.literal('narrative-contradiction'),
+  /** A statement (pattern) the tables contradict when `when` holds; `name`/`nameEn` say what the table has. */
+  contradictions: z.array(z.strictObject({ name: z.string().min(1), nameEn: z.string().min(1), pattern: RegexSource, when: z.string().min(3) })).min(1),
 });
 
 const CrossYearCheck = z.strictObject({
@@ -238,7 +255,11 @@ const SimilarityCheck = z.strictObject({
 
 /** One check; `kind` selects the evaluator. */
 export const CheckSchema = z.discriminatedUnion('kind', [
-  RelationCheck, CellStateCheck, SectionsCheck, SectionLengthCheck, TableCheck, TextCheck, DeadlineCheck, MetadataCheck, LayoutCheck, NarrativeCheck,
+  RelationCheck, CellStateCheck, SectionsCheck, SectionLengthCheck, TableCheck, TextCheck, DeadlineCheck,
+  TitlePresentCheck, DatePresentCheck, AgencyConsistentCheck, DatesConsistentCheck, YearConsistentCheck, EditionMixedCheck, EditionMatchesYearCheck,
+  LabelDriftCheck, UnreadableRowsCheck, TableNoteCheck, RowNoteCheck,
+  NarrativeFiguresCheck, NarrativeContradictionCheck, NarrativePartsSumCheck, NarrativePercentCheck, NarrativeMissingNumberCheck, NarrativeEnumerationCheck,
+  NarrativeListCountCheck, NarrativePlansYearCheck,
   CrossYearCheck, ConsolidatedCheck, SimilarityCheck,
 ]);
 /** @see CheckSchema */
@@ -257,9 +278,13 @@ export const RuleSchema = z.strictObject({
    */
   bases: z.strictObject({ '2008': z.string().min(1).optional(), '2019': z.string().min(1).optional(), '2021': z.string().min(1).optional() }).optional(),
   check: CheckSchema,
+  /** The message of the check's main finding (message id `default`). */
   message: MessageSchema,
-  /** Extra sentence when a blank cell's value is determined by the relation. */
-  blankMessage: MessageSchema.optional(),
+  /**
+   * The check's other messages, by message id (kebab-case): those its kind emits besides
+   * `default` (docs/writing-rules.md lists them per kind). Checked at load against the kind.
+   */
+  messages: z.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '消息 id 必须是 kebab-case' }), MessageSchema).optional(),
   docs: z.string().optional(),
   examples: z.strictObject({ invalid: z.array(ExampleSchema).min(1), valid: z.array(ExampleSchema).min(1) }),
 });

@@ -47,6 +47,8 @@ const findingFields = {
   ruleId: z.string(),
   severity: SeveritySchema,
   message: z.string(),
+  /** Which of the rule's messages this is, when not its main one (`default`): e.g. `invalid-date`. */
+  messageId: z.string().optional(),
   location: LocationSchema,
   expected: z.union([z.number(), z.string()]).optional(),
   actual: z.union([z.number(), z.string(), z.null()]).optional(),

@@ -124,7 +124,8 @@ describe('narrative lists that name their own count', () => {
 
   it('compares the count with the items listed', async () => {
     const found = await counts('主动公开的信息有七类：机构职能、政策文件、规划计划、行政许可、财政资金、人事信息。');
-    expect(found.map((f) => [f.severity, f.expected, f.actual])).toEqual([['warning', 7, 6]]);
+    // Located at the stated count: actual is what the text says (7), expected the items listed (6).
+    expect(found.map((f) => [f.severity, f.expected, f.actual])).toEqual([['warning', 6, 7]]);
     expect(found[0]!.message).toContain('6');
   });
 

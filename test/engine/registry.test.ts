@@ -6,21 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_REGISTRY } from '../../src/engine/checks/registry.js';
 import { loadPackText } from '../../src/engine/load.js';
 import { CHECK_KINDS } from '../../src/engine/schema.js';
+import { onePack } from './pack-text.js';
 
+/** The messages besides `default` that the `table` and `sections` kinds emit. */
+function extraMessages(check: string): string[] {
+  const ids = check.startsWith('kind: table\n') ? ['unparsed'] : check.startsWith('kind: sections\n') ? ['no-structure', 'number', 'wording', 'title-far', 'lower-level', 'no-heading', 'order'] : [];
+  return ids.length ? ['messages:', ...ids.map((id) => `  ${id}: { zh: x, en: x }`)] : [];
+}
+
+/** A pack with one rule of the check, and the messages its kind emits (a `table` check's cannot-check message too). */
 const pack = (check: string): string =>
-  [
-    'pack: test',
-    'description: 测试',
-    'rules:',
-    '  - id: test-rule',
-    '    description: 测试规则',
-    '    severity: warning',
-    '    basis: 测试',
-    '    check:',
-    ...check.split('\n').map((l) => `      ${l}`),
-    '    message: { zh: "x", en: "x" }',
-    '    examples: { invalid: [{ fixture: a.txt }], valid: [{ fixture: b.txt }] }',
-  ].join('\n');
+  onePack(['check:', ...check.split('\n').map((l) => `  ${l}`)], ['message: { zh: "x", en: "x" }', ...extraMessages(check)]);
 
 /** The line (1-based) of the first line holding `needle`. */
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -37,9 +33,9 @@ describe('check kind registry', () => {
   const cases: [string, string, string][] = [
     ['cell-state', 'kind: cell-state\ncells: [t3.new.np, t3.nwe.np]\nrequire: [number]', 't3.nwe.np'],
     ['consolidated', 'kind: consolidated\ncells: [t3.new.total, t4.rev.totl]', 't4.rev.totl'],
-    ['narrative figure', "kind: narrative\nwhat: figure-vs-cell\nfigures:\n  - name: x\n    pattern: '(\\d+)件'\n    cells: [t3.new.totl]", 't3.new.totl'],
-    ['narrative alternative', "kind: narrative\nwhat: figure-vs-cell\nfigures:\n  - name: x\n    pattern: '(\\d+)件'\n    cells: [t3.new.total]\n    alternatives: [[t3.new.nq]]", 't3.new.nq'],
-    ['narrative contradiction', "kind: narrative\nwhat: contradiction\ncontradictions:\n  - name: x\n    pattern: '未收到'\n    when: t3.nwe.total > 0", 't3.nwe.total'],
+    ['narrative figure', "kind: narrative-figures\nfigures:\n  - name: x\n    pattern: '(\\d+)件'\n    cells: [t3.new.totl]", 't3.new.totl'],
+    ['narrative alternative', "kind: narrative-figures\nfigures:\n  - name: x\n    pattern: '(\\d+)件'\n    cells: [t3.new.total]\n    alternatives: [[t3.new.nq]]", 't3.new.nq'],
+    ['narrative contradiction', "kind: narrative-contradiction\ncontradictions:\n  - name: x\n    nameEn: x\n    pattern: '未收到'\n    when: t3.nwe.total > 0", 't3.nwe.total'],
     ['text when', "kind: text\npattern: 'x'\nexpect: present\nwhen: t3.r.othr.2.total > 0", 't3.r.othr.2.total'],
     ['cell-state glob', 'kind: cell-state\ncells: [t9.*.*]\nrequire: [number]', 't9.*.*'],
   ];
@@ -55,7 +51,7 @@ describe('check kind registry', () => {
   }
 
   it('locates an unknown table in table, layout and sections checks', () => {
-    for (const check of ['kind: table\ntable: t5', 'kind: layout\nwhat: drift\ntable: t5', "kind: sections\nsections:\n  - number: 一\n    title: 总体情况\n    content: { tables: [t5], what: x }"]) {
+    for (const check of ['kind: table\ntable: t5', 'kind: label-drift\ntable: t5', 'kind: row-note\nnote: glued-split\ntable: t5', "kind: sections\nsections:\n  - number: 一\n    title: 总体情况\n    content: { tables: [t5], what: x }"]) {
       const text = pack(check);
       const { errors } = loadPackText(text, 'p.yaml');
       expect(errors.map((e) => e.message)).toEqual(['规则 test-rule：未知的表「t5」']);
@@ -64,15 +60,37 @@ describe('check kind registry', () => {
   });
 
   it('accepts the known tables and cells', () => {
-    for (const check of ['kind: table\ntable: stat', 'kind: layout\nwhat: note\ntable: t3\nnote: other-single-row', 'kind: cell-state\ncells: [t3.*.*]\nrequire: [number]']) {
+    for (const check of ['kind: table\ntable: stat', 'kind: table-note\ntable: t3\nnote: other-single-row', 'kind: cell-state\ncells: [t3.*.*]\nrequire: [number]']) {
       expect(loadPackText(pack(check), 'p.yaml').errors).toEqual([]);
     }
   });
 
-  it('rejects layout checks that could never fire: blank-columns, a note check without a note', () => {
-    expect(loadPackText(pack('kind: layout\nwhat: blank-columns'), 'p.yaml').errors[0]!.message).toContain('check.what');
-    expect(loadPackText(pack('kind: layout\nwhat: note'), 'p.yaml').errors[0]!.message).toContain('note');
-    expect(loadPackText(pack('kind: layout\nwhat: drift\nnote: x'), 'p.yaml').errors[0]!.message).toContain('note');
+  it('rejects note checks that could never fire: no note, a note the parser never makes, a row note on a whole table', () => {
+    expect(loadPackText(pack('kind: table-note'), 'p.yaml').errors[0]!.message).toContain('note');
+    expect(loadPackText(pack('kind: table-note\nnote: blank-columns'), 'p.yaml').errors[0]!.message).toContain('check.note');
+    expect(loadPackText(pack('kind: table-note\nnote: glued-split'), 'p.yaml').errors[0]!.message).toContain('check.note');
+    expect(loadPackText(pack('kind: label-drift\nnote: x'), 'p.yaml').errors[0]!.hint).toContain('note');
+  });
+
+  it('refuses the old metadata, layout and narrative forms, naming the kind to write instead', () => {
+    const cases: [string, string][] = [
+      ['kind: metadata\nfield: title', '{ kind: title-present }'],
+      ['kind: metadata\nfield: year-consistent', '{ kind: year-consistent }'],
+      ['kind: layout\nwhat: drift\ntable: t2', '{ kind: label-drift, table: t2 }'],
+      ['kind: layout\nwhat: unreadable', '{ kind: unreadable-rows }'],
+      ['kind: layout\nwhat: note\nnote: glued-split', '{ kind: row-note, note: glued-split }'],
+      ['kind: layout\nwhat: note\ntable: t3\nnote: other-single-row', '{ kind: table-note, table: t3, note: other-single-row }'],
+      ['kind: narrative\nwhat: percent', '{ kind: narrative-percent }'],
+      ["kind: narrative\nwhat: figure-vs-cell\nfigures: []", '{ kind: narrative-figures, figures: […] }'],
+    ];
+    for (const [check, instead] of cases) {
+      const text = pack(check);
+      const { pack: loaded, errors } = loadPackText(text, 'p.yaml');
+      expect(loaded, check).toBeNull();
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.hint, check).toContain(`请写 ${instead}`);
+      expect(errors[0]!.line).toBe(lineOf(text, 'kind:'));
+    }
   });
 
   it('describes every kind for the docs', () => {

@@ -66,6 +66,13 @@ describe('no code runs from a rule pack', () => {
   it.each(CODE)('a message holding code (%s) is printed as text, never run', async (code) => {
     // A text rule that always fires (the report has 信息公开), its message the code.
     const { pack: loaded, errors } = loadPackText(pack("{ kind: text, pattern: '信息公开', expect: absent, where: all, max: 1 }", `前${code}后`, `before ${code} after`), 'evil.yaml');
+    // A placeholder the check kind does not provide is refused at load (messages are checked against their kind).
+    if (/\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/.test(code)) {
+      expect(loaded).toBeNull();
+      expect(errors[0]!.message).toMatch(/不是这种检查提供的值/);
+      expect(canary()).toBeUndefined();
+      return;
+    }
     expect(errors).toEqual([]);
     const findings = await new Checker([loaded as Pack]).check(parseText(REPORT));
     const finding = findings.find((f) => f.ruleId === 'evil-rule');
@@ -79,11 +86,11 @@ describe('no code runs from a rule pack', () => {
   });
 
   it('a text pattern of code is a regular expression, not code', async () => {
-    const { pack: loaded, errors } = loadPackText(pack(`{ kind: text, pattern: ${JSON.stringify(`globalThis.${CANARY}=1`)}, expect: present, where: all }`, '没有 {{match}}'), 'evil.yaml');
+    const { pack: loaded, errors } = loadPackText(pack(`{ kind: text, pattern: ${JSON.stringify(`globalThis.${CANARY}=1`)}, expect: present, where: all }`, '没有找到'), 'evil.yaml');
     expect(errors).toEqual([]);
     const findings = await new Checker([loaded as Pack]).check(parseText(REPORT));
     // The pattern is searched for (and not found) in the report: the rule fires; nothing ran.
-    expect(findings.find((f) => f.ruleId === 'evil-rule')?.message).toMatch(/^没有 /);
+    expect(findings.find((f) => f.ruleId === 'evil-rule')?.message).toBe('没有找到');
   });
 
   it('YAML tags that construct objects or functions are refused', () => {

@@ -13,13 +13,25 @@ import { NO_REFS, type CheckKind } from './kind.js';
 
 type CellStateCheck = Extract<Check, { kind: 'cell-state' }>;
 
-const PROBLEMS = {
-  number: { zh: '填的不是数字', test: (c: Cell) => c.state !== 'text' },
-  'not-blank': { zh: '为空（未填写，也没有填 0）', test: (c: Cell) => c.state !== 'blank' },
-  'non-negative': { zh: '是负数', test: (c: Cell) => c.state !== 'number' || (c.value ?? 0) >= 0 },
-  integer: { zh: '不是整数', test: (c: Cell) => c.state !== 'number' || Number.isInteger(c.value) },
-  'has-unit': { zh: '没有写明单位', test: (c: Cell) => c.state !== 'number' || c.unit !== undefined },
-} as const;
+type Requirement = CellStateCheck['require'][number];
+
+/** What a cell must hold, by requirement. */
+const HOLDS: Readonly<Record<Requirement, (c: Cell) => boolean>> = {
+  number: (c) => c.state !== 'text',
+  'not-blank': (c) => c.state !== 'blank',
+  'non-negative': (c) => c.state !== 'number' || (c.value ?? 0) >= 0,
+  integer: (c) => c.state !== 'number' || Number.isInteger(c.value),
+  'has-unit': (c) => c.state !== 'number' || c.unit !== undefined,
+};
+
+/** The values of every cell-state message. */
+const VALUES = ['cell', 'cells', 'count', 'raw', 'table', 'row', 'col'] as const;
+
+/**
+ * The message of a broken requirement: the rule's `message:` (default) for its first requirement,
+ * the message named after the requirement (`integer`, `not-blank` …) for the others.
+ */
+const messageIdOf = (check: CellStateCheck, req: Requirement): string => (req === check.require[0] ? 'default' : req);
 
 /** The check's cell globs as regular expressions, once per rule (also the key of its selections). */
 const compiled = new WeakMap<CellStateCheck, readonly RegExp[]>();
@@ -47,15 +59,15 @@ function coveredCells(report: Report, table: TableInstance, patterns: readonly R
 /** Evaluates a cell-state check. */
 export function checkCellState(ctx: CheckContext, check: CellStateCheck): Outcome[] {
   const patterns = patternsOf(check);
-  const failing: { cell: Cell; problem: string }[] = [];
+  const failing: { cell: Cell; broken: Requirement }[] = [];
   for (const table of Object.values(ctx.report.tables)) {
     for (const cell of coveredCells(ctx.report, table, patterns)) {
-      const broken = check.require.find((req) => !PROBLEMS[req].test(cell));
-      if (broken) failing.push({ cell, problem: PROBLEMS[broken].zh });
+      const broken = check.require.find((req) => !HOLDS[req](cell));
+      if (broken) failing.push({ cell, broken });
     }
   }
   const groupBy = check.groupBy ?? 'cell';
-  const groups = new Map<string, { cell: Cell; problem: string }[]>();
+  const groups = new Map<string, { cell: Cell; broken: Requirement }[]>();
   for (const f of failing) {
     const key = groupBy === 'cell' ? f.cell.id : groupBy === 'row' ? `${f.cell.table}.${f.cell.row}` : f.cell.table;
     const list = groups.get(key);
@@ -65,11 +77,13 @@ export function checkCellState(ctx: CheckContext, check: CellStateCheck): Outcom
   return [...groups.entries()].map(([key, list]) => {
     const first = list[0]!.cell;
     const names = cellList(list.map((f) => f.cell.id), '、', 6);
+    const messageId = messageIdOf(check, list[0]!.broken);
     return {
       status: 'fail' as const,
       key,
+      ...(messageId === 'default' ? {} : { messageId }),
       vars: {
-        cell: cellLabel(first.id), cells: names, count: list.length, raw: first.raw, problem: list[0]!.problem,
+        cell: cellLabel(first.id), cells: names, count: list.length, raw: first.raw,
         table: tableLabel(first.table), row: distinctRowLabel(first.table, first.row), col: colLabel(first.table, first.col),
       },
       location: locate(first.at, {
@@ -88,6 +102,7 @@ export const cellStateKind: CheckKind<'cell-state'> = {
   cells: (check) => check.cells.map((id, i) => ({ id, path: ['cells', i] })),
   tables: () => [],
   expressions: NO_REFS.expressions,
+  messages: (check) => Object.fromEntries(check.require.map((req) => [messageIdOf(check, req), VALUES])),
   describe: (check) => `单元格 ${check.cells.map((c) => `\`${c}\``).join('、')} 须满足：${check.require.join('、')}。`,
   evaluate: (ctx, check) => checkCellState(ctx, check),
 };

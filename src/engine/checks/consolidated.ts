@@ -41,5 +41,6 @@ export const consolidatedKind: CheckKind<'consolidated'> = {
   cells: (check) => check.cells.map((id, i) => ({ id, path: ['cells', i] })),
   tables: () => [],
   expressions: NO_REFS.expressions,
+  messages: () => ({ default: ['cell', 'own', 'sum', 'count', 'missing'] }),
   describe: (check) => `汇总报告核对：本级政府汇总报告的 ${check.cells.map((c) => `\`${c}\``).join('、')} 应等于所属各单位报告之和（允许相对误差 ${check.tolerance ?? 0}）。`,
 };

@@ -90,5 +90,6 @@ export const crossYearKind: CheckKind<'cross-year'> = {
   cells: () => [],
   tables: () => [],
   expressions: (check) => ({ exprs: [{ source: check.assert, path: ['assert'], prev: true }], vars: check.for ?? {} }),
+  messages: (check) => ({ default: ['lhs', 'rhs', 'prevFile', 'prevYear', 'cell', ...Object.keys(check.for ?? {})] }),
   describe: (check) => ['跨年度核对（同一机关相邻两年的报告，`prev.` 表示上一年度报告的单元格）：', '', '```', check.assert, '```'].join('\n'),
 };

@@ -10,7 +10,7 @@
 import { chineseDate } from '../../format/dates.js';
 import { publicationDate } from './publication-date.js';
 import type { ReportMeta } from '../../model/report.js';
-import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
+import { cannotCheck, locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { SEVERITY_RANK, type Severity } from '../../model/finding.js';
 import { NO_REFS, type CheckKind } from './kind.js';
@@ -44,7 +44,8 @@ export function checkDeadline(ctx: CheckContext, check: DeadlineCheck): Outcome[
   const { date } = used;
   const reportYear = deadlineYear(meta, date.iso);
   if (!reportYear) {
-    return [cannot('year', `标题年度（${meta.titleYear}）与正文所述年度（${meta.bodyYear?.year}）不一致，${used.source}也不能确认是哪一年的报告，未核对公布期限`, `The title year (${meta.titleYear}) disagrees with the body (${meta.bodyYear?.year}) and the ${used.sourceEn} confirms neither: the deadline is not checked`, locate(meta.bodyYear?.at ?? meta.yearAt ?? undefined))];
+    const vars = { titleYear: meta.titleYear ?? '', bodyYear: meta.bodyYear?.year ?? '', source: used.source, sourceEn: used.sourceEn };
+    return [cannotCheck('year', 'year-unconfirmed', vars, locate(meta.bodyYear?.at ?? meta.yearAt ?? undefined))];
   }
   const { year, doubt: doubtfulYear } = reportYear;
   let worst: Outcome | null = null;
@@ -83,6 +84,10 @@ export const deadlineKind: CheckKind<'deadline'> = {
   kind: 'deadline',
   scope: 'report',
   ...NO_REFS,
+  messages: () => ({
+    default: ['date', 'source', 'sourceEn', 'deadline', 'who', 'days', 'why', 'whyEn', 'dateIso', 'deadlineIso'],
+    'year-unconfirmed': ['titleYear', 'bodyYear', 'source', 'sourceEn'],
+  }),
   describe: (check) =>
     ['公布日期（网页发布日期；没有发布日期或发布日期早于落款日期时用落款日期，见 docs/deadlines.md）不得晚于：', '', ...check.deadlines.map((d) => `- ${d.who}：次年 ${d.month} 月 ${d.day} 日（逾期为${SEVERITY_NAMES[d.severity]}）`)].join('\n'),
   evaluate: (ctx, check) => checkDeadline(ctx, check),

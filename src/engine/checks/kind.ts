@@ -24,6 +24,13 @@ export interface ExprRef {
   prev?: boolean;
 }
 
+/**
+ * The messages a kind can emit: message id → the named values its outcomes provide for that
+ * message's `{{name}}` placeholders. `default` is the rule's `message:`; the others are written
+ * under the rule's `messages:`. The loader checks a rule's messages against this (validate-messages.ts).
+ */
+export type MessageValues = Readonly<Record<string, readonly string[]>>;
+
 /** One check kind. */
 export interface CheckKind<K extends Check['kind'] = Check['kind']> {
   kind: K;
@@ -35,6 +42,8 @@ export interface CheckKind<K extends Check['kind'] = Check['kind']> {
   tables(check: Extract<Check, { kind: K }>): CellRef[];
   /** The relations the options hold, with their expansion variables (`for:`). */
   expressions(check: Extract<Check, { kind: K }>): { exprs: ExprRef[]; vars: Record<string, string[]> };
+  /** The message ids the check emits, with the values each provides. */
+  messages(check: Extract<Check, { kind: K }>): MessageValues;
   /** What the check verifies, in Chinese markdown (docs pages and the web page's rule panel). */
   describe(check: Extract<Check, { kind: K }>): string;
   /** The outcomes that did not pass on one report (report kinds). */

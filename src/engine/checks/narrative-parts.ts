@@ -140,20 +140,17 @@ function partsInNextSentences(report: Report, clause: Clause, unit: string, sum:
   return more;
 }
 
-/** A total's parts do not add up to it: the finding, naming the parts added and those left out. */
+/** A total's parts do not add up to it: the finding, naming the parts added and those left out (message `with-breakdown`). */
 function partsOutcome(sentence: Sentence, total: NarrativeNumber, parts: readonly NarrativeNumber[], left: readonly NarrativeNumber[]): Outcome {
   const sum = sumOf(parts);
-  const list = parts.map((p) => p.value).join(' + ');
-  const leftZh = left.length ? `；未计入其中某一项的细分 ${left.map((p) => p.value).join('、')}` : '';
-  const leftEn = left.length ? `; the breakdown of one part (${left.map((p) => p.value).join(', ')}) is not added` : '';
+  const vars: Outcome['vars'] = { total: total.value, unit: total.unit, parts: parts.map((p) => p.value).join(' + '), sum, excerpt: sentence.text.slice(0, 40) };
+  if (left.length) {
+    vars.left = left.map((p) => p.value).join('、');
+    vars.leftEn = left.map((p) => p.value).join(', ');
+  }
   return {
     status: 'fail', severity: sum > total.value ? 'warning' : 'info', key: `parts:${total.value}:${sum}`, location: locate(total.at),
-    vars: { total: total.value, unit: total.unit, parts: list, sum, sentence: sentence.text.slice(0, 80) },
-    expected: sum, actual: total.value,
-    message: {
-      zh: `文中所述总数 ${total.value}${total.unit} 与其后“其中”所列各项之和不符：${list} = ${sum}${total.unit}${leftZh}（“${sentence.text.slice(0, 40)}…”）`,
-      en: `The stated total ${total.value} does not equal its listed parts ${list} = ${sum}${leftEn}`,
-    },
+    ...(left.length ? { messageId: 'with-breakdown' } : {}), vars, expected: sum, actual: total.value,
   };
 }
 
@@ -192,15 +189,11 @@ function categoryList(report: Report, sentence: Sentence, i: number): Outcome | 
   const parts = numbersIn(report, i).filter((n) => n.unit === unit && n.offset > m.index + m[0].length);
   const sum = parts.reduce((a, p) => a + p.value, 0);
   if (parts.length < 3 || !(sum > total || (sum < total && sum >= total * 0.9))) return null;
+  // Located at the total: `actual` is the total the sentence states, `expected` what its categories add up to.
   return {
     status: 'fail', severity: sum > total ? 'warning' : 'info', key: `list:${total}:${sum}`, location: locate(spanAt(sentence, m.index)),
-    vars: { total, sum }, expected: total, actual: sum,
-    message: {
-      zh: sum > total
-        ? `所列各类之和 ${parts.map((p) => p.value).join(' + ')} = ${sum}${unit}，超过了总数 ${total}${unit}（每条信息只能计入一类）`
-        : `所列各类之和 ${sum}${unit}，少于总数 ${total}${unit}，差 ${total - sum}${unit}（可能有未列出的类别，请核对）`,
-      en: `The listed categories add up to ${sum}, the total is ${total}`,
-    },
+    messageId: sum > total ? 'categories-over' : 'categories-under',
+    vars: { total, unit, parts: parts.map((p) => p.value).join(' + '), sum, gap: total - sum }, expected: sum, actual: total,
   };
 }
 
@@ -281,13 +274,11 @@ export function listCounts(report: Report): Outcome[] {
         most = counted + items.filter((s) => /和|及|与/.test(s)).length;
       }
       if (counted < 2 || (stated >= least && stated <= most)) return;
+      // Located at the stated count: `actual` is what the sentence says, `expected` the items counted.
       out.push({
         status: 'fail', key: `count:${m[0]}:${counted}`, location: locate(spanAt(sentence, m.index)),
-        vars: { stated, counted, quote: m[0] }, expected: stated, actual: counted,
-        message: {
-          zh: `文中说“${m[0]}”（${stated}${m[2]}），但其后列出了 ${counted} ${m[2] === '方面' ? '个方面' : m[2]}（“${list.slice(0, 40)}${list.length > 40 ? '…' : ''}”）`,
-          en: `The text says "${m[0]}" (${stated}), but ${counted} items follow`,
-        },
+        vars: { stated, counted, quote: m[0], measure: m[2]!, countedMeasure: m[2] === '方面' ? '个方面' : m[2]!, list: `${list.slice(0, 40)}${list.length > 40 ? '…' : ''}` },
+        expected: counted, actual: stated,
       });
     });
   });

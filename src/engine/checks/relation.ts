@@ -385,6 +385,7 @@ export const relationKind: CheckKind<'relation'> = {
   cells: () => [],
   tables: () => [],
   expressions: (check) => ({ exprs: [{ source: check.assert, path: ['assert'] }, ...(check.when ? [{ source: check.when, path: ['when'] }] : [])], vars: check.for ?? {} }),
+  messages: (check) => ({ default: ['lhs', 'rhs', 'diff', 'lhsTerms', 'rhsTerms', 'table', 'row', 'col', 'marks', ...Object.keys(check.for ?? {}).flatMap((v) => [v, `${v}_id`])] }),
   describe(check) {
     const vars = Object.entries(check.for ?? {}).map(([k, v]) => `\`${k}\` ∈ ${v.map((x) => `\`${x}\``).join('、')}`);
     return [

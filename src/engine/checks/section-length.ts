@@ -49,6 +49,7 @@ export const sectionLengthKind: CheckKind<'section-length'> = {
   kind: 'section-length',
   scope: 'report',
   ...NO_REFS,
+  messages: () => ({ default: ['section', 'length', 'max'] }),
   describe: (check) => `第${check.section}部分不超过 ${check.max} 字（不计空白）。`,
   evaluate: (ctx, check) => checkSectionLength(ctx, check),
 };

@@ -9,7 +9,7 @@
 import type { Section } from '../../model/report.js';
 import { keySimilarity, knownTitlesOf, titleKey, TITLE_MATCH, STRONG_MATCH } from '../../format/section-titles.js';
 import { tableLabel } from '../../format/labels.js';
-import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
+import { cannotCheck, locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { NO_REFS, type CheckKind } from './kind.js';
 
@@ -105,7 +105,7 @@ export function checkSections(ctx: CheckContext, check: SectionsCheck): Outcome[
   // Fewer than two headings that name a part: what was read as headings is not the report's
   // outline (its headings lost in extraction, table rows taken for headings). Said once.
   if (named.size < 2) {
-    return [cannot('no-structure', '只识别出不到两个与格式各部分相符的一级标题，章节结构无法可靠识别，六个部分是否齐全无法核对（识别方法见 docs/sections.md）', 'Fewer than two section headings were recognised; whether the six sections are present cannot be checked', { line: top[0]?.at.line ?? 1 })];
+    return [cannotCheck('no-structure', 'no-structure', {}, { line: top[0]?.at.line ?? 1 })];
   }
   const out: Outcome[] = [];
   const found: (Section | undefined)[] = [];
@@ -120,13 +120,11 @@ export function checkSections(ctx: CheckContext, check: SectionsCheck): Outcome[
       const location = locate(heading.at, { section: actual });
       if (heading.number !== spec.number) {
         out.push({
-          status: 'fail', severity: 'warning', key: `number:${spec.number}`, location, vars: { expected, found: actual }, expected, actual,
-          message: { zh: `章节编号与格式不符：「${actual}」应为「${expected}」（格式规定六个部分的顺序和编号）`, en: `Section numbered "${heading.number}" should be "${expected}"` },
+          status: 'fail', severity: 'warning', key: `number:${spec.number}`, messageId: 'number', location, vars: { expected, found: actual, foundNumber: heading.number }, expected, actual,
         });
       } else if (key(heading.title) !== key(spec.title) && !key(heading.title).endsWith(key(spec.title))) {
         out.push({
-          status: 'fail', severity: 'info', key: `wording:${spec.number}`, location, vars: { expected, found: actual }, expected, actual,
-          message: { zh: `章节标题「${actual}」与格式的「${expected}」措辞不同`, en: `Section title "${heading.title}" differs from "${spec.title}"` },
+          status: 'fail', severity: 'info', key: `wording:${spec.number}`, messageId: 'wording', location, vars: { expected, found: actual, foundTitle: heading.title, title: spec.title }, expected, actual,
         });
       }
       continue;
@@ -136,24 +134,22 @@ export function checkSections(ctx: CheckContext, check: SectionsCheck): Outcome[
       found[i] = byNumber;
       const actual = printed(byNumber);
       out.push({
-        status: 'fail', severity: 'warning', key: `title:${spec.number}`, location: locate(byNumber.at, { section: actual }), vars: { expected, found: actual }, expected, actual,
-        message: { zh: `第${spec.number}部分的标题「${actual}」与格式的「${expected}」差别较大，请核对该部分的内容是否齐全`, en: `Section ${spec.number} is titled "${byNumber.title}", far from "${spec.title}"` },
+        status: 'fail', severity: 'warning', key: `title:${spec.number}`, messageId: 'title-far', location: locate(byNumber.at, { section: actual }),
+        vars: { expected, found: actual, number: spec.number, foundTitle: byNumber.title, title: spec.title }, expected, actual,
       });
       continue;
     }
     const lower = outline.find((s) => s.level > 1 && titleScore(s.title, spec) >= STRONG_MATCH);
     if (lower) {
       out.push({
-        status: 'fail', severity: 'warning', key: `level:${spec.number}`, location: locate(lower.at, { section: lower.title }), vars: { expected, found: lower.title }, expected, actual: lower.title,
-        message: { zh: `缺少一级标题「${expected}」：相关内容只出现在下级标题「${lower.title}」下`, en: `Section "${expected}" has no heading of its own; its content is under "${lower.title}"` },
+        status: 'fail', severity: 'warning', key: `level:${spec.number}`, messageId: 'lower-level', location: locate(lower.at, { section: lower.title }), vars: { expected, found: lower.title }, expected, actual: lower.title,
       });
       continue;
     }
     const content = contentOf(ctx, spec);
     if (content) {
       out.push({
-        status: 'fail', severity: 'warning', key: `heading:${spec.number}`, location: locate(content.at, { section: expected }), vars: { expected, found: content.what }, expected,
-        message: { zh: `没有找到第${spec.number}部分的标题「${expected}」，但报告中有该部分的内容（${content.what}）：请按格式加上标题`, en: `No heading for "${expected}", though its content (${content.what}) is there` },
+        status: 'fail', severity: 'warning', key: `heading:${spec.number}`, messageId: 'no-heading', location: locate(content.at, { section: expected }), vars: { expected, found: content.what, number: spec.number }, expected,
       });
       continue;
     }
@@ -168,8 +164,8 @@ export function checkSections(ctx: CheckContext, check: SectionsCheck): Outcome[
       const a = printed(s);
       const b = printed(last.section);
       out.push({
-        status: 'fail', severity: 'warning', key: `order:${spec.number}`, location: locate(s.at, { section: a }), vars: { expected: `${spec.number}、${spec.title}`, found: a }, expected: `${spec.number}、${spec.title}`, actual: a,
-        message: { zh: `章节顺序与格式不符：「${a}」（第${spec.number}部分）出现在「${b}」（第${last.spec.number}部分）之前`, en: `Section "${a}" comes before "${b}"` },
+        status: 'fail', severity: 'warning', key: `order:${spec.number}`, messageId: 'order', location: locate(s.at, { section: a }),
+        vars: { expected: `${spec.number}、${spec.title}`, found: a, number: spec.number, before: b, beforeNumber: last.spec.number }, expected: `${spec.number}、${spec.title}`, actual: a,
       });
     }
     if (!last || !before(s, last.section)) last = { section: s, spec };
@@ -184,6 +180,16 @@ export const sectionsKind: CheckKind<'sections'> = {
   cells: () => [],
   tables: (check) => check.sections.flatMap((s, i) => (s.content?.tables ?? []).map((id, j) => ({ id, path: ['sections', i, 'content', 'tables', j] }))),
   expressions: NO_REFS.expressions,
+  messages: () => ({
+    default: ['expected', 'number', 'title', 'content'],
+    'no-structure': [],
+    number: ['expected', 'found', 'foundNumber'],
+    wording: ['expected', 'found', 'foundTitle', 'title'],
+    'title-far': ['expected', 'found', 'number', 'foundTitle', 'title'],
+    'lower-level': ['expected', 'found'],
+    'no-heading': ['expected', 'found', 'number'],
+    order: ['expected', 'found', 'number', 'before', 'beforeNumber'],
+  }),
   describe: (check) =>
     `须有以下六个部分（按顺序编号）：${check.sections.map((s) => `${s.number}、${s.title}`).join('；')}。某部分的编号、标题（与格式标题或常见变体相近）和内容（${check.sections.map((s) => s.content?.what).filter(Boolean).join('；')}）都找不到时才报缺少；编号不对、措辞差别较大、只出现在下级标题、只有内容没有标题、顺序不对时警告，仅措辞不同时提示。`,
   evaluate: (ctx, check) => checkSections(ctx, check),

@@ -78,6 +78,7 @@ export const similarityKind: CheckKind<'similarity'> = {
   kind: 'similarity',
   scope: 'batch',
   ...NO_REFS,
+  messages: () => ({ default: ['share', 'other', 'otherYear', 'passages'] }),
   describe: (check) =>
     `相似度核对：${check.scope === 'problems' ? '“五、存在的主要问题及改进情况”' : '报告正文'}与${check.against === 'previous' ? '同一机关上一年度报告' : '同批其他机关的报告'}的重合比例达到 ${Math.round(check.threshold * 100)}% 时提示，并列出相同的段落。`,
 };

@@ -1,6 +1,6 @@
 /** `table`: a table the format requires, and (optionally) its rows. */
 import { rowLabel, tableLabel } from '../../format/labels.js';
-import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
+import { cannotCheck, locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Section } from '../../model/report.js';
 import type { Check } from '../schema.js';
 import { NO_REFS, type CheckKind } from './kind.js';
@@ -51,7 +51,7 @@ export function checkTable(ctx: CheckContext, check: TableCheck): Outcome[] {
     const trace = tableTrace(ctx, check.table);
     if (trace !== null) {
       const label = tableLabel(check.table);
-      return [cannot('unparsed', `${label}似在此处，但未能读成表格，无法核对其中的数值；请核对原件（若是 PDF，可改用 Word 或网页原件检查）`, `This looks like ${check.table}, but it could not be read as a table, so it cannot be checked`, locate(trace.at, { table: check.table, tableLabel: label }))];
+      return [cannotCheck('unparsed', 'unparsed', { table: label, tableId: check.table }, locate(trace.at, { table: check.table, tableLabel: label }))];
     }
     return what === 'table' ? [{ status: 'fail', key: 'missing', location: { line: 1, scope: 'document', table: check.table, tableLabel: tableLabel(check.table) }, vars: { table: tableLabel(check.table) } }] : [];
   }
@@ -61,7 +61,7 @@ export function checkTable(ctx: CheckContext, check: TableCheck): Outcome[] {
   if (missing.length === 0) return [];
   const names = missing.map((r) => `「${rowLabel(table.id, r)}」`).join('');
   if (Object.keys(table.cells).length === 0) {
-    return [cannot('unreadable', `找到了${tableLabel(table.id)}，但读不出其中的数值，无法核对`, `Found ${table.id} but could not read its values`, locate(table.at, { table: table.id, tableLabel: tableLabel(table.id) }))];
+    return [cannotCheck('unreadable', 'unreadable', { table: tableLabel(table.id), tableId: table.id }, locate(table.at, { table: table.id, tableLabel: tableLabel(table.id) }))];
   }
   return [{ status: 'fail', key: `rows:${missing.join(',')}`, location: locate(table.at, { table: table.id, tableLabel: tableLabel(table.id) }), vars: { table: tableLabel(table.id), rows: names, count: missing.length } }];
 }
@@ -73,6 +73,8 @@ export const tableKind: CheckKind<'table'> = {
   cells: () => [],
   tables: (check) => [{ id: check.table, path: ['table'] }],
   expressions: NO_REFS.expressions,
+  // A missing table, or (report: rows) the rows it lacks; each with the cannot-check message of its mode.
+  messages: (check) => (check.report === 'rows' ? { default: ['table', 'rows', 'count'], unreadable: ['table', 'tableId'] } : { default: ['table'], unparsed: ['table', 'tableId'] }),
   describe: (check) => (check.report === 'rows' ? `表 \`${check.table}\` 须有格式规定的全部行。` : `须有表 \`${check.table}\`。`),
   evaluate: (ctx, check) => checkTable(ctx, check),
 };

@@ -61,6 +61,7 @@ export const textKind: CheckKind<'text'> = {
   cells: () => [],
   tables: () => [],
   expressions: (check) => ({ exprs: check.when ? [{ source: check.when, path: ['when'] }] : [], vars: {} }),
+  messages: (check) => ({ default: check.expect === 'absent' ? ['match', 'context'] : [] }),
   describe: (check) => `${check.expect === 'absent' ? '不得出现' : '须出现'}与正则表达式 \`${check.pattern}\` 匹配的文字${check.issuers ? `（仅适用于 ${check.issuers.join('、')}）` : ''}${check.when ? `（仅当 \`${check.when}\`）` : ''}。`,
   evaluate: (ctx, check) => checkText(ctx, check),
 };

@@ -1,0 +1,15 @@
+/** A one-rule pack's YAML for load tests: the check's lines and the message lines (indented under the rule). */
+export function onePack(check: string[], messages: string[] = ['message: { zh: "x", en: "x" }']): string {
+  return [
+    'pack: test',
+    'description: 测试',
+    'rules:',
+    '  - id: test-rule',
+    '    description: 测试规则',
+    '    severity: warning',
+    '    basis: 测试',
+    ...check.map((l) => `    ${l}`),
+    ...messages.map((l) => `    ${l}`),
+    '    examples: { invalid: [{ fixture: a.txt }], valid: [{ fixture: b.txt }] }',
+  ].join('\n');
+}
