@@ -8,7 +8,7 @@
  * 1.…6. at the top has its six sections all the same. See docs/sections.md.
  */
 import type { ReportLine, Section, Span } from '../model/report.js';
-import { fold } from '../format/normalize.js';
+import { fold, isSpaceCode } from '../format/normalize.js';
 import { STRONG_MATCH } from '../format/section-titles.js';
 import { headingAtLineStart, inlineHeadings, numeralOf, STYLES, type HeadingCandidate, type NumberStyle } from './section-heading.js';
 import { NATIONAL_SECTIONS, titleKey } from '../format/section-titles.js';
@@ -36,20 +36,30 @@ const isKnown = (c: HeadingCandidate): boolean => c.known !== null && c.known.sc
 /** A candidate's numbering family: style and separator (四、 and 四. are two families). */
 const family = (c: HeadingCandidate): string => `${c.style}${c.sep}`;
 
-/** Non-empty TAB-separated cells of a line. */
-function cellCount(text: string): number {
-  if (!text.includes('\t')) return 1;
-  let n = 0;
-  for (const cell of text.split('\t')) if (cell.trim() !== '') n++;
-  return n;
+/** Whether `text` from `from` to `to` holds anything but white space. */
+function printedBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return true;
+  return false;
 }
 
-/** Non-empty cells of a markdown table row (0 when the line is no such row). */
-function pipeCellCount(text: string): number {
-  if (!/^\s*\|/.test(text)) return 0;
+/** Whether a line has two or more non-empty TAB-separated cells (scanned in place: no split per line). */
+function hasTwoCells(text: string): boolean {
   let n = 0;
-  for (const cell of text.split('|')) if (cell.trim() !== '' && !/^[-:\s]+$/.test(cell)) n++;
-  return n;
+  let from = 0;
+  for (let tab = text.indexOf('\t'); tab >= 0; tab = text.indexOf('\t', from)) {
+    if (printedBetween(text, from, tab) && ++n > 1) return true;
+    from = tab + 1;
+  }
+  // No TAB at all: one cell, as before.
+  return from > 0 && printedBetween(text, from, text.length) && ++n > 1;
+}
+
+/** Whether a markdown table row has two or more non-empty cells (a `|---|` rule's cells do not count). */
+function hasTwoPipeCells(text: string): boolean {
+  if (!/^\s*\|/.test(text)) return false;
+  let n = 0;
+  for (const cell of text.split('|')) if (cell.trim() !== '' && !/^[-:\s]+$/.test(cell) && ++n > 1) return true;
+  return false;
 }
 
 /** White space and markdown marks before a line's text. */
@@ -107,7 +117,7 @@ export function buildOutline(lines: readonly ReportLine[], inTable: (line: numbe
     const table = inTable(line.at.line);
     // A table row (two or more cells split by TAB, or a | row) is never a heading, however its
     // label reads; a heading line with a stray TAB is one cell.
-    if (table && (cellCount(line.text) > 1 || pipeCellCount(line.norm) > 1)) continue;
+    if (table && (hasTwoCells(line.text) || hasTwoPipeCells(line.norm))) continue;
     const start = headingAtLineStart(line.norm, line.at);
     // A bare title is a heading of the national format only (2008-regime titles are free).
     if (start && (!table || countsInTable(start)) && !(regime2008 && start.style === 'none')) candidates.push(start);

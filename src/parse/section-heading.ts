@@ -7,6 +7,7 @@
 import type { Span } from '../model/report.js';
 import { firstPrinted } from '../format/normalize.js';
 import { matchSectionTitle, startsLikeTitle, titleAtStart, type TitleMatch, STRONG_MATCH } from '../format/section-titles.js';
+import { memo1 } from './memo.js';
 
 /** The numbering styles, from the highest conventional level to the lowest. */
 export const STYLES = ['part', 'cn', 'cnParen', 'arabic', 'arabicParen'] as const;
@@ -87,6 +88,14 @@ function stripMarkup(text: string): string {
   return t;
 }
 
+/**
+ * The national section a heading title names, remembered by title: reports share their sub-heading
+ * titles ((一)主动公开情况, (二)部分公开), and matching one costs a key and a similarity pass
+ * (profiled: most of the outline's time). The match objects are shared: never changed.
+ */
+const titleMatches = new Map<string, TitleMatch | null>();
+const knownTitle = (title: string): TitleMatch | null => memo1(titleMatches, title, () => matchSectionTitle(title), 20_000);
+
 /** Title and glue of the text after a numbering; null when it is no heading title. */
 function titleOf(rest: string, mayBePart = true): { title: string; glued: boolean; known: TitleMatch | null } | null {
   // (7) 6.属于… and other numbers past the six parts are never a part's heading: no title lookup.
@@ -101,7 +110,10 @@ function titleOf(rest: string, mayBePart = true): { title: string; glued: boolea
       return { title, glued: rest.slice(prefix.length).replace(/^[\s:：。.]+/, '') !== '', known: prefix.match };
     }
   }
-  const compact = rest.replace(/\s+/g, '');
+  // Only the first 8 printed characters decide (the longest sub-title is 6, and 2 more must follow):
+  // a long first sentence is not copied without its spaces unless its start is mostly spaces.
+  const head = rest.length > 32 ? rest.slice(0, 32).replace(/\s+/g, '') : null;
+  const compact = head !== null && head.length >= 8 ? head : rest.replace(/\s+/g, '');
   const sub = SUB_TITLES.find((h) => compact.startsWith(h) && compact.length > h.length + 1 && !/^[情工方]/.test(compact.slice(h.length)));
   if (sub) return { title: sub, glued: true, known: null };
   // A short title, a space, then a long first sentence (重点领域政府信息公开情况 今年以来，…).
@@ -112,7 +124,7 @@ function titleOf(rest: string, mayBePart = true): { title: string; glued: boolea
   const cut = gap ? gap[1]!.length : stop >= 0 ? stop : comma >= 0 && comma < 30 ? comma : rest.length;
   const title = rest.slice(0, cut).trim();
   if (title.length > 40 || title === '') return null;
-  return { title, glued: cut < rest.length - 1, known: mayBePart ? matchSectionTitle(title) : null };
+  return { title, glued: cut < rest.length - 1, known: mayBePart ? knownTitle(title) : null };
 }
 
 /**
