@@ -8,9 +8,9 @@
  * 1.…6. at the top has its six sections all the same. See docs/sections.md.
  */
 import type { ReportLine, Section, Span } from '../model/report.js';
-import { fold, isSpaceCode } from '../format/normalize.js';
+import { firstPrinted, fold, isSpaceCode } from '../format/normalize.js';
 import { STRONG_MATCH } from '../format/section-titles.js';
-import { headingAtLineStart, inlineHeadings, numeralOf, STYLES, type HeadingCandidate, type NumberStyle } from './section-heading.js';
+import { headingAtLineStart, inlineHeadings, isBlankBetween, numeralOf, STYLES, type HeadingCandidate, type NumberStyle } from './section-heading.js';
 import { NATIONAL_SECTIONS, titleKey } from '../format/section-titles.js';
 
 /** Conventional level of each style, used when the document shows no top level of its own. */
@@ -36,29 +36,33 @@ const isKnown = (c: HeadingCandidate): boolean => c.known !== null && c.known.sc
 /** A candidate's numbering family: style and separator (四、 and 四. are two families). */
 const family = (c: HeadingCandidate): string => `${c.style}${c.sep}`;
 
-/** Whether `text` from `from` to `to` holds anything but white space. */
-function printedBetween(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return true;
-  return false;
-}
-
 /** Whether a line has two or more non-empty TAB-separated cells (scanned in place: no split per line). */
 function hasTwoCells(text: string): boolean {
   let n = 0;
   let from = 0;
   for (let tab = text.indexOf('\t'); tab >= 0; tab = text.indexOf('\t', from)) {
-    if (printedBetween(text, from, tab) && ++n > 1) return true;
+    if (!isBlankBetween(text, from, tab) && ++n > 1) return true;
     from = tab + 1;
   }
   // No TAB at all: one cell, as before.
-  return from > 0 && printedBetween(text, from, text.length) && ++n > 1;
+  return from > 0 && !isBlankBetween(text, from, text.length) && ++n > 1;
 }
 
-/** Whether a markdown table row has two or more non-empty cells (a `|---|` rule's cells do not count). */
+/** Whether a markdown table row has two or more non-empty cells (a `|---|` rule's cells do not count; scanned in place). */
 function hasTwoPipeCells(text: string): boolean {
-  if (!/^\s*\|/.test(text)) return false;
+  const first = firstPrinted(text);
+  if (text.charCodeAt(first) !== 0x7c /* | */) return false;
+  // A cell counts when it holds a character other than white space, '-' and ':'.
   let n = 0;
-  for (const cell of text.split('|')) if (cell.trim() !== '' && !/^[-:\s]+$/.test(cell) && ++n > 1) return true;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7c) counted = false;
+    else if (!counted && c !== 0x2d /* - */ && c !== 0x3a /* : */ && !isSpaceCode(c)) {
+      counted = true;
+      if (++n > 1) return true;
+    }
+  }
   return false;
 }
 

@@ -5,7 +5,7 @@
  * for the whole document by `outline.ts`; here each candidate only says what it looks like.
  */
 import type { Span } from '../model/report.js';
-import { firstPrinted } from '../format/normalize.js';
+import { firstPrinted, isSpaceCode } from '../format/normalize.js';
 import { matchSectionTitle, startsLikeTitle, titleAtStart, type TitleMatch, STRONG_MATCH } from '../format/section-titles.js';
 import { memo1 } from './memo.js';
 
@@ -76,14 +76,35 @@ const SUB_TITLES = ['政府信息管理', '平台建设', '监督保障'];
 /** First characters of a numbered or marked-up heading (besides digits and known titles' first characters). */
 const MARKUP_OR_NUMBER = `#*_|第(${NUMERAL}`;
 
+/**
+ * The one non-empty cell of a markdown table row, trimmed, or '' when it has none or several
+ * (scanned in place: most such rows are table rows of many cells, and need not be split).
+ */
+function onlyCell(row: string): string {
+  let cell = '';
+  let from = 0;
+  for (let bar = row.indexOf('|'); ; bar = row.indexOf('|', from)) {
+    const to = bar < 0 ? row.length : bar;
+    if (!isBlankBetween(row, from, to)) {
+      if (cell !== '') return '';
+      cell = row.slice(from, to).trim();
+    }
+    if (bar < 0) return cell;
+    from = bar + 1;
+  }
+}
+
+/** Whether `text` from `from` to `to` is empty or white space only. */
+export function isBlankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Removes a markdown heading mark or bold/underline marks around a heading. */
 function stripMarkup(text: string): string {
   let t = text.replace(/^\s*#{1,6}\s*/, '').trim();
   // A heading in a markdown table of one cell (| 六、其他需要报告的事项 |), as PDF converters write it.
-  if (t.startsWith('|')) {
-    const cells = t.split('|').map((c) => c.trim()).filter((c) => c !== '');
-    t = cells.length === 1 ? cells[0]! : '';
-  }
+  if (t.startsWith('|')) t = onlyCell(t);
   if (t.startsWith('**') || t.startsWith('__')) t = t.replace(/\*\*|__/g, '').trim();
   return t;
 }
