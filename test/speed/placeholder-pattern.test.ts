@@ -6,10 +6,10 @@
  * pattern matches exactly what it matched before: same places, same text, on every line of every
  * fixture, rule pack and test, and on generated lines made of the characters it looks at.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from './files.js';
 import { parse } from 'yaml';
 
 /** The pattern as it was before the look-ahead (rules/common.yaml before the #21 speed work). */
@@ -31,12 +31,7 @@ const before = new RegExp(BEFORE, flags);
 
 const matches = (re: RegExp, text: string): [number, string][] => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
 
-function textFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    return e.isDirectory() ? textFiles(path) : /\.(txt|md|yaml|ts)$/.test(e.name) ? [path] : [];
-  });
-}
+const textFiles = (dir: string): string[] => filesUnder(dir, /\.(txt|md|yaml|ts)$/);
 
 describe('placeholder-suspect pattern behind its look-ahead', () => {
   it('is the former pattern behind a look-ahead for the tokens its three alternatives start with', () => {

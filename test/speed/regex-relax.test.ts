@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from './files.js';
 import { parse } from 'yaml';
 import { relaxedSource } from '../../src/engine/regex-relax.js';
 import { forEachMatch, mayMatchAny } from '../../src/engine/regex.js';
@@ -22,12 +23,7 @@ const textRules = readdirSync('rules')
   .flatMap((f) => ((parse(readFileSync(join('rules', f), 'utf8')) as { rules?: RuleEntry[] }).rules ?? []))
   .filter((r) => r.check.kind === 'text' && r.check.pattern !== undefined);
 
-function textFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    return e.isDirectory() ? textFiles(path) : /\.(txt|md|yaml|ts)$/.test(e.name) ? [path] : [];
-  });
-}
+const textFiles = (dir: string): string[] => filesUnder(dir, /\.(txt|md|yaml|ts)$/);
 
 describe('relaxedSource', () => {
   it('takes out look-arounds, anchors and word boundaries, and keeps classes and escapes', () => {

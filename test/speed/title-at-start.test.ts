@@ -5,10 +5,10 @@
  * give the same answer on every suffix of every line of every text fixture (a heading's title may
  * start anywhere in a line) and on generated texts made of title characters, marks and spaces.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from './files.js';
 import { LONGEST_TITLE, NATIONAL_SECTIONS, TITLE_MATCH, titleAtStart, titleKey, type TitleMatch } from '../../src/format/section-titles.js';
 import { fold } from '../../src/format/normalize.js';
 
@@ -60,12 +60,7 @@ function formerTitleAtStart(text: string): { match: TitleMatch; length: number }
   return best;
 }
 
-function textFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    return e.isDirectory() ? textFiles(path) : /\.(txt|md)$/.test(e.name) ? [path] : [];
-  });
-}
+const textFiles = (dir: string): string[] => filesUnder(dir, /\.(txt|md)$/);
 
 describe('titleAtStart after its rewrite for speed', () => {
   it('answers as the former implementation on every suffix of every fixture line', () => {
