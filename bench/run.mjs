@@ -79,6 +79,27 @@ for (const [name, files] of Object.entries(groups)) {
   say(`| ${name} | ${ms(t.parse)} | ${ms(t.check)} | ${ms(t.direct)} (engine ÷ direct = ${(t.check / t.direct).toFixed(2)}×) | ${((100 * t.check) / (t.parse + t.check)).toFixed(0)} % | ${(1000 / t.total).toFixed(0)} |`);
 }
 
+// ---- Parse budget (#16): parse CPU time per report against an older build -----------------------
+// BENCH_BASE=<a checkout of the older commit with dist/ compiled> (e.g. a `git worktree` of f89ae40,
+// the commit before the #16 table work): bench/parse-cpu.mjs runs each build in its own process,
+// alternating, three times; the medians and their ratio are printed (budget: 1.15×).
+if (process.env.BENCH_BASE) {
+  const cpuOf = (root) => JSON.parse(execFileSync('node', ['bench/parse-cpu.mjs', root, 'parse'], { encoding: 'utf8' }));
+  const runs = { base: [], now: [] };
+  for (let i = 0; i < 3; i++) {
+    runs.base.push(cpuOf(process.env.BENCH_BASE));
+    runs.now.push(cpuOf('.'));
+  }
+  say('');
+  say(`## Parse CPU time per report against ${process.env.BENCH_BASE} (ingest + parse, medians of 3 alternating runs)`);
+  say('| reports | older build | this build | ratio (budget ≤ 1.15×) |');
+  say('|---|---|---|---|');
+  for (const set of ['fixtures', 'generated']) {
+    const [b, n] = [median(runs.base.map((r) => r[set])), median(runs.now.map((r) => r[set]))];
+    say(`| ${set === 'fixtures' ? 'text fixtures' : 'generated batch'} | ${(b / 1000).toFixed(2)} ms | ${(n / 1000).toFixed(2)} ms | ${(n / b).toFixed(2)}× |`);
+  }
+}
+
 // ---- Batches through the CLI users get, measured in CPU time ---------------------------------
 // CPU time (user + system of the whole process, from /usr/bin/time) does not change when other
 // processes share the machine; wall time and the -j 2 speed-up do, so both are printed with the

@@ -4,6 +4,8 @@
  * text, and a size-bounded memo for values derived from rule strings.
  */
 
+import { relaxedSource } from './regex-relax.js';
+
 /**
  * Calls `visit` for each match of a global (or sticky) regular expression in `text`, in order,
  * exactly as `text.matchAll(re)` would yield them; stops early when `visit` returns false.
@@ -68,19 +70,32 @@ const CONTEXT_BOUND = /[\^$]|\\[bB]|\(\?[=!<]/;
 
 const wholeTests = new WeakMap<RegExp, RegExp | null>();
 
+/** The whole-text test of a pattern with assertions: the pattern with them taken out, or null. */
+function relaxedTest(re: RegExp): RegExp | null {
+  const source = relaxedSource(re.source, re.flags);
+  if (source === null) return null;
+  try {
+    return new RegExp(source, re.flags.replace(/[gy]/g, ''));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Whether `re` can match any of the parts joined into `whole` (parts joined by a separator, each
  * part verbatim). False means certainly not, so the parts need not be scanned one by one.
  *
  * Why this is exact: a pattern without assertions matches by consuming characters only, so a
  * match inside one part is also a match of the same characters inside the joined text; if the
- * joined text has no match, no part has one. For a pattern with assertions (or sticky) the
- * answer is always true and the parts are scanned as before.
+ * joined text has no match, no part has one. A pattern with assertions is tested with them taken
+ * out ({@link relaxedSource}: wherever it matches a part, the relaxed pattern matches the same
+ * characters); where they cannot be taken out safely, or the pattern is sticky, the answer is
+ * always true and the parts are scanned as before.
  */
 export function mayMatchAny(re: RegExp, whole: string): boolean {
   let test = wholeTests.get(re);
   if (test === undefined) {
-    test = re.sticky || CONTEXT_BOUND.test(re.source) ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+    test = re.sticky ? null : CONTEXT_BOUND.test(re.source) ? relaxedTest(re) : new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
     wholeTests.set(re, test);
   }
   return test === null || test.test(whole);

@@ -8,9 +8,9 @@
  * 1.…6. at the top has its six sections all the same. See docs/sections.md.
  */
 import type { ReportLine, Section, Span } from '../model/report.js';
-import { fold } from '../format/normalize.js';
+import { firstPrinted, fold, isSpaceCode } from '../format/normalize.js';
 import { STRONG_MATCH } from '../format/section-titles.js';
-import { headingAtLineStart, inlineHeadings, numeralOf, STYLES, type HeadingCandidate, type NumberStyle } from './section-heading.js';
+import { headingAtLineStart, inlineHeadings, isBlankBetween, numeralOf, STYLES, type HeadingCandidate, type NumberStyle } from './section-heading.js';
 import { NATIONAL_SECTIONS, titleKey } from '../format/section-titles.js';
 
 /** Conventional level of each style, used when the document shows no top level of its own. */
@@ -36,20 +36,34 @@ const isKnown = (c: HeadingCandidate): boolean => c.known !== null && c.known.sc
 /** A candidate's numbering family: style and separator (四、 and 四. are two families). */
 const family = (c: HeadingCandidate): string => `${c.style}${c.sep}`;
 
-/** Non-empty TAB-separated cells of a line. */
-function cellCount(text: string): number {
-  if (!text.includes('\t')) return 1;
+/** Whether a line has two or more non-empty TAB-separated cells (scanned in place: no split per line). */
+function hasTwoCells(text: string): boolean {
   let n = 0;
-  for (const cell of text.split('\t')) if (cell.trim() !== '') n++;
-  return n;
+  let from = 0;
+  for (let tab = text.indexOf('\t'); tab >= 0; tab = text.indexOf('\t', from)) {
+    if (!isBlankBetween(text, from, tab) && ++n > 1) return true;
+    from = tab + 1;
+  }
+  // No TAB at all: one cell, as before.
+  return from > 0 && !isBlankBetween(text, from, text.length) && ++n > 1;
 }
 
-/** Non-empty cells of a markdown table row (0 when the line is no such row). */
-function pipeCellCount(text: string): number {
-  if (!/^\s*\|/.test(text)) return 0;
+/** Whether a markdown table row has two or more non-empty cells (a `|---|` rule's cells do not count; scanned in place). */
+function hasTwoPipeCells(text: string): boolean {
+  const first = firstPrinted(text);
+  if (text.charCodeAt(first) !== 0x7c /* | */) return false;
+  // A cell counts when it holds a character other than white space, '-' and ':'.
   let n = 0;
-  for (const cell of text.split('|')) if (cell.trim() !== '' && !/^[-:\s]+$/.test(cell)) n++;
-  return n;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7c) counted = false;
+    else if (!counted && c !== 0x2d /* - */ && c !== 0x3a /* : */ && !isSpaceCode(c)) {
+      counted = true;
+      if (++n > 1) return true;
+    }
+  }
+  return false;
 }
 
 /** White space and markdown marks before a line's text. */
@@ -107,7 +121,7 @@ export function buildOutline(lines: readonly ReportLine[], inTable: (line: numbe
     const table = inTable(line.at.line);
     // A table row (two or more cells split by TAB, or a | row) is never a heading, however its
     // label reads; a heading line with a stray TAB is one cell.
-    if (table && (cellCount(line.text) > 1 || pipeCellCount(line.norm) > 1)) continue;
+    if (table && (hasTwoCells(line.text) || hasTwoPipeCells(line.norm))) continue;
     const start = headingAtLineStart(line.norm, line.at);
     // A bare title is a heading of the national format only (2008-regime titles are free).
     if (start && (!table || countsInTable(start)) && !(regime2008 && start.style === 'none')) candidates.push(start);

@@ -5,8 +5,9 @@
  * for the whole document by `outline.ts`; here each candidate only says what it looks like.
  */
 import type { Span } from '../model/report.js';
-import { firstPrinted } from '../format/normalize.js';
+import { firstPrinted, isSpaceCode } from '../format/normalize.js';
 import { matchSectionTitle, startsLikeTitle, titleAtStart, type TitleMatch, STRONG_MATCH } from '../format/section-titles.js';
+import { memo1 } from './memo.js';
 
 /** The numbering styles, from the highest conventional level to the lowest. */
 export const STYLES = ['part', 'cn', 'cnParen', 'arabic', 'arabicParen'] as const;
@@ -75,17 +76,46 @@ const SUB_TITLES = ['政府信息管理', '平台建设', '监督保障'];
 /** First characters of a numbered or marked-up heading (besides digits and known titles' first characters). */
 const MARKUP_OR_NUMBER = `#*_|第(${NUMERAL}`;
 
+/**
+ * The one non-empty cell of a markdown table row, trimmed, or '' when it has none or several
+ * (scanned in place: most such rows are table rows of many cells, and need not be split).
+ */
+function onlyCell(row: string): string {
+  let cell = '';
+  let from = 0;
+  for (let bar = row.indexOf('|'); ; bar = row.indexOf('|', from)) {
+    const to = bar < 0 ? row.length : bar;
+    if (!isBlankBetween(row, from, to)) {
+      if (cell !== '') return '';
+      cell = row.slice(from, to).trim();
+    }
+    if (bar < 0) return cell;
+    from = bar + 1;
+  }
+}
+
+/** Whether `text` from `from` to `to` is empty or white space only. */
+export function isBlankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Removes a markdown heading mark or bold/underline marks around a heading. */
 function stripMarkup(text: string): string {
   let t = text.replace(/^\s*#{1,6}\s*/, '').trim();
   // A heading in a markdown table of one cell (| 六、其他需要报告的事项 |), as PDF converters write it.
-  if (t.startsWith('|')) {
-    const cells = t.split('|').map((c) => c.trim()).filter((c) => c !== '');
-    t = cells.length === 1 ? cells[0]! : '';
-  }
+  if (t.startsWith('|')) t = onlyCell(t);
   if (t.startsWith('**') || t.startsWith('__')) t = t.replace(/\*\*|__/g, '').trim();
   return t;
 }
+
+/**
+ * The national section a heading title names, remembered by title: reports share their sub-heading
+ * titles ((一)主动公开情况, (二)部分公开), and matching one costs a key and a similarity pass
+ * (profiled: most of the outline's time). The match objects are shared: never changed.
+ */
+const titleMatches = new Map<string, TitleMatch | null>();
+const knownTitle = (title: string): TitleMatch | null => memo1(titleMatches, title, () => matchSectionTitle(title), 20_000);
 
 /** Title and glue of the text after a numbering; null when it is no heading title. */
 function titleOf(rest: string, mayBePart = true): { title: string; glued: boolean; known: TitleMatch | null } | null {
@@ -101,7 +131,10 @@ function titleOf(rest: string, mayBePart = true): { title: string; glued: boolea
       return { title, glued: rest.slice(prefix.length).replace(/^[\s:：。.]+/, '') !== '', known: prefix.match };
     }
   }
-  const compact = rest.replace(/\s+/g, '');
+  // Only the first 8 printed characters decide (the longest sub-title is 6, and 2 more must follow):
+  // a long first sentence is not copied without its spaces unless its start is mostly spaces.
+  const head = rest.length > 32 ? rest.slice(0, 32).replace(/\s+/g, '') : null;
+  const compact = head !== null && head.length >= 8 ? head : rest.replace(/\s+/g, '');
   const sub = SUB_TITLES.find((h) => compact.startsWith(h) && compact.length > h.length + 1 && !/^[情工方]/.test(compact.slice(h.length)));
   if (sub) return { title: sub, glued: true, known: null };
   // A short title, a space, then a long first sentence (重点领域政府信息公开情况 今年以来，…).
@@ -112,7 +145,7 @@ function titleOf(rest: string, mayBePart = true): { title: string; glued: boolea
   const cut = gap ? gap[1]!.length : stop >= 0 ? stop : comma >= 0 && comma < 30 ? comma : rest.length;
   const title = rest.slice(0, cut).trim();
   if (title.length > 40 || title === '') return null;
-  return { title, glued: cut < rest.length - 1, known: mayBePart ? matchSectionTitle(title) : null };
+  return { title, glued: cut < rest.length - 1, known: mayBePart ? knownTitle(title) : null };
 }
 
 /**

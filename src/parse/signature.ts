@@ -76,6 +76,21 @@ const isAgencyName = (text: string): boolean =>
 /** A line's words: markdown emphasis and quote marks around a signature (**2025年1月20日**) dropped. */
 const bare = (norm: string): string => (norm.includes('*') || norm.includes('>') ? norm.replace(/\*{1,3}|^\s*>+/g, '').trim() : norm.trim());
 
+/**
+ * What {@link FOOTER} needs before it can match: a digit or `h` first, or a 页 anywhere (tested
+ * first: the footer pattern's unanchored 第…页 part would otherwise be tried at every position).
+ */
+function mayBeFooter(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first >= 0x30 && first <= 0x39) || first === 0x68 /* h */ || text.includes('页');
+}
+
+/** The line ends as a date does (日, a digit, a bracket): `/[日\d)）]$/` without a scan of the line. */
+function endsLikeDate(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x65e5 /* 日 */ || (last >= 0x30 && last <= 0x39) || last === 0x29 || last === 0xff09;
+}
+
 /** A candidate signature read from one line. */
 interface Candidate {
   date: DateMatch;
@@ -98,7 +113,7 @@ function candidateOf(text: string): Candidate | null {
     return null;
   }
   // Only the end of a long line is read, and only when it ends as a date does (日, a digit, a bracket).
-  if (!/[日\d)）]$/.test(text)) return null;
+  if (!endsLikeDate(text)) return null;
   const tail = text.slice(-TAIL);
   const date = findDates(tail).at(-1);
   if (!date || tail.slice(date.index + date.raw.length).replace(/[()（）\s]/g, '') !== '') return null;
@@ -137,13 +152,15 @@ export function readDateLines(input: DateLinesInput): DateLines {
   let read = 0;
   for (let k = from; k < lines.length; k++) {
     const line = lines[k]!;
+    // Table lines first: most of them need not be stripped of their marks at all.
+    if (inTable(line.at.line)) continue;
     const text = bare(line.norm);
-    if (text === '' || inTable(line.at.line)) continue;
+    if (text === '') continue;
     read++;
     // A report that is itself the annex of a cover note opens with 附件: that heading closes nothing.
     if (!closed && ((read > MIN_BODY_LINES && ANNEX_HEADING.test(text)) || (signature && (ANNEX.test(text) || (text.length <= 40 && APPENDED_TABLE.test(text)))))) closed = true;
     // Most lines hold no date: findDates returns at once without 年 or a four-digit number.
-    if (text.length <= MAX_FOOTER && FOOTER.test(text)) {
+    if (text.length <= MAX_FOOTER && mayBeFooter(text) && FOOTER.test(text)) {
       const date = findDates(text)[0];
       if (date) others.push({ iso: date.iso, raw: date.raw, role: 'footer', certain: true, at: line.at });
       continue;

@@ -144,9 +144,10 @@ function readRowsBy<R extends string, C extends string>(
 ): void {
   const fallback = (keys[0] !== undefined && (GROUPS as readonly string[]).includes(keys[0]) ? COLS : GROUPS) as readonly string[] as readonly C[];
   views.forEach((v, k) => {
-    let values = v.values;
-    while (values.length > 0 && values[values.length - 1]!.text === '' && values.length > (order ?? fallback).length) values = values.slice(0, -1);
     const cols = order ?? fallback;
+    let end = v.values.length;
+    while (end > 0 && v.values[end - 1]!.text === '' && end > cols.length) end--;
+    const values = end === v.values.length ? v.values : v.values.slice(0, end);
     if (values.length !== cols.length) {
       const [g] = ids(keys[k]!, fallback[0]!);
       table.unreadable.push({ row: g, raw: values.map((c) => c.text).join(' '), reason: `这一行有 ${values.length} 个数值，表头有 ${cols.length} 列，无法确定各数值属于哪一列`, at: rowSpan(v.row) });
@@ -171,9 +172,12 @@ function readWide(table: TableInstance, views: readonly RowView[], headers: read
     if (view.labels.length > 0 || view.unit !== null || view.numbers === 0) continue;
     for (const cell of view.values) values.push({ cell, row: view.row });
   }
-  let list = values;
-  while (list.length > 15 && list[list.length - 1]!.cell.text === '') list = list.slice(0, -1);
-  while (list.length > 15 && list[0]!.cell.text === '') list = list.slice(1);
+  // Blank cells beyond the 15 are dropped from the end, then from the start (one copy, not one per cell).
+  let lo = 0;
+  let hi = values.length;
+  while (hi - lo > 15 && values[hi - 1]!.cell.text === '') hi--;
+  while (hi - lo > 15 && values[lo]!.cell.text === '') lo++;
+  const list = lo === 0 && hi === values.length ? values : values.slice(lo, hi);
   const plan = widePlan(headers, list.length);
   if (plan === null) {
     if (list.length > 0) {

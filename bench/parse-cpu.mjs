@@ -1,0 +1,56 @@
+// Parse and check cost per text report in CPU time, for comparing two builds (issue #16's budget:
+// parsing at most 1.15× the pre-#16 commit per report).
+//
+//   node bench/parse-cpu.mjs [build root, default .] [what: parse | check, default parse]
+//
+// The build root is a checkout with `dist/` compiled (`npx tsc -p tsconfig.build.json`); the
+// fixtures and generated reports always come from the current directory, so two builds read the
+// same texts. Prints one JSON line: CPU microseconds per report (user + system of the process,
+// which does not change when other processes share the machine) on the text fixtures and on the
+// bench's generated batch. Run old and new alternately several times and compare medians.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = resolve(process.argv[2] ?? '.');
+const what = process.argv[3] ?? 'parse';
+const load = (p) => import(pathToFileURL(join(root, 'dist/src', p)).href);
+const { ingest } = await load('ingest/index.js');
+const { parseReport } = await load('parse/index.js');
+let check = null;
+if (what === 'check') {
+  const { Checker } = await load('engine/run.js');
+  const { loadRuleDirs } = await load('node.js');
+  const checker = new Checker(loadRuleDirs().packs);
+  check = (report) => checker.check(report);
+}
+
+const txt = (dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+const fixtures = ['fixtures/corpus/text', 'fixtures/corpus/web', 'fixtures/synthetic', 'fixtures/seeds'].flatMap(txt);
+// The bench's generated batch (bench/run.mjs): the 16 corpus and seed texts, table numbers ×1, ×2, ×3.
+const sources = [...txt('fixtures/corpus/text'), ...txt('fixtures/seeds')].map((f) => readFileSync(f, 'utf8'));
+const N = Number(process.env.BENCH_REPORTS ?? 4000);
+const generated = Array.from({ length: N }, (_, i) => `${sources[i % sources.length].replace(/(?<=\t|\s{2}|\| |^)(\d+)(?=\t|\s{2}| ?\||$)/gm, (d) => String(Number(d) * (1 + (i % 3))))}\n（样本 ${i}）\n`);
+const enc = new TextEncoder();
+
+async function cpuPerReport(inputs, rounds) {
+  const bytes = inputs.map(([name, text]) => [name, enc.encode(text)]);
+  // Warm-up: one round, not counted.
+  for (const [name, b] of bytes.slice(0, 200)) {
+    const r = parseReport(await ingest(b, name));
+    if (check) await check(r);
+  }
+  const t0 = process.cpuUsage();
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, b] of bytes) {
+      const r = parseReport(await ingest(b, name));
+      if (check) await check(r);
+    }
+  }
+  const t = process.cpuUsage(t0);
+  return (t.user + t.system) / (rounds * bytes.length);
+}
+
+const fx = await cpuPerReport(fixtures.map((f) => [f, readFileSync(f, 'utf8')]), Number(process.env.ROUNDS ?? 20));
+const gen = await cpuPerReport(generated.map((t, i) => [`r${i}.txt`, t]), 1);
+console.log(JSON.stringify({ root, what, fixtures: Math.round(fx), generated: Math.round(gen) }));
