@@ -8,6 +8,11 @@
  * the checks of rules that do not apply.)
  * Documents are run one after the other: concurrent runs on one engine can silently skip rules
  * (tech-notes §2.5).
+ *
+ * There is one engine per edition, holding the rules that name it: json-rules-engine copies every
+ * rule's conditions on every run (its RuleResult deep-clones them), which was most of its cost, so
+ * rules of other editions are not handed to it at all. Each rule keeps its edition condition: the
+ * engine still decides it, and a rule is never run on a report of an edition it does not name.
  */
 import { Engine } from 'json-rules-engine';
 import type { Report } from '../model/report.js';
@@ -15,14 +20,15 @@ import { applicability, REPORT_FACTS, ruleWhen } from './applicability.js';
 import { evaluateRule } from './evaluate.js';
 import type { Outcome } from './outcome.js';
 import { forgetReport } from './report-cache.js';
-import type { ResolvedRule } from './resolve.js';
+import { editionKey, type ResolvedRule } from './resolve.js';
 
 /** Outcomes of one run, per id of a rule that failed (a rule that passed has none). */
 export type RunOutcomes = Map<string, Outcome[]>;
 
 /** A compiled rule set that evaluates reports one at a time. */
 export class RuleEngine {
-  private readonly engine: Engine;
+  /** Edition key (`2008`, `2019`, `2021`, `none`) → the engine of the rules that name it. */
+  private readonly engines = new Map<string, Engine>();
   private queue: Promise<unknown> = Promise.resolve();
   /** The report of the run in progress and the outcomes found so far (runs are queued). */
   private current: { report: Report; outcomes: RunOutcomes } | null = null;
@@ -33,6 +39,11 @@ export class RuleEngine {
    * rule (kept in `current`, so the almanac gives the outcomes the condition saw).
    */
   constructor(rules: readonly ResolvedRule[]) {
+    const editions = new Set(rules.flatMap((r) => r.editions));
+    for (const edition of editions) this.engines.set(edition, this.engineOf(rules.filter((r) => r.editions.includes(edition))));
+  }
+
+  private engineOf(rules: readonly ResolvedRule[]): Engine {
     const engine = new Engine([], { allowUndefinedFacts: false });
     const report = (): Report => this.current!.report;
     for (const fact of REPORT_FACTS) engine.addFact(fact.id, () => fact.value(report()), { cache: false });
@@ -57,16 +68,18 @@ export class RuleEngine {
         event: { type: rule.id },
       });
     }
-    this.engine = engine;
+    return engine;
   }
 
   /** Evaluates every applicable rule on a report. Calls are queued: one run at a time. */
   run(report: Report): Promise<RunOutcomes> {
     const next = this.queue.then(async () => {
+      const engine = this.engines.get(editionKey(report.meta.edition));
+      if (!engine) return new Map() as RunOutcomes;
       this.current = { report, outcomes: new Map() };
       try {
         // The engine decides which rules apply and which failed (fired): their events carry the outcomes.
-        const { events, almanac } = await this.engine.run();
+        const { events, almanac } = await engine.run();
         const failed: RunOutcomes = new Map();
         for (const event of events) failed.set(event.type, await almanac.factValue<Outcome[]>(`outcomes:${event.type}`));
         return failed;
