@@ -107,5 +107,5 @@ export function cellList(ids: readonly string[], separator = '、', max = Number
     parts.push(table === lastTable ? cellInTable(id) : cellLabel(id));
     lastTable = table;
   }
-  return parts.join(separator) + (ids.length > max ? ` 等 ${ids.length} 格` : '');
+  return parts.join(separator) + (ids.length > max ? `等 ${ids.length} 格` : '');
 }

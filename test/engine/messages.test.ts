@@ -14,7 +14,7 @@ describe('cell labels in messages', () => {
     const list = cellList(['t3.new.biz', 't3.new.res', 't4.rev.total']);
     expect(list).toBe(`${cellLabel('t3.new.biz')}、「${distinctRowLabel('t3', 'new')}」「科研机构」、${cellLabel('t4.rev.total')}`);
     expect(list.match(/表三/g)).toHaveLength(1);
-    expect(cellList(['t3.new.biz', 't3.new.res', 't3.new.ngo'], '、', 2)).toMatch(/ 等 3 格$/);
+    expect(cellList(['t3.new.biz', 't3.new.res', 't3.new.ngo'], '、', 2)).toMatch(/」等 3 格$/);
   });
 
   it('tells 表四 litigation groups apart', () => {
