@@ -12,21 +12,11 @@ import type { LoadError } from '../src/engine/load-error.js';
 import { loadPackText } from '../src/engine/load.js';
 import { readYaml, zodErrors, type LocatedError } from '../src/yaml-source.js';
 import { z } from '../src/zod.js';
+import { onePack } from './engine/pack-text.js';
 
 type Load = (text: string) => readonly LoadError[];
 
-const PACK = [
-  'pack: test',
-  'description: 测试',
-  'rules:',
-  '  - id: test-rule',
-  '    description: 测试规则',
-  '    severity: error',
-  '    basis: 测试',
-  '    check: { kind: relation, assert: "t4.rev.keep <= t4.rev.total" }',
-  '    message: { zh: "x", en: "x" }',
-  '    examples: { invalid: [{ fixture: a.txt }], valid: [{ fixture: b.txt }] }',
-].join('\n');
+const PACK = onePack(['check: { kind: relation, assert: "t4.rev.keep <= t4.rev.total" }'], undefined, { severity: 'error' });
 const CONFIG = 'locale: zh\nrules:\n  placeholder-text: warning\n';
 const WAIVERS = 'waivers:\n  - file: a.txt\n    fingerprint: "83ef9990"\n    reason: 已核实无误的原因\n';
 const MANIFEST = 'reports:\n  - agency: 某县人民政府\n    year: 2024\n  - agency: 某县财政局\n';

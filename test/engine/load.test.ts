@@ -6,21 +6,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatLoadError, loadPackText, loadPacks } from '../../src/engine/load.js';
 import { packJsonSchema } from '../../src/engine/schema.js';
+import { onePack } from './pack-text.js';
 
-const RULE = (check: string, extra = ''): string =>
-  [
-    'pack: test',
-    'description: 测试',
-    'rules:',
-    '  - id: test-rule',
-    '    description: 测试规则',
-    '    severity: error',
-    '    basis: 测试',
-    `    check: ${check}`,
-    '    message: { zh: "x", en: "x" }',
-    '    examples: { invalid: [{ fixture: a.txt }], valid: [{ fixture: b.txt }] }',
-    extra,
-  ].join('\n');
+const RULE = (check: string, extra = ''): string => onePack([`check: ${check}`], undefined, { severity: 'error', after: extra });
 
 describe('loadPackText', () => {
   it('loads a valid pack', () => {
