@@ -2,24 +2,12 @@
  * Fuzzy matching of printed labels against the format's labels, tolerant of width, punctuation,
  * spacing, numbering, labels broken into fragments, and misprints (其他法律行政止公开).
  */
+import { lcsLength } from '../format/lcs.js';
 import { numberlessKey } from '../format/normalize.js';
 import { memo1, memo2 } from './memo.js';
 
 /** The similarity at or above which a printed label is taken to name a format label. */
 export const LABEL_MATCH = 0.75;
-
-function lcsLength(a: string, b: string): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let prev = new Array<number>(b.length + 1).fill(0);
-  let curr = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      curr[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, curr[j - 1]!);
-    }
-    [prev, curr] = [curr, prev];
-  }
-  return prev[b.length]!;
-}
 
 const keyCache = new Map<string, string>();
 /** {@link labelKey} of the label without its outline number, cached (labels repeat a lot). */

@@ -1,20 +1,8 @@
 /** `agency-consistent`: the agency named in the title (or the filled-in form) and in the signature are the same. */
+import { lcsLength } from '../../format/lcs.js';
 import { labelKey } from '../../format/normalize.js';
 import { locate, type Outcome } from '../outcome.js';
 import { NO_REFS, type CheckKind } from './kind.js';
-
-function lcs(a: string, b: string): number {
-  const dp = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = a[i - 1] === b[j - 1] ? prev + 1 : Math.max(dp[j]!, dp[j - 1]!);
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
-}
 
 /** True when two names are almost the same but not one a shortening of the other: a likely typo. */
 export function nearlySameName(a: string, b: string): boolean {
@@ -22,7 +10,7 @@ export function nearlySameName(a: string, b: string): boolean {
   const y = labelKey(b);
   if (x === y || x.length < 4 || y.length < 4) return false;
   if (x.startsWith(y) || y.startsWith(x) || x.endsWith(y) || y.endsWith(x)) return false;
-  return (2 * lcs(x, y)) / (x.length + y.length) >= 0.85;
+  return (2 * lcsLength(x, y)) / (x.length + y.length) >= 0.85;
 }
 
 /** The `agency-consistent` check kind. */
