@@ -45,6 +45,33 @@ const matches = (re: RegExp, text: string): [number, string][] => [...text.match
 
 const textFiles = (dir: string): string[] => filesUnder(dir, /\.(txt|md|yaml|ts)$/);
 
+/**
+ * Asserts that two patterns match the same places and text on every line of every text fixture,
+ * rule pack and test (the packs' examples and the tests hold the placeholders — 王某某, XX街道,
+ * 年月日 — the fixtures lack); returns how many matches there were.
+ */
+function expectSameOnEveryLine(now: RegExp, before: RegExp): number {
+  const files = [...textFiles('fixtures'), ...textFiles('rules'), ...textFiles('test')];
+  expect(files.length).toBeGreaterThan(15);
+  let found = 0;
+  for (const file of files) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const a = matches(before, line);
+      expect(matches(now, line), `${file}: ${line}`).toEqual(a);
+      found += a.length;
+    }
+  }
+  return found;
+}
+
+/** Asserts that two patterns match alike on 5,000 lines made of `pieces`. */
+function expectSameOnGenerated(now: RegExp, before: RegExp, pieces: readonly string[], seed: number): void {
+  const line = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
+  fc.assert(fc.property(line, (text) => {
+    expect(matches(now, text)).toEqual(matches(before, text));
+  }), { numRuns: 5000, seed });
+}
+
 describe('placeholder-suspect pattern behind its look-ahead', () => {
   it('is the former pattern behind a look-ahead for the tokens its three alternatives start with', () => {
     expect(rule.check.pattern).not.toBe(BEFORE);
@@ -52,26 +79,11 @@ describe('placeholder-suspect pattern behind its look-ahead', () => {
   });
 
   it('matches what the former pattern matched on every line of every text fixture, rule pack and test', () => {
-    // The rule packs' examples and the tests hold the placeholders (王某某, XX街道, 年月日) the fixtures lack.
-    const files = [...textFiles('fixtures'), ...textFiles('rules'), ...textFiles('test')];
-    expect(files.length).toBeGreaterThan(15);
-    let found = 0;
-    for (const file of files) {
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
-        const a = matches(before, line);
-        expect(matches(now, line), `${file}: ${line}`).toEqual(a);
-        found += a.length;
-      }
-    }
-    expect(found).toBeGreaterThan(20);
+    expect(expectSameOnEveryLine(now, before)).toBeGreaterThan(20);
   });
 
   it('matches what the former pattern matched on lines made of the characters it looks at', () => {
-    const pieces = ['X', 'XX', 'x', '×', '××', '某', '某某', '年', '月', '日', ' ', '。', '王', '申请人', '申请公开', '复议', '第三人', '单位', '政府', '件', '1', '2024', '至', '起', '一', '*', '其他', 'A', '生', '每', '到', '起至', '年月日', '万元', '某某单位'];
-    const line = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
-    fc.assert(fc.property(line, (text) => {
-          expect(matches(now, text)).toEqual(matches(before, text));
-        }), { numRuns: 5000, seed: 21 });
+    expectSameOnGenerated(now, before, ['X', 'XX', 'x', '×', '××', '某', '某某', '年', '月', '日', ' ', '。', '王', '申请人', '申请公开', '复议', '第三人', '单位', '政府', '件', '1', '2024', '至', '起', '一', '*', '其他', 'A', '生', '每', '到', '起至', '年月日', '万元', '某某单位'], 21);
   });
 
   it('still finds a placeholder after 申请人 and leaves a surname + 某某 alone', () => {
@@ -90,23 +102,10 @@ describe('placeholder-text pattern with a look-ahead before its first alternativ
   });
 
   it('matches what the former pattern matched on every line of every text fixture, rule pack and test', () => {
-    const files = [...textFiles('fixtures'), ...textFiles('rules'), ...textFiles('test')];
-    let found = 0;
-    for (const file of files) {
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
-        const a = matches(textBefore, line);
-        expect(matches(textNow, line), `${file}: ${line}`).toEqual(a);
-        found += a.length;
-      }
-    }
-    expect(found).toBeGreaterThan(20);
+    expect(expectSameOnEveryLine(textNow, textBefore)).toBeGreaterThan(20);
   });
 
   it('matches what the former pattern matched on lines made of the characters it looks at', () => {
-    const pieces = ['X', 'XX', '×', '××', '某', '某某', '○', '〇〇', '*', '**', '年', '月', '日', ' ', '  ', '\t', '。', '王', '申请人', '案件', '单位', '部门', '局', '乡镇', '件', '条', '万元', '1', '2024', '至', '起', '一', '[', ']', '【', '】', '单位名称', '请填写', '数', '例'];
-    const line = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
-    fc.assert(fc.property(line, (text) => {
-          expect(matches(textNow, text)).toEqual(matches(textBefore, text));
-        }), { numRuns: 5000, seed: 22 });
+    expectSameOnGenerated(textNow, textBefore, ['X', 'XX', '×', '××', '某', '某某', '○', '〇〇', '*', '**', '年', '月', '日', ' ', '  ', '\t', '。', '王', '申请人', '案件', '单位', '部门', '局', '乡镇', '件', '条', '万元', '1', '2024', '至', '起', '一', '[', ']', '【', '】', '单位名称', '请填写', '数', '例'], 22);
   });
 });
