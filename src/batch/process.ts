@@ -71,7 +71,12 @@ export function looksLikeReport(report: Report): boolean {
   return false;
 }
 
-function snapshotOf(file: string, report: Report, cellIds: ReadonlySet<string>, keepBody: boolean): Snapshot {
+/** The report's prose, white space removed: what text similarity and the report identity compare. */
+function bodyOf(report: Report): string {
+  return report.sentences.map((s) => s.text).join('').replace(/\s+/g, '');
+}
+
+function snapshotOf(file: string, report: Report, cellIds: ReadonlySet<string>, body: string, bodySketch: Uint32Array): Snapshot {
   const cells: Snapshot['cells'] = {};
   // The few cells the cross-report rules read, looked up by id: walking every cell of every table
   // cost more than the lookups (表三's cell map is large and in V8's dictionary mode).
@@ -91,8 +96,7 @@ function snapshotOf(file: string, report: Report, cellIds: ReadonlySet<string>, 
   const next = five ? top.find((s) => s.at.line > five.at.line) : undefined;
   const inFive = (line: number): boolean => five !== undefined && line > five.at.line && line < (next?.at.line ?? Number.MAX_SAFE_INTEGER);
   const problems = report.lines.filter((l) => inFive(l.at.line)).map((l) => l.norm).join('').replace(/\s+/g, '');
-  const body = report.sentences.map((s) => s.text).join('').replace(/\s+/g, '');
-  return { file, agency: report.meta.agency?.name ?? null, year: report.meta.year, edition: report.meta.edition, cells, problems, problemsLine: five?.at.line ?? 1, body: keepBody ? body : '', sketch: sketch(body) };
+  return { file, agency: report.meta.agency?.name ?? null, year: report.meta.year, edition: report.meta.edition, cells, problems, problemsLine: five?.at.line ?? 1, body, sketch: bodySketch };
 }
 
 /**
@@ -128,16 +132,19 @@ export async function processFile(bytes: Uint8Array, file: string, checker: Chec
   const shown = status === 'not-a-report'
     ? [{ ruleId: 'batch/not-a-report', severity: 'warning' as const, message: statusReason!, location: { line: 1 } }]
     : findings;
+  // One body text and one sketch serve both the cross-report snapshot and the report identity.
+  const body = status === 'checked' ? bodyOf(report) : '';
+  const bodySketch = status === 'checked' ? sketch(body) : null;
   const record: BatchRecord = {
     file, status, agency: meta.agency?.name ?? null, year: meta.year, edition: meta.edition, publishedAt: meta.publishedAt?.iso ?? null,
     findings: shown, counts: countFindings(shown), ...(statusReason ? { statusReason } : {}),
-    ...(status === 'checked' ? { identity: reportIdentity(report) } : {}),
+    ...(bodySketch ? { identity: reportIdentity(report, bodySketch) } : {}),
   };
   return {
     // Trimmed here, in the worker, so the whole model never crosses threads when it is not kept.
     entry: { file, report: keepReport ? report : metaOnly(report), findings: shown },
     record,
-    snapshot: status === 'checked' ? snapshotOf(file, report, snapshotCells, keepBody) : null,
+    snapshot: bodySketch ? snapshotOf(file, report, snapshotCells, keepBody ? body : '', bodySketch) : null,
     digest,
   };
 }

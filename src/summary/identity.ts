@@ -46,16 +46,20 @@ function fnv(text: string): number {
   return h >>> 0;
 }
 
-/** The identity of a parsed report (its cells, its text, its agency's region). */
-export function reportIdentity(report: Report): ReportIdentity {
+/**
+ * The identity of a parsed report (its cells, its text, its agency's region). `bodySketch` is a
+ * bottom-k sketch of the body (white space removed) with k ≥ 64 when the caller has one (the
+ * batch makes one for the cross-report rules): its first 64 values are this sketch.
+ */
+export function reportIdentity(report: Report, bodySketch?: Uint32Array): ReportIdentity {
   const hashes: number[] = [];
   for (const table of Object.values(report.tables)) {
     for (const [id, cell] of Object.entries(table.cells)) if (cell.state === 'number' && cell.value !== null && cell.value !== undefined) hashes.push(fnv(`${id}=${cell.value}`));
   }
   const cells = Uint32Array.from(new Set(hashes)).sort();
-  const body = report.sentences.map((s) => s.text).join('').replace(/\s+/g, '');
+  const text = bodySketch ? bodySketch.slice(0, SKETCH_K) : sketch(report.sentences.map((s) => s.text).join('').replace(/\s+/g, ''), SKETCH_K);
   const name = report.meta.agency?.name ?? null;
-  return { cells, text: sketch(body, SKETCH_K), before: name ? textBeforePlace(name, report.lines.map((l) => l.norm).join('').replace(/\s+/g, '')) : [] };
+  return { cells, text, before: name ? textBeforePlace(name, report.lines.map((l) => l.norm).join('').replace(/\s+/g, '')) : [] };
 }
 
 /** Jaccard similarity of two sorted sets of hashes. */
