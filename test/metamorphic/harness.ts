@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/finding.js';
 import type { Report } from '../../src/model/report.js';
 import { Checker } from '../../src/engine/run.js';
@@ -142,6 +142,11 @@ const describeErrors = (findings: readonly Finding[]): string[] =>
  * rewritten report draws no error, reads the same cells and changes no finding beyond `allow`.
  */
 export function cleanSuite(transforms: readonly CleanTransform[], fixtures: readonly string[] = CLEAN_FIXTURES): void {
+  // What the suite tried, printed once it has run: rewritten reports, those with an error, cells compared.
+  const tally = { variants: 0, withError: 0, cells: 0, cellsSame: 0 };
+  afterAll(() => {
+    console.log(`metamorphic clean: ${transforms.length} transformations, ${tally.variants} rewritten reports, ${tally.withError} with an error; ${tally.cellsSame} of ${tally.cells} cells read with the same value`);
+  });
   for (const t of transforms) {
     it(`clean: ${t.name}`, async () => {
       let applied = 0;
@@ -154,8 +159,15 @@ export function cleanSuite(transforms: readonly CleanTransform[], fixtures: read
         applied++;
         const now = await checkReport(text);
         const name = file.split('/').pop();
-        for (const e of describeErrors(now.findings)) problems.push(`${name}: error ${e}`);
-        for (const d of cellDiff(cellValues(base.report), cellValues(now.report), t.mayLoseCells)) problems.push(`${name}: cell ${d}`);
+        const errors = describeErrors(now.findings);
+        for (const e of errors) problems.push(`${name}: error ${e}`);
+        const before = cellValues(base.report);
+        const after = cellValues(now.report);
+        tally.variants++;
+        if (errors.length > 0) tally.withError++;
+        tally.cells += before.size;
+        for (const [id, value] of before) if (after.get(id) === value) tally.cellsSame++;
+        for (const d of cellDiff(before, after, t.mayLoseCells)) problems.push(`${name}: cell ${d}`);
         for (const c of findingChanges(base.findings, now.findings, t.allow)) problems.push(`${name}: finding ${c}`);
       }
       expect(problems).toEqual([]);
@@ -169,6 +181,10 @@ export function cleanSuite(transforms: readonly CleanTransform[], fixtures: read
  * rewritten report has a finding of the expected rule at the expected severity.
  */
 export function defectSuite(transforms: readonly DefectTransform[], fixtures: readonly string[] = CLEAN_FIXTURES): void {
+  const tally = { variants: 0, found: 0 };
+  afterAll(() => {
+    console.log(`metamorphic defect: ${transforms.length} transformations, ${tally.variants} rewritten reports, ${tally.found} found by the named rule at the named severity`);
+  });
   for (const t of transforms) {
     it(`defect: ${t.name} → ${t.expect.severity} ${t.expect.ruleId}`, async () => {
       let applied = 0;
@@ -180,6 +196,8 @@ export function defectSuite(transforms: readonly DefectTransform[], fixtures: re
         applied++;
         const now = await checkReport(text);
         const hit = now.findings.some((f) => f.ruleId === t.expect.ruleId && f.severity === t.expect.severity);
+        tally.variants++;
+        if (hit) tally.found++;
         if (!hit) {
           const seen = now.findings.filter((f) => f.severity !== 'info').map(findingKey).join(', ');
           missed.push(`${file.split('/').pop()}: no ${t.expect.severity} ${t.expect.ruleId} (found: ${seen || 'nothing'})`);

@@ -7,7 +7,7 @@
  * blank count must get the blank-cell finding. Each layout is also printed as an HTML table with
  * rowspan/colspan and read through the HTML ingest, and two of them go through the mutation test.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Checker } from '../../src/engine/run.js';
 import { DEFAULT_LIMITS } from '../../src/ingest/limits.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -25,6 +25,10 @@ const errorsOf = (findings: readonly Finding[]): string[] => findings.filter((f)
 
 /** One clean test per case: no error, the same cells, the same findings; and the HTML rendering read alike. */
 function cleanTables(cases: readonly TableLayout[]): void {
+  const tally = { variants: 0, withError: 0, cells: 0, cellsSame: 0 };
+  afterAll(() => {
+    console.log(`metamorphic clean: ${cases.length} table layouts, ${tally.variants} rewritten reports, ${tally.withError} with an error; ${tally.cellsSame} of ${tally.cells} table cells read with the same value (text; HTML renderings compared too)`);
+  });
   for (const t of cases) {
     it(`clean: ${t.name}`, async () => {
       let applied = 0;
@@ -38,8 +42,17 @@ function cleanTables(cases: readonly TableLayout[]): void {
         const now = await checkReport(text);
         const name = file.split('/').pop()!;
         const skip = t.skip ?? (() => false);
-        for (const e of errorsOf(now.findings)) problems.push(`${name}: error ${e}`);
-        for (const d of layoutDiff(layoutCells(base.report, t.tables), layoutCells(now.report, t.tables), skip)) problems.push(`${name}: cell ${d}`);
+        const errors = errorsOf(now.findings);
+        for (const e of errors) problems.push(`${name}: error ${e}`);
+        const before = layoutCells(base.report, t.tables);
+        const cellDiffs = layoutDiff(before, layoutCells(now.report, t.tables), skip);
+        tally.variants++;
+        if (errors.length > 0) tally.withError++;
+        // Cells a layout may leave out (`skip`) are not counted either way.
+        const compared = [...before.keys()].filter((id) => !skip(id)).length;
+        tally.cells += compared;
+        tally.cellsSame += compared - cellDiffs.length;
+        for (const d of cellDiffs) problems.push(`${name}: cell ${d}`);
         for (const c of findingChanges(base.findings, now.findings, t.allow)) problems.push(`${name}: finding ${c}`);
         const html = await htmlReport(t.html(base.report));
         for (const d of layoutDiff(layoutCells(base.report, t.tables), layoutCells(html, t.tables), skip)) problems.push(`${name} (HTML): cell ${d}`);
