@@ -187,6 +187,7 @@ const NarrativeMissingNumberCheck = bare('narrative-missing-number');
 const NarrativeEnumerationCheck = bare('narrative-enumeration');
 const NarrativeListCountCheck = bare('narrative-list-count');
 const NarrativePlansYearCheck = bare('narrative-plans-year');
+const IntroPartsCheck = bare('intro-parts');
 
 /** Only this table (all tables when absent). */
 const OnlyTable = z.string().min(1).optional();
@@ -259,7 +260,7 @@ export const CheckSchema = z.discriminatedUnion('kind', [
   TitlePresentCheck, DatePresentCheck, AgencyConsistentCheck, DatesConsistentCheck, YearConsistentCheck, EditionMixedCheck, EditionMatchesYearCheck,
   LabelDriftCheck, UnreadableRowsCheck, TableNoteCheck, RowNoteCheck,
   NarrativeFiguresCheck, NarrativeContradictionCheck, NarrativePartsSumCheck, NarrativePercentCheck, NarrativeMissingNumberCheck, NarrativeEnumerationCheck,
-  NarrativeListCountCheck, NarrativePlansYearCheck,
+  NarrativeListCountCheck, NarrativePlansYearCheck, IntroPartsCheck,
   CrossYearCheck, ConsolidatedCheck, SimilarityCheck,
 ]);
 /** @see CheckSchema */

@@ -59,7 +59,9 @@ export function reportIdentity(report: Report, bodySketch?: Uint32Array): Report
   const cells = Uint32Array.from(new Set(hashes)).sort();
   const text = bodySketch ? bodySketch.slice(0, SKETCH_K) : sketch(report.sentences.map((s) => s.text).join('').replace(/\s+/g, ''), SKETCH_K);
   const name = report.meta.agency?.name ?? null;
-  return { cells, text, before: name ? textBeforePlace(name, report.lines.map((l) => l.norm).join('').replace(/\s+/g, '')) : [] };
+  // The report's whole text is joined only for a name without its region: the only case that reads it.
+  const before = name && !splitAgency(name).region ? textBeforePlace(name, report.lines.map((l) => l.norm).join('').replace(/\s+/g, '')) : [];
+  return { cells, text, before };
 }
 
 /** Jaccard similarity of two sorted sets of hashes. */

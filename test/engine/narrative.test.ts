@@ -142,6 +142,13 @@ describe('narrative lists that name their own count', () => {
   it('does not count a list that ends with 等', async () => {
     expect(await counts('主动公开的信息有七类：机构职能、政策文件等。')).toEqual([]);
   });
+
+  it('counts a section title that holds 、 (行政复议、行政诉讼情况) once, and only such a title', async () => {
+    expect(await counts('本报告共分4个部分：总体情况、主动公开、行政复议、行政诉讼情况、其他事项。')).toEqual([]);
+    // Two items that together name no part of the format are two items.
+    expect(await counts('主动公开的信息有三类：机构职能、政策文件、规划计划、行政许可。')).toHaveLength(1);
+    expect(await counts('本报告共分3个部分：总体情况、主动公开、行政复议、行政诉讼情况、其他事项。')).toHaveLength(1);
+  });
 });
 
 describe('narrative verbs and signs', () => {

@@ -5,6 +5,7 @@
  */
 import type { NarrativeNumber, Report, Sentence } from '../../model/report.js';
 import { parseChineseNumber } from '../../format/numbers.js';
+import { matchSectionTitle } from '../../format/section-titles.js';
 import { spanAt } from '../../model/spans.js';
 import { locate, type Outcome } from '../outcome.js';
 import { forEachMatch, mayMatchAny } from '../regex.js';
@@ -269,7 +270,9 @@ export function listCounts(report: Report): Outcome[] {
         const separator = [/[；;]/, /、/, /[，,]/].find((re) => re.test(list)) ?? /[；;]/;
         const items = list.split(separator).map((s) => s.trim()).filter((s) => s !== '');
         counted = items.length;
-        least = counted;
+        // A title that holds 、 (行政复议、行政诉讼情况) is one item written as two: an intro that
+        // lists the report's parts counts it once.
+        least = counted - items.filter((item, k) => k + 1 < items.length && matchSectionTitle(item) === null && matchSectionTitle(`${item}、${items[k + 1]}`) !== null).length;
         // "A、B和C" may be two items or three: 和/及/与 in an item may join two.
         most = counted + items.filter((s) => /和|及|与/.test(s)).length;
       }

@@ -13,6 +13,7 @@ import { deadlineKind } from './deadline.js';
 import { editionMatchesYearKind } from './edition-matches-year.js';
 import { editionMixedKind } from './edition-mixed.js';
 import type { CheckKind } from './kind.js';
+import { introPartsKind } from './intro-parts.js';
 import { labelDriftKind } from './label-drift.js';
 import { narrativeContradictionKind } from './narrative-contradiction.js';
 import { narrativeEnumerationKind } from './narrative-enumeration.js';
@@ -61,6 +62,7 @@ export const CHECK_REGISTRY: { readonly [K in Check['kind']]: CheckKind<K> } = {
   'narrative-enumeration': narrativeEnumerationKind,
   'narrative-list-count': narrativeListCountKind,
   'narrative-plans-year': narrativePlansYearKind,
+  'intro-parts': introPartsKind,
   'cross-year': crossYearKind,
   consolidated: consolidatedKind,
   similarity: similarityKind,
