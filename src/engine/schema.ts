@@ -188,6 +188,7 @@ const NarrativeEnumerationCheck = bare('narrative-enumeration');
 const NarrativeListCountCheck = bare('narrative-list-count');
 const NarrativePlansYearCheck = bare('narrative-plans-year');
 const IntroPartsCheck = bare('intro-parts');
+const TableOnlyCheck = bare('table-only');
 
 /** Only this table (all tables when absent). */
 const OnlyTable = z.string().min(1).optional();
@@ -260,7 +261,7 @@ export const CheckSchema = z.discriminatedUnion('kind', [
   TitlePresentCheck, DatePresentCheck, AgencyConsistentCheck, DatesConsistentCheck, YearConsistentCheck, EditionMixedCheck, EditionMatchesYearCheck,
   LabelDriftCheck, UnreadableRowsCheck, TableNoteCheck, RowNoteCheck,
   NarrativeFiguresCheck, NarrativeContradictionCheck, NarrativePartsSumCheck, NarrativePercentCheck, NarrativeMissingNumberCheck, NarrativeEnumerationCheck,
-  NarrativeListCountCheck, NarrativePlansYearCheck, IntroPartsCheck,
+  NarrativeListCountCheck, NarrativePlansYearCheck, IntroPartsCheck, TableOnlyCheck,
   CrossYearCheck, ConsolidatedCheck, SimilarityCheck,
 ]);
 /** @see CheckSchema */

@@ -104,6 +104,8 @@ function strength(relation: FoldRelation, cause: Finding, f: Finding, gaps: Map<
       return typeof cause.expected === 'number' && cause.expected === f.actual && cause.actual === f.expected ? 1 : 0;
     case 'numbering-run':
       return 0; // handled by foldNumberingRuns: it depends on the order of the findings
+    case 'same-report':
+      return relation.supersedes.includes(f.ruleId) ? 1 : 0;
   }
 }
 
@@ -184,6 +186,8 @@ function candidates(relation: FoldRelation, index: CauseIndex, f: Finding): (Fin
       return [index.byPair.get(`${String(f.actual)}|${String(f.expected)}`)];
     case 'numbering-run':
       return [];
+    case 'same-report':
+      return [index.first];
   }
 }
 

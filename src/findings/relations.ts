@@ -22,9 +22,11 @@
  *   from what the table's own relation needs (the text gives the value the cell should hold: the
  *   cell is wrong, and the relation already says so);
  * - `numbering-run`: section numbers shifted by the same amount as the first shifted one (one
- *   part inserted or left out renumbers every part after it).
+ *   part inserted or left out renumbers every part after it);
+ * - `same-report`: the findings named in `supersedes` anywhere in the report (a note about the
+ *   whole text that the cause says more precisely).
  */
-export type FoldScope = 'blank-cell' | 'unreadable-row' | 'missing-table' | 'same-discrepancy' | 'text-confirms' | 'numbering-run';
+export type FoldScope = 'blank-cell' | 'unreadable-row' | 'missing-table' | 'same-discrepancy' | 'text-confirms' | 'numbering-run' | 'same-report';
 
 /** One declared relation between rules. */
 export interface FoldRelation {
@@ -61,4 +63,7 @@ export const FOLD_RELATIONS: readonly FoldRelation[] = [
     (by): FoldRelation => ({ by, scope: 'text-confirms', supersedes: ['narrative-figures', 'stat-narrative-figures'], onlyCannotCheck: false }),
   ),
   { by: 'required-sections', scope: 'numbering-run', supersedes: ['required-sections'], onlyCannotCheck: false },
+  // A file holding only a table has no headings and no report title: the parser's note that no
+  // heading was found, and the missing title, follow from it.
+  { by: 'narrative-present', scope: 'same-report', supersedes: ['parse/no-structure', 'title-present'], onlyCannotCheck: false },
 ];

@@ -29,6 +29,7 @@ import { sectionsKind } from './sections.js';
 import { similarityKind } from './similarity.js';
 import { tableKind } from './table.js';
 import { rowNoteKind, tableNoteKind } from './table-note.js';
+import { tableOnlyKind } from './table-only.js';
 import { textKind } from './text.js';
 import { titlePresentKind } from './title-present.js';
 import { unreadableRowsKind } from './unreadable-rows.js';
@@ -63,6 +64,7 @@ export const CHECK_REGISTRY: { readonly [K in Check['kind']]: CheckKind<K> } = {
   'narrative-list-count': narrativeListCountKind,
   'narrative-plans-year': narrativePlansYearKind,
   'intro-parts': introPartsKind,
+  'table-only': tableOnlyKind,
   'cross-year': crossYearKind,
   consolidated: consolidatedKind,
   similarity: similarityKind,
