@@ -53,7 +53,7 @@ function joinSpaces(line: string): string {
  * characters (a PDF artefact) are dropped; spaces between digits or letters are kept; markdown
  * bold markers (`**`) are dropped.
  */
-export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLine) => boolean, sectionOf: (line: number) => Section | undefined): Sentence[] {
+export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLine) => boolean, sectionOf: (line: ReportLine) => Section | undefined): Sentence[] {
   const out: Sentence[] = [];
   let text = '';
   let breaks: [number, Span][] = [];
@@ -84,7 +84,7 @@ export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLi
     }
     // Markdown bold (**218件**) marks emphasis, not content: the sentence is read without it.
     const norm = joinSpaces(line.norm).replace(/\*\*/g, '');
-    const heading = sectionOf(line.at.line);
+    const heading = sectionOf(line);
     if (heading && heading.at.line === line.at.line) {
       flush();
       if (heading.level === 1) section = heading.number;
