@@ -289,7 +289,7 @@ function withPdfLines(previous, pdfLines) {
   const row = pdfLines.find((l) => l.startsWith('| .pdf'));
   const start = pdfLines.findIndex((l) => l.startsWith('## PDF batches'));
   const end = pdfLines.findIndex((l, i) => i > start && l.startsWith('Load average at end'));
-  const section = [...pdfLines.slice(start, end).filter((l, i, all) => !(l === '' && i === all.length - 1)), `(PDF lines from a \`BENCH_ONLY=pdf\` run: ${pdfLines[0].replace(/^# xxgk-lint benchmark — /, '')}; ${pdfLines.find((l) => l.startsWith('Load average at start'))}; ${pdfLines.at(-1)})`];
+  const section = [...pdfLines.slice(start, end).filter((l, i, all) => !(l === '' && i === all.length - 1)), '', `(PDF lines from a \`BENCH_ONLY=pdf\` run: ${pdfLines[0].replace(/^# xxgk-lint benchmark — /, '')}; ${pdfLines.find((l) => l.startsWith('Load average at start'))}; ${pdfLines.at(-1)})`];
   const from = old.findIndex((l) => l.startsWith('## PDF batches'));
   const to = old.findIndex((l, i) => i > from && l.startsWith('## ') );
   if (from < 0 || to < 0) return [...pdfLines, ''].join('\n');
