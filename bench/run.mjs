@@ -3,6 +3,8 @@
 // reports, the read-and-scan floor and the ratio), memory growth per report with and without the
 // cross-report rules, CLI start-up. Runs the compiled CLI (dist/),
 // so `npm run build` first (the npm script does). Medians over repeated runs.
+// BENCH_ONLY=pdf runs only the PDF parts (the per-report PDF row and the PDF batches) and puts
+// their lines in place of the PDF lines of bench/last-run.md, leaving the other figures as they were.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,7 @@ const say = (s) => {
   console.log(s);
   lines.push(s);
 };
+const pdfOnly = process.env.BENCH_ONLY === 'pdf';
 const { packs } = loadRuleDirs();
 const checker = new Checker(packs);
 const rules = packs.flatMap((p) => p.rules).filter((r) => !['cross-year', 'consolidated', 'similarity'].includes(r.check.kind));
@@ -75,6 +78,7 @@ const groups = {
   '.pdf (001–003)': ['001-huaian-city-2024.pdf', '002-hongze-district-2023.pdf', '003-hongze-district-2024.pdf'].map((f) => `fixtures/corpus/original/${f}`),
 };
 for (const [name, files] of Object.entries(groups)) {
+  if (pdfOnly && !name.startsWith('.pdf')) continue;
   const t = await perReport(files, name.startsWith('.txt') ? 15 : 6);
   say(`| ${name} | ${ms(t.parse)} | ${ms(t.check)} | ${ms(t.direct)} (engine ÷ direct = ${(t.check / t.direct).toFixed(2)}×) | ${((100 * t.check) / (t.parse + t.check)).toFixed(0)} % | ${(1000 / t.total).toFixed(0)} |`);
 }
@@ -163,6 +167,13 @@ if (pdfMany > 0) {
   say(`- PDF reports/s per thread (CPU time, -j 1): **${(n / one.cpu).toFixed(1)}** (target ≥ 10)`);
   say(`- -j 2 ÷ -j 1, wall time: **${(one.wall / two.wall).toFixed(2)}×** (target ≥ 1.6; meaningful only on an otherwise idle machine: load average above); from CPU time, the most two free cores could give: ${((2 * one.cpu) / two.cpu).toFixed(2)}×`);
   if (pdfPeak) say(`- Peak RSS, ${pdfMany} PDFs with -j 2: **${pdfPeak.rss.toFixed(0)} MB** (target ≤ 300 MB)`);
+}
+
+if (pdfOnly) {
+  say('');
+  say(`Load average at end: ${load()}`);
+  writeFileSync('bench/last-run.md', withPdfLines(readFileSync('bench/last-run.md', 'utf8'), lines));
+  process.exit(0);
 }
 
 // Text: generated reports (real texts with every table number multiplied by 1, 2 or 3: each
@@ -267,4 +278,21 @@ function nodeAlone() {
     times.push(performance.now() - t0);
   }
   return median(times);
+}
+
+/**
+ * The last full run's figures with its PDF lines (the per-report .pdf row and the PDF batches
+ * section) replaced by a PDF-only run's, and a note saying when they were measured.
+ */
+function withPdfLines(previous, pdfLines) {
+  const old = previous.split('\n');
+  const row = pdfLines.find((l) => l.startsWith('| .pdf'));
+  const start = pdfLines.findIndex((l) => l.startsWith('## PDF batches'));
+  const end = pdfLines.findIndex((l, i) => i > start && l.startsWith('Load average at end'));
+  const section = [...pdfLines.slice(start, end).filter((l, i, all) => !(l === '' && i === all.length - 1)), '', `(PDF lines from a \`BENCH_ONLY=pdf\` run: ${pdfLines[0].replace(/^# xxgk-lint benchmark — /, '')}; ${pdfLines.find((l) => l.startsWith('Load average at start'))}; ${pdfLines.at(-1)})`];
+  const from = old.findIndex((l) => l.startsWith('## PDF batches'));
+  const to = old.findIndex((l, i) => i > from && l.startsWith('## ') );
+  if (from < 0 || to < 0) return [...pdfLines, ''].join('\n');
+  const out = [...old.slice(0, from), ...section, '', ...old.slice(to)];
+  return out.map((l) => (row && l.startsWith('| .pdf') ? row : l)).join('\n');
 }

@@ -9,7 +9,7 @@ import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { IngestProblem, SourceLine, SourceMeta, SourceText } from '../model/source.js';
 import { isCjkChar } from './grid.js';
 import type { IngestLimits } from './limits.js';
-import { loadPdfjs } from './pdf-load.js';
+import { fontOptions, loadPdfjs } from './pdf-load.js';
 import { transformMatrix } from './pdf-ops.js';
 import { joinRowsAcrossPages } from './pdf-page-breaks.js';
 import { pageTables } from './pdf-page-tables.js';
@@ -286,7 +286,7 @@ export async function ingestPdf(bytes: Uint8Array, limits: IngestLimits): Promis
     task = pdfjs.getDocument({
       data: bytes.slice(),
       isEvalSupported: false,
-      disableFontFace: true,
+      ...fontOptions(),
       verbosity: 0,
       cMapPacked: true,
       useSystemFonts: false,
