@@ -12,6 +12,9 @@ const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id 必须是
 /** A message in Chinese (required) and English. Placeholders are `{{name}}`. */
 export const MessageSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
+/** A message id (kebab-case). */
+export const MessageIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '消息 id 必须是 kebab-case' });
+
 /**
  * A fixture path: relative to the package root, inside it. Examples are read by the tests and the
  * docs generator; a pack must not make them read `/etc/passwd` or `../../secret`.
@@ -284,7 +287,7 @@ export const RuleSchema = z.strictObject({
    * The check's other messages, by message id (kebab-case): those its kind emits besides
    * `default` (docs/writing-rules.md lists them per kind). Checked at load against the kind.
    */
-  messages: z.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '消息 id 必须是 kebab-case' }), MessageSchema).optional(),
+  messages: z.record(MessageIdSchema, MessageSchema).optional(),
   docs: z.string().optional(),
   examples: z.strictObject({ invalid: z.array(ExampleSchema).min(1), valid: z.array(ExampleSchema).min(1) }),
 });
@@ -296,6 +299,13 @@ export const PackSchema = z.strictObject({
   pack: Id,
   description: z.string().min(1),
   editions: z.array(EditionSchema).min(1).optional(),
+  /**
+   * The pack's own texts for the kinds' shared messages, by kind name then message id (e.g.
+   * `relation: { cannot-read: { zh, en } }`): they replace the kinds' defaults
+   * (`rules/kinds/<kind>.yaml`) for this pack's rules; a rule's own `messages:` replaces both.
+   * After loading, this holds the defaults too, for every kind the pack's rules use.
+   */
+  messages: z.record(z.string().min(1), z.record(MessageIdSchema, MessageSchema)).optional(),
   rules: z.array(RuleSchema),
 });
 /** @see PackSchema */
