@@ -10,9 +10,9 @@ import { CHECK_REGISTRY } from '../../src/engine/checks/registry.js';
 import { KIND_MESSAGE_FILES } from '../../src/engine/kind-messages.generated.js';
 import { kindMessages, readKindMessages } from '../../src/engine/kind-messages.js';
 import { loadPackText } from '../../src/engine/load.js';
-import { setCells } from '../../src/engine/examples.js';
+import { exampleFailures, setCells } from '../../src/engine/examples.js';
 import { Checker } from '../../src/engine/run.js';
-import { parseText } from '../helpers/examples.js';
+import { exampleText, parseText } from '../helpers/examples.js';
 import { kindMessagesModule } from '../../scripts/kind-messages.mjs';
 import { onePack } from './pack-text.js';
 
@@ -95,5 +95,54 @@ describe('a relation rule\'s cannot-check texts', () => {
     const [id] = loadPackText(unknownId, 'p.yaml').errors;
     expect(id).toMatchObject({ line: lineOf(unknownId, 'cannot-reed'), column: columnOf(unknownId, '{ zh: x'), message: '规则包 test：relation 检查没有共用消息「cannot-reed」' });
     expect(id!.hint).toContain('cannot-blank-one-needs');
+  });
+});
+
+describe('the guide\'s example of a pack\'s own shared messages (docs/writing-rules.md)', () => {
+  const blocks = [...readFileSync('docs/writing-rules.md', 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const yaml = blocks.find((b) => /^messages:\n {2}relation:/m.test(b));
+
+  it('loads, passes its examples, and its pack-level text is what a blank cell shows', async () => {
+    expect(yaml).toBeDefined();
+    const { pack, errors } = loadPackText(yaml!, 'docs/writing-rules.md');
+    expect(errors).toEqual([]);
+    const checker = new Checker([pack!]);
+    for (const rule of pack!.rules) {
+      for (const kind of ['invalid', 'valid'] as const) {
+        for (const example of rule.examples[kind]) {
+          const findings = (await checker.check(parseText(exampleText(example)))).filter((f) => f.ruleId === rule.id);
+          expect(exampleFailures(kind, example, findings), `${rule.id} ${kind}`).toEqual([]);
+        }
+      }
+    }
+    const [blank] = await checker.check(parseText(BLANK_FIX));
+    expect(blank!.message).toBe('「表四“行政复议”的“结果纠正”为 3 件」暂不能核对：表四「行政复议」「结果纠正」没有填写，按等式应为 3');
+  });
+});
+
+describe('a deadline rule\'s reasons', () => {
+  const check = ['check: { kind: deadline, deadlines: [{ issuer: any, month: 3, day: 31, severity: error, who: 各级行政机关 }] }'];
+  const texts = [
+    'message: { zh: "{{source}}为 {{date}}，逾期 {{days}} 天{{why}}", en: "The {{sourceEn}} {{dateIso}} is {{days}} days late{{whyEn}}" }',
+    'messages:',
+    '  year-unconfirmed: { zh: "年度不明", en: "year unclear" }',
+  ];
+  // A 2011 report whose page date is late and whose signature date is in time (a warning, with reasons).
+  const report = parseText(readFileSync('fixtures/corpus/text/015-pingtan-county-2011.txt', 'utf8'));
+  const shown = async (packText: string, locale: 'zh' | 'en'): Promise<string[]> => {
+    const { pack, errors } = loadPackText(packText, 'p.yaml');
+    expect(errors).toEqual([]);
+    return (await new Checker([pack!], { locale }).check(report)).filter((f) => f.ruleId === 'test-rule').map((f) => f.message);
+  };
+
+  it('are the defaults, joined and (in English) starting with a capital', async () => {
+    expect(await shown(onePack(check, texts), 'zh')).toEqual(['发布日期为 2012年4月18日，逾期 18 天。发布日期（2012年4月18日）与落款日期（2012年2月20日）不一致，按公布期限以发布日期为准；落款日期在期限内，页面发布日期可能是网站迁移或重新发布的日期，请核对']);
+    expect(await shown(onePack(check, texts), 'en')).toEqual(['The publication date 2012-04-18 is 18 days late. The publication date (2012-04-18) differs from the signature date (2012-02-20); the deadline is about publication, so the publication date is used; the signature date is within the deadline; a page date may be that of a site migration or a re-publication']);
+  });
+
+  it('follow a pack\'s own texts for the date names, the separator and a doubt', async () => {
+    const own = ['messages:', '  deadline:', '    date-page: { zh: 网页日期, en: page date }', '    reason-separator: { zh: " / ", en: " / " }', '    doubt-page-date: { zh: 落款未逾期, en: "signed in time" }'].join('\n');
+    expect(await shown(onePack(check, texts, { after: own }), 'zh')).toEqual(['网页日期为 2012年4月18日，逾期 18 天。网页日期（2012年4月18日）与落款日期（2012年2月20日）不一致，按公布期限以网页日期为准 / 落款未逾期']);
+    expect(await shown(onePack(check, texts, { after: own }), 'en')).toEqual(['The page date 2012-04-18 is 18 days late. The page date (2012-04-18) differs from the signature date (2012-02-20); the deadline is about publication, so the page date is used / signed in time']);
   });
 });
