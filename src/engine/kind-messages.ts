@@ -9,7 +9,7 @@ import { z } from '../zod.js';
 import { CHECK_REGISTRY } from './checks/registry.js';
 import { KIND_MESSAGE_FILES } from './kind-messages.generated.js';
 import type { LoadError } from './load-error.js';
-import type { Message } from './message.js';
+import { valueText, type Message, type MessageValue } from './message.js';
 import { MessageIdSchema, MessageSchema } from './schema.js';
 import { sharedMessageProblems } from './validate-messages.js';
 
@@ -54,4 +54,18 @@ let builtin: { messages: KindMessageMap; errors: LoadError[] } | null = null;
 export function kindMessages(): { messages: KindMessageMap; errors: LoadError[] } {
   builtin ??= readKindMessages(KIND_MESSAGE_FILES);
   return builtin;
+}
+
+/**
+ * A value as text in a language through a kind's default messages, without a rule (what a rule
+ * that keeps the defaults shows): for tests and tools that look at a check's phrases directly.
+ */
+export function defaultText(kind: string, value: MessageValue, locale: 'zh' | 'en' = 'zh'): string {
+  const messages = kindMessages().messages[kind] ?? {};
+  const messageOf = (id: string): Message => {
+    const found = Object.hasOwn(messages, id) ? messages[id] : undefined;
+    if (!found) throw new Error(`no default message ${id} of kind ${kind}`);
+    return found;
+  };
+  return valueText(value, {}, { locale, messageOf });
 }
