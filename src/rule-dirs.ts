@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { KIND_MESSAGE_FILES } from './engine/kind-messages.generated.js';
 import type { LoadError } from './engine/load-error.js';
 import type { Pack } from './engine/schema.js';
 
@@ -38,10 +39,13 @@ export function packFiles(dir: string): string[] {
  */
 export const PACK_CACHE = new URL('./builtin-packs.json', import.meta.url);
 
-/** The key a pack cache is valid for: a hash of the pack files' names and texts. */
+/**
+ * The key a pack cache is valid for: a hash of the pack files' names and texts, and of the kinds'
+ * default messages the code embeds (the cached packs hold them, see engine/kind-messages.ts).
+ */
 export function packKey(files: readonly { text: string; file: string }[]): string {
   const hash = createHash('sha1');
-  for (const { text, file } of files) hash.update(`${basename(file)}\u0000${text}\u0000`);
+  for (const { text, file } of [...files, ...KIND_MESSAGE_FILES]) hash.update(`${basename(file)}\u0000${text}\u0000`);
   return hash.digest('hex');
 }
 

@@ -9,9 +9,10 @@ import { expand } from './expand.js';
 import { ExprError, parseRelation, references } from './expr.js';
 import { globMatchesAny, knownCellIds, suggest } from '../format/cell-ids.js';
 import type { LoadError } from './load-error.js';
-import { kindOf } from './checks/registry.js';
+import { CHECK_REGISTRY, kindOf } from './checks/registry.js';
+import { kindMessages, type KindMessageMap } from './kind-messages.js';
 import { legacyKindHint } from './legacy-kinds.js';
-import { messageProblems } from './validate-messages.js';
+import { messageProblems, sharedMessageProblems } from './validate-messages.js';
 import { CHECK_KINDS, PackSchema, type Pack, type Rule } from './schema.js';
 
 // Re-exported for the modules that import them from here; the checker itself (and the CLI, until a
@@ -40,7 +41,7 @@ const KNOWN_TABLES = (): Set<string> => new Set([...knownCellIds()].map((id) => 
  * name exist; the tables it names exist; the rule's messages are those the kind emits, with the
  * values it provides (validate-messages.ts). Errors are located at the value in the YAML.
  */
-function validateRefs(rule: Rule, base: Path, root: Node | null | undefined, at: (offset: number) => { line: number; column: number }, file: string, errors: LoadError[]): void {
+function validateRefs(rule: Rule, base: Path, root: Node | null | undefined, at: (offset: number) => { line: number; column: number }, file: string, errors: LoadError[], provided: ReadonlySet<string>): void {
   const kind = kindOf(rule.check);
   const check = rule.check;
   const where = (path: readonly (string | number)[]): { line: number; column: number; quoted: number } => {
@@ -92,14 +93,40 @@ function validateRefs(rule: Rule, base: Path, root: Node | null | undefined, at:
     }
   }
   // The rule's messages against what its kind emits (paths inside the rule, so one level up from the check).
-  for (const problem of messageProblems(rule, kind.messages(check as never))) {
+  for (const problem of messageProblems(rule, kind.messages(check as never), kind.shared, provided)) {
     const node = nodeAt(root, [...base.slice(0, -1), ...problem.path]);
     errors.push({ file, ...at(node?.range?.[0] ?? 0), message: problem.message, hint: problem.hint });
   }
 }
 
-/** Loads one pack file's text. */
-export function loadPackText(text: string, file: string, limits: PackLimits = DEFAULT_PACK_LIMITS): { pack: Pack | null; errors: LoadError[] } {
+/**
+ * Checks a pack's own shared messages (`messages: { <kind>: { <id>: … } }`) against the kinds, and
+ * returns, by kind, the shared messages its rules get: the kind's defaults under the pack's own.
+ */
+function sharedMessages(pack: Pack, defaults: KindMessageMap, root: Node | null | undefined, at: (offset: number) => { line: number; column: number }, file: string, errors: LoadError[]): KindMessageMap {
+  const own = pack.messages ?? {};
+  const out: KindMessageMap = {};
+  for (const [kind, map] of Object.entries(own)) {
+    const entry = Object.hasOwn(CHECK_REGISTRY, kind) ? CHECK_REGISTRY[kind as keyof typeof CHECK_REGISTRY] : undefined;
+    if (!entry) {
+      const node = nodeAt(root, ['messages', kind]);
+      errors.push({ file, ...at(node?.range?.[0] ?? 0), message: `规则包 ${pack.pack}：messages: 下的「${kind}」不是检查种类`, hint: `messages: 下按检查种类写共用消息，如 relation: { cannot-read: { zh: …, en: … } }；种类：${CHECK_KINDS.join('、')}` });
+      continue;
+    }
+    for (const problem of sharedMessageProblems(kind, map, entry.shared ?? {}, `规则包 ${pack.pack}`)) {
+      const node = nodeAt(root, ['messages', kind, ...problem.path]);
+      errors.push({ file, ...at(node?.range?.[0] ?? 0), message: problem.message, hint: problem.hint });
+    }
+  }
+  for (const kind of new Set([...pack.rules.map((r) => r.check.kind as string), ...Object.keys(own)])) {
+    const merged = { ...(Object.hasOwn(defaults, kind) ? defaults[kind] : {}), ...(Object.hasOwn(own, kind) ? own[kind] : {}) };
+    if (Object.keys(merged).length > 0) out[kind] = merged;
+  }
+  return out;
+}
+
+/** Loads one pack file's text (the kinds' default messages given, their errors not repeated). */
+function loadOne(text: string, file: string, limits: PackLimits, defaults: KindMessageMap): { pack: Pack | null; errors: LoadError[] } {
   const errors: LoadError[] = [];
   const { source, errors: readErrors } = readYaml(text, file, { maxBytes: limits.maxBytes, maxAliases: limits.maxAliases, what: { zh: '规则文件', en: 'rule file' }, emptyHint: { zh: '规则包至少要有 pack、description 和 rules，写法见 docs/writing-rules.md', en: 'a pack has at least pack, description and rules; see docs/writing-rules.md' } });
   if (!source) return { pack: null, errors: readErrors };
@@ -118,17 +145,30 @@ export function loadPackText(text: string, file: string, limits: PackLimits = DE
   if (pack.rules.length > limits.maxRules) {
     errors.push({ file, line: 1, column: 1, message: `规则数 ${pack.rules.length} 超过上限 ${limits.maxRules}` });
   }
-  pack.rules.forEach((rule, index) => validateRefs(rule, ['rules', index, 'check'], source.root, source.position, file, errors));
-  return errors.length > 0 ? { pack: null, errors } : { pack, errors };
+  const shared = sharedMessages(pack, defaults, source.root, source.position, file, errors);
+  pack.rules.forEach((rule, index) => validateRefs(rule, ['rules', index, 'check'], source.root, source.position, file, errors, new Set(Object.keys(shared[rule.check.kind] ?? {}))));
+  if (errors.length > 0) return { pack: null, errors };
+  // The pack carries the shared messages its rules use (so does the pack cache): the runner reads them there.
+  if (Object.keys(shared).length > 0) pack.messages = shared;
+  else delete pack.messages;
+  return { pack, errors };
+}
+
+/** Loads one pack file's text. */
+export function loadPackText(text: string, file: string, limits: PackLimits = DEFAULT_PACK_LIMITS): { pack: Pack | null; errors: LoadError[] } {
+  const defaults = kindMessages();
+  const result = loadOne(text, file, limits, defaults.messages);
+  return defaults.errors.length > 0 ? { pack: null, errors: [...defaults.errors, ...result.errors] } : result;
 }
 
 /** Loads several packs and checks that rule ids are unique across them. */
 export function loadPacks(files: { text: string; file: string }[], limits: PackLimits = DEFAULT_PACK_LIMITS): { packs: Pack[]; errors: LoadError[] } {
   const packs: Pack[] = [];
-  const errors: LoadError[] = [];
+  const defaults = kindMessages();
+  const errors: LoadError[] = [...defaults.errors];
   const seen = new Map<string, string>();
   for (const { text, file } of files) {
-    const result = loadPackText(text, file, limits);
+    const result = loadOne(text, file, limits, defaults.messages);
     errors.push(...result.errors);
     if (!result.pack) continue;
     for (const rule of result.pack.rules) {

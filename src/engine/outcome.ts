@@ -4,6 +4,7 @@
  */
 import type { Location, Severity } from '../model/finding.js';
 import type { Report, Span } from '../model/report.js';
+import type { MessageValue, Phrase } from './message.js';
 import type { Rule } from './schema.js';
 
 /** One result of a check that did not pass. `cannot` means the inputs were missing or unreadable. */
@@ -11,7 +12,7 @@ export interface Outcome {
   status: 'fail' | 'cannot';
   /** Overrides the rule's severity (e.g. a deadline entry's own severity). */
   severity?: Severity;
-  vars: Record<string, string | number>;
+  vars: Record<string, MessageValue>;
   location: Location;
   expected?: number | string;
   actual?: number | string | null;
@@ -20,11 +21,11 @@ export interface Outcome {
   /** Which of the rule's messages to show: an id its kind declares (absent: `default`, the rule's `message:`). */
   messageId?: string;
   /**
-   * A sentence built in TypeScript instead of one of the rule's messages. Only kinds not yet moved
-   * to messages as data use it (cannot-check outcomes of relation, table, sections, deadline …);
-   * the named kinds never do.
+   * The finding's text as a phrase of the rule's messages (its kind's shared messages, say the
+   * rule's message followed by a note), instead of one message chosen by `messageId`. Such a
+   * finding names no `messageId` in the output.
    */
-  message?: { zh: string; en: string };
+  message?: Phrase;
 }
 
 /** An outcome of a cross-report check: which report of the batch it is about. */
@@ -53,7 +54,10 @@ export function cannotCheck(key: string, messageId: string, vars: Outcome['vars'
   return { status: 'cannot', severity: 'info', messageId, vars, key, location };
 }
 
-/** A cannot-check outcome naming what is missing, in a sentence built in TypeScript (kinds not yet moved to messages as data). */
-export function cannot(key: string, zh: string, en: string, location: Location): Outcome {
-  return { status: 'cannot', severity: 'info', vars: {}, key, location, message: { zh, en } };
+/**
+ * A cannot-check outcome whose text is a phrase of the rule's messages (a kind's shared messages),
+ * filled with `vars`. It names no `messageId` in the output.
+ */
+export function cannotSay(key: string, message: Phrase, vars: Outcome['vars'], location: Location): Outcome {
+  return { status: 'cannot', severity: 'info', message, vars, key, location };
 }

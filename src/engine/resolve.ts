@@ -39,6 +39,8 @@ export interface ResolvedRule {
   readonly severity: Severity;
   /** True when the config changed the rule's severity (then an outcome's own severity yields). */
   readonly configured: boolean;
+  /** The shared messages of the rule's kind, as its pack has them (the kind's defaults under the pack's own). */
+  readonly shared: Readonly<Record<string, { zh: string; en: string }>>;
 }
 
 /** The config's setting for a rule id, or undefined. */
@@ -47,7 +49,7 @@ export function settingOf(settings: RuleSettings, id: string): 'off' | Severity 
 }
 
 /** Resolves a rule under settings; null when the settings turn it off. */
-export function resolveRule(rule: Rule, pack: Pick<Pack, 'pack' | 'editions'>, settings: RuleSettings): ResolvedRule | null {
+export function resolveRule(rule: Rule, pack: Pick<Pack, 'pack' | 'editions' | 'messages'>, settings: RuleSettings): ResolvedRule | null {
   const setting = settingOf(settings, rule.id);
   if (setting === 'off') return null;
   return {
@@ -56,6 +58,7 @@ export function resolveRule(rule: Rule, pack: Pick<Pack, 'pack' | 'editions'>, s
     editions: ruleEditions(rule, pack),
     severity: setting ?? rule.severity,
     configured: setting !== undefined && setting !== rule.severity,
+    shared: pack.messages?.[rule.check.kind] ?? {},
   };
 }
 

@@ -11,7 +11,7 @@ import type { BatchContext, BatchReport } from './batch.js';
 import { checkConsolidated } from './checks/consolidated.js';
 import { checkCrossYear } from './checks/cross-year.js';
 import { checkSimilarity } from './checks/similarity.js';
-import { hash, render } from './message.js';
+import { hash, render, valueText, type Message, type RenderContext } from './message.js';
 import { isCrossRule, type Pack, type Rule } from './kinds.js';
 import type { BatchOutcome, Outcome } from './outcome.js';
 import { applySetting, editionKey, resolveRule, resolveRules, type ResolvedRule, type RuleSettings } from './resolve.js';
@@ -56,8 +56,8 @@ const plain = <T,>(v: T): T | string => (typeof v === 'number' && !Number.isFini
  */
 function findingOf(resolved: ResolvedRule, o: Outcome, locale: 'zh' | 'en', batch: boolean, edition: string | null): Finding {
   const rule = resolved.rule;
-  const template = o.message ?? messageOf(rule, o.messageId);
-  const message = render(locale === 'en' ? template.en : template.zh, o.vars);
+  const ctx: RenderContext = { locale, messageOf: (id) => messageOf(rule, id, resolved.shared) };
+  const message = o.message ? valueText(o.message, o.vars, ctx) : render(ctx.messageOf(o.messageId ?? 'default')[locale], o.vars, ctx);
   const severity: Severity = o.status === 'cannot' ? 'info' : o.severity && o.severity !== rule.severity && !resolved.configured ? o.severity : resolved.severity;
   const finding: Finding = {
     ruleId: rule.id,
@@ -74,11 +74,13 @@ function findingOf(resolved: ResolvedRule, o: Outcome, locale: 'zh' | 'en', batc
 }
 
 /**
- * A rule's message by id: `default` is its `message:`, the others are under `messages:` (the loader
- * made sure that every id the rule's kind emits is there).
+ * A rule's message by id: `default` is its `message:`, the others are under `messages:`, else (a
+ * kind's shared message) in `shared`, its pack's (the loader made sure that every id the rule's
+ * kind emits is in one of them).
  */
-export function messageOf(rule: Pick<Rule, 'message' | 'messages'>, id = 'default'): { zh: string; en: string } {
-  return (id !== 'default' && rule.messages && Object.hasOwn(rule.messages, id) ? rule.messages[id] : undefined) ?? rule.message;
+export function messageOf(rule: Pick<Rule, 'message' | 'messages'>, id = 'default', shared: Readonly<Record<string, Message>> = {}): Message {
+  if (id === 'default') return rule.message;
+  return (rule.messages && Object.hasOwn(rule.messages, id) ? rule.messages[id] : undefined) ?? (Object.hasOwn(shared, id) ? shared[id] : undefined) ?? rule.message;
 }
 
 /** A rule's basis for a report of an edition: its own for that edition (`bases:`), else `basis`. */

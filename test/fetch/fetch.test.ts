@@ -21,6 +21,7 @@ import { Page } from '../../src/fetch/page.js';
 import { siteOf } from '../../src/fetch/site.js';
 import type { FoundDate } from '../../src/model/report.js';
 import { publicationDate } from '../../src/engine/checks/publication-date.js';
+import { defaultText } from '../../src/engine/kind-messages.js';
 import { hang, startSite, type TestSite } from './server.js';
 
 const FAST: FetchLimits = { ...DEFAULT_FETCH_LIMITS, fetchDelayMs: 0, fetchTimeoutMs: 400, fetchRetries: 1 };
@@ -271,18 +272,18 @@ describe('the page date of a fetched report', () => {
   it('is used ahead of the signature date and named 网页发布日期', () => {
     const used = publicationDate({ dates: [page('2024-02-05'), signed('2024-01-20')] });
     expect(used?.date.iso).toBe('2024-02-05');
-    expect(used?.source).toBe('网页发布日期');
-    expect(used?.why).toContain('网页发布日期（2024年2月5日）与落款日期（2024年1月20日）不一致，按公布期限以网页发布日期为准');
+    expect(defaultText('deadline', used!.source)).toBe('网页发布日期');
+    expect(defaultText('deadline', used!.why!)).toContain('网页发布日期（2024年2月5日）与落款日期（2024年1月20日）不一致，按公布期限以网页发布日期为准');
   });
 
   it('gives way to a later signature date (a report is not published before it is signed), and says why', () => {
     const used = publicationDate({ dates: [page('2024-01-10'), signed('2024-01-20')] });
     expect(used?.date.role).toBe('signature');
-    expect(used?.why).toContain('晚于网页发布日期');
+    expect(defaultText('deadline', used!.why!)).toContain('晚于网页发布日期');
   });
 
   it('a page date read from a saved file (no URL) keeps its usual name', () => {
     const saved: FoundDate = { iso: '2024-02-05', raw: '2024-02-05', role: 'page', certain: true, at };
-    expect(publicationDate({ dates: [saved] })?.source).toBe('发布日期');
+    expect(defaultText('deadline', publicationDate({ dates: [saved] })!.source)).toBe('发布日期');
   });
 });

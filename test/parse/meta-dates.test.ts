@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
 import { publicationDate } from '../../src/engine/checks/publication-date.js';
+import { defaultText } from '../../src/engine/kind-messages.js';
 import { parseText } from '../helpers/examples.js';
 
 const BODY = [
@@ -86,15 +87,15 @@ describe('the publication date used for the deadline', () => {
     const used = publicationDate(late.meta);
     expect(used?.date.role).toBe('page');
     expect(used?.other?.iso).toBe('2025-01-20');
-    expect(used?.why).toContain('以发布日期为准');
+    expect(defaultText('deadline', used!.why!)).toContain('以发布日期为准');
     const early = parseText(['发布日期：2025-01-10', ...BODY, '沭阳县发展和改革局', '2025年1月20日'].join('\n'));
     expect(publicationDate(early.meta)?.date.role).toBe('signature');
-    expect(publicationDate(early.meta)?.why).toContain('报告不会早于成文日期公布');
+    expect(defaultText('deadline', publicationDate(early.meta)!.why!)).toContain('报告不会早于成文日期公布');
   });
 
   it('needs no explanation when the dates agree', () => {
     const same = parseText(['发布日期：2025-01-20', ...BODY, '沭阳县发展和改革局', '2025年1月20日'].join('\n'));
-    expect(publicationDate(same.meta)?.why).toBe('');
+    expect(publicationDate(same.meta)?.why).toBeNull();
   });
 });
 

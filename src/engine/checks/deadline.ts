@@ -10,6 +10,7 @@
 import { chineseDate } from '../../format/dates.js';
 import { publicationDate } from './publication-date.js';
 import type { ReportMeta } from '../../model/report.js';
+import type { MessageValue, Phrase } from '../message.js';
 import { cannotCheck, locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { SEVERITY_RANK, type Severity } from '../../model/finding.js';
@@ -33,8 +34,6 @@ function deadlineYear(meta: ReportMeta, publishedIso: string): { year: number; d
 /** The ISO date of a deadline entry in the year after the report year. */
 const deadlineOf = (year: number, d: { month: number; day: number }): string => `${year + 1}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
-const join = (parts: string[], sep: string): string => parts.filter((p) => p !== '').join(sep);
-
 /** Evaluates a deadline check. */
 export function checkDeadline(ctx: CheckContext, check: DeadlineCheck): Outcome[] {
   const { meta } = ctx.report;
@@ -44,7 +43,7 @@ export function checkDeadline(ctx: CheckContext, check: DeadlineCheck): Outcome[
   const { date } = used;
   const reportYear = deadlineYear(meta, date.iso);
   if (!reportYear) {
-    const vars = { titleYear: meta.titleYear ?? '', bodyYear: meta.bodyYear?.year ?? '', source: used.source, sourceEn: used.sourceEn };
+    const vars = { titleYear: meta.titleYear ?? '', bodyYear: meta.bodyYear?.year ?? '', source: used.source, sourceEn: used.source };
     return [cannotCheck('year', 'year-unconfirmed', vars, locate(meta.bodyYear?.at ?? meta.yearAt ?? undefined))];
   }
   const { year, doubt: doubtfulYear } = reportYear;
@@ -56,21 +55,22 @@ export function checkDeadline(ctx: CheckContext, check: DeadlineCheck): Outcome[
     if (date.iso <= deadline) continue;
     // What is in doubt: the date (other dates within the deadline, a guessed signature), the issuer, the year.
     const otherInTime = used.other !== null && used.other.iso <= deadline;
-    const doubts: [string, string][] = [];
-    if (otherInTime && date.role === 'page') doubts.push(['落款日期在期限内，页面发布日期可能是网站迁移或重新发布的日期，请核对', 'the signature date is within the deadline; a page date may be that of a site migration or a re-publication']);
-    else if (otherInTime) doubts.push(['页面发布日期在期限内，请核对落款日期', 'the page date is within the deadline; check the signature date']);
-    if (!date.certain) doubts.push(['日期取自正文末尾，未能确认是落款', 'the date was read from the end of the text and may not be the signature']);
-    if (d.issuer !== 'any' && !meta.issuer.certain) doubts.push([`报告主体类别不确定：${meta.issuer.basis}`, `issuer kind uncertain: ${meta.issuer.basisEn}`]);
-    if (!doubtfulYear && Number(date.iso.slice(0, 4)) > year + 1) doubts.push([`${used.source}在报告年度（${year} 年）的两年以后，报告年度可能有误`, `the ${used.sourceEn} is two or more years after the report year (${year}): the year may be wrong`]);
-    if (doubtfulYear) doubts.push([`标题年度（${meta.titleYear}）与正文所述年度（${meta.bodyYear?.year}）不一致，按与${used.source}相符的 ${year} 年计算期限`, `the title year (${meta.titleYear}) disagrees with the body (${meta.bodyYear?.year}); the deadline is computed for ${year}, the year the ${used.sourceEn} confirms`]);
+    const doubts: Phrase[] = [];
+    if (otherInTime && date.role === 'page') doubts.push({ message: 'doubt-page-date' });
+    else if (otherInTime) doubts.push({ message: 'doubt-signature-date' });
+    if (!date.certain) doubts.push({ message: 'doubt-date-guessed' });
+    if (d.issuer !== 'any' && !meta.issuer.certain) doubts.push({ message: 'doubt-issuer', vars: { basis: meta.issuer.basis, basisEn: meta.issuer.basisEn } });
+    if (!doubtfulYear && Number(date.iso.slice(0, 4)) > year + 1) doubts.push({ message: 'doubt-year-far', vars: { source: used.source, year } });
+    if (doubtfulYear) doubts.push({ message: 'doubt-year-mixed', vars: { titleYear: meta.titleYear ?? '', bodyYear: meta.bodyYear?.year ?? '', source: used.source, year } });
     const severity: Severity = doubts.length > 0 && d.severity === 'error' ? 'warning' : d.severity;
     if (worst && SEVERITY_RANK[worst.severity!] >= SEVERITY_RANK[severity]) continue;
     const days = Math.round((Date.parse(date.iso) - Date.parse(deadline)) / 86_400_000);
-    const why = join([used.why, ...doubts.map(([zh]) => zh)], '；');
-    const whyEn = join([used.whyEn, ...doubts.map(([, en]) => en)], '; ');
+    // Which date was used and what is in doubt, as the kind's shared messages (rules/kinds/deadline.yaml).
+    const reasons = used.why ? [used.why, ...doubts] : doubts;
+    const why: MessageValue = reasons.length > 0 ? { message: 'reasons', vars: { list: { upperFirst: { join: reasons, sep: 'reason-separator' } } } } : '';
     worst = {
       status: 'fail', severity, key: 'late', location: locate(date.at),
-      vars: { date: chineseDate(date.iso), source: used.source, sourceEn: used.sourceEn, deadline: chineseDate(deadline), who: d.who, days, why: why ? `。${why}` : '', whyEn: whyEn ? `. ${whyEn.charAt(0).toUpperCase()}${whyEn.slice(1)}` : '', dateIso: date.iso, deadlineIso: deadline },
+      vars: { date: chineseDate(date.iso), source: used.source, sourceEn: used.source, deadline: chineseDate(deadline), who: d.who, days, why, whyEn: why, dateIso: date.iso, deadlineIso: deadline },
       expected: deadline, actual: date.iso,
     };
   }
@@ -88,6 +88,23 @@ export const deadlineKind: CheckKind<'deadline'> = {
     default: ['date', 'source', 'sourceEn', 'deadline', 'who', 'days', 'why', 'whyEn', 'dateIso', 'deadlineIso'],
     'year-unconfirmed': ['titleYear', 'bodyYear', 'source', 'sourceEn'],
   }),
+  shared: {
+    reasons: ['list'],
+    'reason-separator': [],
+    'date-page-used': ['used', 'other', 'usedDate', 'otherDate', 'usedIso', 'otherIso'],
+    'date-signature-used': ['used', 'other', 'usedDate', 'otherDate', 'usedIso', 'otherIso'],
+    'doubt-page-date': [],
+    'doubt-signature-date': [],
+    'doubt-date-guessed': [],
+    'doubt-issuer': ['basis', 'basisEn'],
+    'doubt-year-far': ['source', 'year'],
+    'doubt-year-mixed': ['titleYear', 'bodyYear', 'source', 'year'],
+    'date-page': [],
+    'date-web-page': [],
+    'date-signature': [],
+    'date-title': [],
+    'date-other': [],
+  },
   describe: (check) =>
     ['公布日期（网页发布日期；没有发布日期或发布日期早于落款日期时用落款日期，见 docs/deadlines.md）不得晚于：', '', ...check.deadlines.map((d) => `- ${d.who}：次年 ${d.month} 月 ${d.day} 日（逾期为${SEVERITY_NAMES[d.severity]}）`)].join('\n'),
   evaluate: (ctx, check) => checkDeadline(ctx, check),

@@ -44,6 +44,13 @@ export interface CheckKind<K extends Check['kind'] = Check['kind']> {
   expressions(check: Extract<Check, { kind: K }>): { exprs: ExprRef[]; vars: Record<string, string[]> };
   /** The message ids the check emits, with the values each provides. */
   messages(check: Extract<Check, { kind: K }>): MessageValues;
+  /**
+   * The kind's shared messages, with the values each provides (the same for every rule of the
+   * kind): cannot-check sentences, notes and the fragments of phrases. Each has a default in
+   * `rules/kinds/<kind>.yaml`; a pack's `messages:` (under the kind's name) or a rule's own
+   * `messages:` overrides it.
+   */
+  shared?: MessageValues;
   /** What the check verifies, in Chinese markdown (docs pages and the web page's rule panel). */
   describe(check: Extract<Check, { kind: K }>): string;
   /** The outcomes that did not pass on one report (report kinds). */

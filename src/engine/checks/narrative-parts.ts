@@ -280,7 +280,7 @@ export function listCounts(report: Report): Outcome[] {
       // Located at the stated count: `actual` is what the sentence says, `expected` the items counted.
       out.push({
         status: 'fail', key: `count:${m[0]}:${counted}`, location: locate(spanAt(sentence, m.index)),
-        vars: { stated, counted, quote: m[0], measure: m[2]!, countedMeasure: m[2] === '方面' ? '个方面' : m[2]!, list: `${list.slice(0, 40)}${list.length > 40 ? '…' : ''}` },
+        vars: { stated, counted, quote: m[0], measure: m[2]!, countedMeasure: m[2] === '方面' ? { message: 'measure-aspects' } : m[2]!, list: `${list.slice(0, 40)}${list.length > 40 ? '…' : ''}` },
         expected: counted, actual: stated,
       });
     });

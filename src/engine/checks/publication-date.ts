@@ -11,46 +11,37 @@
  */
 import type { FoundDate, ReportMeta } from '../../model/report.js';
 import { chineseDate } from '../../format/dates.js';
+import type { Phrase } from '../message.js';
 
 /** The date a deadline is measured on, why, and whether it is sure. */
 export interface PublicationDate {
   date: FoundDate;
-  /** 发布日期 / 落款日期 / 标题下日期. */
-  source: string;
-  sourceEn: string;
+  /** Its name: the shared message `date-page` (发布日期), `date-signature` (落款日期) … */
+  source: Phrase;
   /** The other date that disagrees with the one used, if any. */
   other: FoundDate | null;
-  /** Why this date, when several disagree (Chinese, English); empty when they agree. */
-  why: string;
-  whyEn: string;
+  /** Why this date, when several disagree (a shared message of the deadline kind); null when they agree. */
+  why: Phrase | null;
 }
 
-const SOURCE: Partial<Record<FoundDate['role'], [string, string]>> = {
-  page: ['发布日期', 'publication date'],
-  signature: ['落款日期', 'signature date'],
-  title: ['标题下日期', 'date under the title'],
-};
+const SOURCE: Partial<Record<FoundDate['role'], string>> = { page: 'date-page', signature: 'date-signature', title: 'date-title' };
 
-/** A fetched page's own date is named as such: it was read from the web page, not the report. */
-const label = (d: FoundDate): [string, string] => (d.role === 'page' && d.url ? ['网页发布日期', 'publication date on the web page'] : SOURCE[d.role] ?? ['日期', 'date']);
+/** The shared message naming a date. A fetched page's own date is named as such: it was read from the web page, not the report. */
+const label = (d: FoundDate): Phrase => ({ message: d.role === 'page' && d.url ? 'date-web-page' : SOURCE[d.role] ?? 'date-other' });
 
 /** The date the report was published on, as far as the report shows it; null when it shows none. */
 export function publicationDate(meta: Pick<ReportMeta, 'dates'>): PublicationDate | null {
   const page = meta.dates.find((d) => d.role === 'page');
   const signed = meta.dates.find((d) => d.role === 'signature') ?? meta.dates.find((d) => d.role === 'title');
-  const make = (date: FoundDate, other: FoundDate | null, why: string, whyEn: string): PublicationDate => {
-    const [source, sourceEn] = label(date);
-    return { date, source, sourceEn, other, why, whyEn };
+  const make = (date: FoundDate, other: FoundDate | null, why: string | null): PublicationDate => {
+    const reason: Phrase | null = why && other ? { message: why, vars: { used: label(date), other: label(other), usedDate: chineseDate(date.iso), otherDate: chineseDate(other.iso), usedIso: date.iso, otherIso: other.iso } } : null;
+    return { date, source: label(date), other, why: reason };
   };
   if (page && signed && page.iso !== signed.iso) {
-    const [pz, pe] = label(page);
-    const [sz, se] = label(signed);
-    if (page.iso > signed.iso) {
-      return make(page, signed, `${pz}（${chineseDate(page.iso)}）与${sz}（${chineseDate(signed.iso)}）不一致，按公布期限以${pz}为准`, `the ${pe} (${page.iso}) differs from the ${se} (${signed.iso}); the deadline is about publication, so the ${pe} is used`);
-    }
-    return make(signed, page, `${sz}（${chineseDate(signed.iso)}）晚于${pz}（${chineseDate(page.iso)}），报告不会早于成文日期公布，以${sz}为准`, `the ${se} (${signed.iso}) is later than the ${pe} (${page.iso}); a report is not published before it is signed, so the ${se} is used`);
+    // The page's date is the record of publication; a page date before the signature is in doubt.
+    return page.iso > signed.iso ? make(page, signed, 'date-page-used') : make(signed, page, 'date-signature-used');
   }
-  if (page) return make(page, null, '', '');
-  if (signed) return make(signed, null, '', '');
+  if (page) return make(page, null, null);
+  if (signed) return make(signed, null, null);
   return null;
 }

@@ -1,6 +1,7 @@
 /**
  * The registry of check kinds: `kind:` in a rule names one of these. Adding a kind is one module
- * under checks/ exporting a {@link CheckKind}, its options in schema.ts, and an entry here.
+ * under checks/ exporting a {@link CheckKind} with an entry here, and its options (zod) in
+ * `<kind>.options.ts` with an entry in options.ts.
  */
 import type { Check } from '../schema.js';
 import { agencyConsistentKind } from './agency-consistent.js';

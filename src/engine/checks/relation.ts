@@ -11,7 +11,8 @@ import { cellsOfGlob, viewOf } from '../cells.js';
 import { compare, evaluate, parseRelation, quickEvaluate, type Expr, type QuickValue, type Relation, type Resolved, type Resolver, type SideValue, type Term } from '../expr.js';
 import { expand } from '../expand.js';
 import { cellLabel, cellList, colLabel, distinctRowLabel, rowLabel, splitCellId, tableLabel } from '../../format/labels.js';
-import { cannot, locate, type CheckContext, type Outcome } from '../outcome.js';
+import type { MessageValue } from '../message.js';
+import { cannotSay, locate, type CheckContext, type Outcome } from '../outcome.js';
 import { quickOnTable, soleTable, soleTableAbsent } from '../plan.js';
 import { BoundedMemo } from '../regex.js';
 import { cacheOf } from '../report-cache.js';
@@ -130,21 +131,27 @@ function makeResolver(report: Report, blankAsZero: boolean): Resolver {
   };
 }
 
-/** How a term is named in a sum: by column when all terms share a row, by row when they share a column. */
-function describe(terms: Term[], all: Term[]): string {
+/** The shared message that shows a term that is not a number (blank, or a zero mark read as 0). */
+const TERM_SHOWN = { blank: 'term-blank', dash: 'term-dash', na: 'term-na' } as const;
+
+/**
+ * How terms are named in a sum: by column when all terms share a row, by row when they share a
+ * column; each with its value, or the shared message for a blank or a zero mark.
+ */
+function describe(terms: Term[], all: Term[]): MessageValue {
   if (terms.length === 0) return '0';
   const parts = all.map((t) => splitCellId(t.id));
   const sameRow = parts.every((p) => p.row === parts[0]!.row && p.table === parts[0]!.table);
   const sameCol = parts.every((p) => p.col === parts[0]!.col && p.table === parts[0]!.table);
-  return terms
-    .map((t, i) => {
+  return {
+    join: terms.flatMap((t, i): MessageValue[] => {
       const { table, row, col } = splitCellId(t.id);
       const name = sameRow ? colLabel(table, col) : sameCol ? distinctRowLabel(table, row) : `${distinctRowLabel(table, row)}·${colLabel(table, col)}`;
+      const sign = i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + ';
       // A zero mark is read as 0, and the finding says so.
-      const shown = t.state === 'number' ? String(t.value) : t.state === 'blank' ? '（空）' : `（${t.state === 'dash' ? '—' : '无'}，按 0 计）`;
-      return `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${name} ${shown}`;
-    })
-    .join('');
+      return [`${sign}${name} `, t.state === 'number' ? String(t.value) : { message: TERM_SHOWN[t.state as keyof typeof TERM_SHOWN] }];
+    }),
+  };
 }
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6));
@@ -272,12 +279,14 @@ function outcomeOf(ctx: CheckContext, check: RelationCheck, c: Compiled, left: S
     table: parts.table, tableLabel: tableLabel(parts.table), row: parts.row, rowLabel: rowLabel(parts.table, parts.row), col: parts.col, colLabel: colLabel(parts.table, parts.col),
   } : {});
   if (missing.length > 0 || text.length > 0) {
-    const what = [
-      ...missing.filter((id) => id.includes('*')).map((id) => `${id}（部分行无法读取）`),
-      ...(missing.some((id) => !id.includes('*')) ? [cellList(missing.filter((id) => !id.includes('*')))] : []),
-      ...text.map((id) => `${cellLabel(id)}（填的不是数字：「${cellOf(report, id)?.raw ?? ''}」）`),
+    const cells = missing.filter((id) => !id.includes('*'));
+    const what: MessageValue[] = [
+      ...missing.filter((id) => id.includes('*')).map((glob) => ({ message: 'part-rows-unreadable', vars: { glob } })),
+      ...(cells.length > 0 ? [cellList(cells)] : []),
+      ...text.map((id) => ({ message: 'part-not-a-number', vars: { cell: cellLabel(id), raw: cellOf(report, id)?.raw ?? '' } })),
     ];
-    return cannot(key, `无法核对「${ctx.rule.description}」：缺少或无法读取${what.join('、')}`, `Cannot check "${ctx.rule.id}": missing or unreadable ${[...missing, ...text].join(', ')}`, location);
+    const vars = { description: ctx.rule.description, ruleId: ctx.rule.id, what: { join: what, sep: 'list-separator' }, ids: [...missing, ...text].join(', ') };
+    return cannotSay(key, { message: 'cannot-read' }, vars, location);
   }
   const op = c.relation.op ?? '==';
   const tolerance = toleranceFor(check, report, allTerms);
@@ -287,7 +296,7 @@ function outcomeOf(ctx: CheckContext, check: RelationCheck, c: Compiled, left: S
     return blankCannot(ctx, c, left, right, blanks, location);
   }
   if (holdsAsZero) return null;
-  const vars: Record<string, string | number> = {
+  const vars: Record<string, MessageValue> = {
     lhs: fmt(left.value), rhs: fmt(right.value), diff: fmt(left.value - right.value),
     lhsTerms: left.terms ? describe(left.terms, allTerms) : c.source, rhsTerms: right.terms ? describe(right.terms, allTerms) : '',
     table: parts ? tableLabel(parts.table) : '', row: parts ? distinctRowLabel(parts.table, parts.row) : '', col: parts ? colLabel(parts.table, parts.col) : '',
@@ -298,14 +307,12 @@ function outcomeOf(ctx: CheckContext, check: RelationCheck, c: Compiled, left: S
     vars[name] = colLabel(tableId, value) !== value ? colLabel(tableId, value) : rowLabel(tableId, value) !== value ? distinctRowLabel(tableId, value) : value;
   }
   const outcome: Outcome = { status: 'fail', vars, location, key, expected: Number(fmt(left.value)), actual: Number(fmt(right.value)) };
-  // Zero marks were read as 0: the finding says which, so a reader sees what the sum rests on.
+  // Zero marks were read as 0: the finding says which (the shared note after the rule's message),
+  // so a reader sees what the sum rests on.
   const marks = allTerms.filter((t) => t.state === 'dash' || t.state === 'na');
   if (marks.length > 0) {
     vars.marks = cellList(marks.map((t) => t.id), '、', 3);
-    outcome.message = {
-      zh: `${ctx.rule.message.zh}（其中 {{marks}} 填的是“—”“/”或“无”，按 0 计算）`,
-      en: `${ctx.rule.message.en} ({{marks}}: a dash or 无, read as 0)`,
-    };
+    outcome.message = { join: [{ message: 'default' }, { message: 'zero-marks' }] };
   }
   return outcome;
 }
@@ -341,28 +348,22 @@ function failsWhateverBlanksHold(left: readonly Term[], right: readonly Term[], 
  * when there is one, the value the relation needs it to hold.
  */
 function blankCannot(ctx: CheckContext, c: Compiled, left: SideValue, right: SideValue, blanks: readonly Term[], location: Outcome['location']): Outcome {
-  const names = cellList(blanks.map((t) => t.id));
-  let needZh = '';
-  let needEn = '';
+  const vars: Record<string, MessageValue> = { description: ctx.rule.description, ruleId: ctx.rule.id, cells: cellList(blanks.map((t) => t.id)), ids: blanks.map((t) => t.id).join(', ') };
+  let id = blanks.length === 1 ? 'cannot-blank-one' : 'cannot-blank';
   const op = c.relation.op ?? '==';
   if (op === '==' && blanks.length === 1) {
     const b = blanks[0]!;
     const inLeft = left.terms!.includes(b);
     const value = inLeft ? b.sign * (right.value - left.value) : b.sign * (left.value - right.value);
     if (value >= 0 && Number.isInteger(value)) {
-      needZh = `；要使等式成立，它应为 ${fmt(value)}`;
-      needEn = `; the relation needs it to be ${fmt(value)}`;
+      id = 'cannot-blank-one-needs';
+      vars.needed = fmt(value);
     }
   }
   const blankCell = blanks.length === 1 ? cellOf(ctx.report, blanks[0]!.id) : undefined;
   const parts = splitCellId(blanks[0]!.id);
   const at = blankCell ? locate(blankCell.at, { table: parts.table, tableLabel: tableLabel(parts.table), row: parts.row, rowLabel: rowLabel(parts.table, parts.row), col: parts.col, colLabel: colLabel(parts.table, parts.col) }) : location;
-  return cannot(
-    c.key,
-    `无法核对「${ctx.rule.description}」：${names}为空（未填写，也没有填 0 或“—”），空白不按 0 计算${needZh}`,
-    `Cannot check "${ctx.rule.id}": ${blanks.map((t) => t.id).join(', ')} ${blanks.length === 1 ? 'is' : 'are'} blank (not 0 or a dash)${needEn}`,
-    at,
-  );
+  return cannotSay(c.key, { message: id }, vars, at);
 }
 
 /**
@@ -386,6 +387,19 @@ export const relationKind: CheckKind<'relation'> = {
   tables: () => [],
   expressions: (check) => ({ exprs: [{ source: check.assert, path: ['assert'] }, ...(check.when ? [{ source: check.when, path: ['when'] }] : [])], vars: check.for ?? {} }),
   messages: (check) => ({ default: ['lhs', 'rhs', 'diff', 'lhsTerms', 'rhsTerms', 'table', 'row', 'col', 'marks', ...Object.keys(check.for ?? {}).flatMap((v) => [v, `${v}_id`])] }),
+  shared: {
+    'cannot-read': ['description', 'ruleId', 'what', 'ids'],
+    'part-rows-unreadable': ['glob'],
+    'part-not-a-number': ['cell', 'raw'],
+    'list-separator': [],
+    'cannot-blank': ['description', 'ruleId', 'cells', 'ids'],
+    'cannot-blank-one': ['description', 'ruleId', 'cells', 'ids'],
+    'cannot-blank-one-needs': ['description', 'ruleId', 'cells', 'ids', 'needed'],
+    'zero-marks': ['lhs', 'rhs', 'diff', 'lhsTerms', 'rhsTerms', 'table', 'row', 'col', 'marks'],
+    'term-blank': [],
+    'term-dash': [],
+    'term-na': [],
+  },
   describe(check) {
     const vars = Object.entries(check.for ?? {}).map(([k, v]) => `\`${k}\` ∈ ${v.map((x) => `\`${x}\``).join('、')}`);
     return [

@@ -2,7 +2,7 @@
  * `table-note` and `row-note`: what the parser noted about a table as a whole (a 2019-style single
  * （六）其他处理 row, columns some relations cannot be checked on), or about one of its rows (glued
  * digits split or not, a 表二 item the report does not print). The notes are a closed list
- * (TABLE_NOTES and ROW_NOTES in schema.ts), so a misspelt note is a load error, not a rule that
+ * (TABLE_NOTES and ROW_NOTES in table-note.options.ts), so a misspelt note is a load error, not a rule that
  * never fires.
  */
 import { rowLabel, tableLabel } from '../../format/labels.js';
