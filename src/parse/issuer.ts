@@ -46,12 +46,16 @@ export interface Voice {
   consolidated: boolean;
 }
 
+/** What a line must hold for any voice pattern to match in it. */
+const VOICE_START = /[我全本各]|汇总/;
+
 /** Counts the report's voice over its lines (one pass, a few regexes per line). */
 export function readVoice(lines: readonly ReportLine[]): Voice {
   const voice: Voice = { government: 0, department: 0, consolidated: false };
   for (const line of lines) {
     const text = line.norm;
-    if (!text.includes('我') && !text.includes('全') && !text.includes('本') && !text.includes('汇总') && !text.includes('各')) continue;
+    // One scan for the characters every pattern below starts with (我 全 本 各, or 汇总).
+    if (!VOICE_START.test(text)) continue;
     voice.government += text.match(GOVERNMENT_VOICE)?.length ?? 0;
     voice.department += text.match(DEPARTMENT_VOICE)?.length ?? 0;
     if (!voice.consolidated && CONSOLIDATED.test(text)) voice.consolidated = true;
