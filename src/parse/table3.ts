@@ -75,10 +75,14 @@ class RegionScores {
    * stopping at the first that reaches {@link LABEL_MATCH}; a group label counts only for its own
    * row; below the threshold, the label cells joined count too.
    */
-  private compute(position: number, def: TableDef): number[] {
+  private compute(position: number, def: TableDef): readonly number[] {
     const view = this.views[position]!;
     const labels = view.labels;
+    // Most rows have no label or one that is no group label: their vector is the zero one or the
+    // label's own (both shared, and only read).
+    if (labels.length === 0) return zeros(def);
     const groups = this.groupFlags(position);
+    if (labels.length === 1 && !groups[0]!) return similarityRow(labels[0]!.text, def.rows);
     const perLabel = labels.map((c) => similarityRow(c.text, def.rows));
     let joined: readonly number[] | undefined;
     return def.rows.map((r, j) => {
