@@ -70,6 +70,12 @@ function isWordBefore(c: number): boolean {
   return isWordAfter(c) || c === 0x2e || c === 0x25;
 }
 
+/** `/[。！？!?]$/.test(text)` without trying the pattern at every position of the line. */
+function endsSentence(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x3002 /* 。 */ || last === 0xff01 /* ！ */ || last === 0xff1f /* ？ */ || last === 0x21 || last === 0x3f;
+}
+
 /**
  * Joins prose lines into sentences. A heading line starts a new paragraph; a line ending in 。！？
  * ends one; otherwise the next line continues it (PDF line wrapping). Spaces between CJK
@@ -106,7 +112,8 @@ export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLi
       continue;
     }
     // Markdown bold (**218件**) marks emphasis, not content: the sentence is read without it.
-    const norm = joinSpaces(line.norm).replace(/\*\*/g, '');
+    const joinedLine = joinSpaces(line.norm);
+    const norm = joinedLine.includes('**') ? joinedLine.replace(/\*\*/g, '') : joinedLine;
     const heading = sectionOf(line.at.line);
     if (heading && heading.at.line === line.at.line) {
       flush();
@@ -118,7 +125,7 @@ export function sentences(lines: readonly ReportLine[], isProse: (line: ReportLi
     }
     breaks.push([text.length, line.at]);
     text += norm;
-    if (/[。！？!?]$/.test(norm) || (heading && !heading.glued)) flush();
+    if (endsSentence(norm) || (heading && !heading.glued)) flush();
   }
   flush();
   return out;
