@@ -2,19 +2,25 @@
 // parsing at most 1.15× the pre-#16 commit per report).
 //
 //   node bench/parse-cpu.mjs [build root, default .] [what: parse | check, default parse]
+//   node bench/parse-cpu.mjs <build root A> versus <build root B>
 //
 // The build root is a checkout with `dist/` compiled (`npx tsc -p tsconfig.build.json`); the
 // fixtures and generated reports always come from the current directory, so two builds read the
 // same texts. Prints one JSON line: CPU microseconds per report (user + system of the process,
 // which does not change when other processes share the machine) on the text fixtures and on the
 // bench's generated batch. Run old and new alternately several times and compare medians.
+// `versus` parses the same inputs with two builds in one process, interleaved report by report
+// (the order alternating), and prints each build's CPU time per report and the ratio B ÷ A: the
+// machine's load then weighs on both alike (a build against itself gives 1.00).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(process.argv[2] ?? '.');
 const what = process.argv[3] ?? 'parse';
-const load = (p) => import(pathToFileURL(join(root, 'dist/src', p)).href);
+// A query string makes a second module instance even when both roots are the same checkout.
+const loadFrom = (dir, tag = '') => (p) => import(pathToFileURL(join(dir, 'dist/src', p)).href + tag);
+const load = loadFrom(root);
 const { ingest } = await load('ingest/index.js');
 const { parseReport } = await load('parse/index.js');
 let check = null;
@@ -49,6 +55,35 @@ async function cpuPerReport(inputs, rounds) {
   }
   const t = process.cpuUsage(t0);
   return (t.user + t.system) / (rounds * bytes.length);
+}
+
+if (what === 'versus') {
+  const other = loadFrom(resolve(process.argv[4] ?? '.'), '?b');
+  const builds = [
+    { ingest, parseReport },
+    { ingest: (await other('ingest/index.js')).ingest, parseReport: (await other('parse/index.js')).parseReport },
+  ];
+  const versus = async (texts, rounds) => {
+    const bytes = texts.map((t) => enc.encode(t));
+    const total = [0, 0];
+    for (let r = 0; r <= rounds; r++) {
+      for (let i = 0; i < bytes.length; i++) {
+        for (const b of (i + r) % 2 ? [0, 1] : [1, 0]) {
+          const t0 = process.cpuUsage();
+          builds[b].parseReport(await builds[b].ingest(bytes[i], `r${i}.txt`));
+          const t = process.cpuUsage(t0);
+          if (r > 0) total[b] += t.user + t.system;
+        }
+      }
+    }
+    const [a, b] = total.map((t) => t / (rounds * bytes.length));
+    return { a: Math.round(a), b: Math.round(b), ratio: Number((b / a).toFixed(3)) };
+  };
+  const fixtureTexts = fixtures.map((f) => readFileSync(f, 'utf8'));
+  const fx = await versus(Array.from({ length: 20 }, () => fixtureTexts).flat(), 2);
+  const gen = await versus(generated, 2);
+  console.log(JSON.stringify({ a: root, b: resolve(process.argv[4] ?? '.'), fixtures: fx, generated: gen }));
+  process.exit(0);
 }
 
 const fx = await cpuPerReport(fixtures.map((f) => [f, readFileSync(f, 'utf8')]), Number(process.env.ROUNDS ?? 20));

@@ -7,7 +7,7 @@ import type { SourceText } from '../model/source.js';
 import { decideEdition } from './edition.js';
 import { readMeta } from './meta.js';
 import { narrativeNumbers, sentences } from './narrative.js';
-import { fold } from '../format/normalize.js';
+import { firstPrinted, fold } from '../format/normalize.js';
 import { buildOutline } from './outline.js';
 import { isFoldedPageNumber } from '../format/page-numbers.js';
 import { readRows, type Row } from './rows.js';
@@ -40,14 +40,17 @@ export function parseReport(source: SourceText): Report {
     return null;
   })();
   const found = findTables(rows, quickYear);
-  const tableLines = new Set<number>();
+  // One flag per line number (asked for every line by the outline, the signature and the prose).
+  let lastLine = 0;
+  for (const [start, end] of found.ranges) for (let k = start; k < end; k++) lastLine = Math.max(lastLine, rows[k]!.endLine);
+  const tableLines = new Uint8Array(lastLine + 1);
   for (const [start, end] of found.ranges) {
     for (let k = start; k < end; k++) {
       const row = rows[k]!;
-      for (let line = row.line; line <= row.endLine; line++) tableLines.add(line);
+      tableLines.fill(1, row.line, row.endLine + 1);
     }
   }
-  const inTable = (line: number): boolean => tableLines.has(line);
+  const inTable = (line: number): boolean => tableLines[line] === 1;
   const meta = readMeta({ lines, inTable, source: source.meta });
 
   const labelEditions = found.labelEditions.map((m) => ({ edition: m.edition, label: m.label, at: { line: m.row.line } as Span }));
@@ -79,7 +82,7 @@ export function parseReport(source: SourceText): Report {
   const headingAtColumn = new Map<string, Section>();
   for (const s of outline) if (s.at.column !== undefined) headingAtColumn.set(`${s.at.line}:${s.at.column}`, s);
   const isProse = (line: ReportLine): boolean =>
-    pieces.has(line) || (!inTable(line.at.line) && line.at.line > chromeEnd + 1 && !isFoldedPageNumber(line.norm) && !line.text.includes('\t') && !/^\s*\|/.test(line.norm));
+    pieces.has(line) || (!inTable(line.at.line) && line.at.line > chromeEnd + 1 && !isFoldedPageNumber(line.norm) && !line.text.includes('	') && line.norm.charCodeAt(firstPrinted(line.norm)) !== 0x7c /* | */);
   const prose = sentences(proseLines, isProse, (line) => (pieces.has(line) ? headingAtColumn.get(`${line.at.line}:${line.at.column}`) : headingAt.get(line.at.line)));
   const narrative = narrativeNumbers(prose);
 

@@ -3,7 +3,8 @@
  * spacing, numbering, labels broken into fragments, and misprints (其他法律行政止公开).
  */
 import { lcsLength } from '../format/lcs.js';
-import { numberlessKey } from '../format/normalize.js';
+import { labelKey, numberlessKey } from '../format/normalize.js';
+import type { Row } from './rows.js';
 import { memo1, memo2 } from './memo.js';
 
 /** The similarity at or above which a printed label is taken to name a format label. */
@@ -13,6 +14,20 @@ const keyCache = new Map<string, string>();
 /** {@link labelKey} of the label without its outline number, cached (labels repeat a lot). */
 export function coreKey(text: string): string {
   return memo1(keyCache, text, () => numberlessKey(text), 50_000);
+}
+
+const rowKeys = new WeakMap<Row, string>();
+/**
+ * {@link labelKey} of a row's cells joined, once per row: 表二's edition markers and its mapper
+ * both read the keys of the same region's rows.
+ */
+export function rowLabelKey(row: Row): string {
+  let key = rowKeys.get(row);
+  if (key === undefined) {
+    key = labelKey(row.cells.map((c) => c.text).join(''));
+    rowKeys.set(row, key);
+  }
+  return key;
 }
 
 /**

@@ -20,7 +20,7 @@ import type { SourceLine } from '../model/source.js';
 import { firstPrinted, fold, isBlankText, isSpaceCode } from '../format/normalize.js';
 import { isFoldedPageNumber } from '../format/page-numbers.js';
 import { readCell } from '../format/numbers.js';
-import { readWebRun } from './web-cells.js';
+import { mayStartWebRun, readWebRun } from './web-cells.js';
 
 /** One cell of a row: its text (folded, trimmed) and where it starts. */
 export interface RowCell {
@@ -224,7 +224,8 @@ export function readRows(lines: readonly SourceLine[], folded?: readonly string[
       i++;
       continue;
     }
-    if (i >= webTried) {
+    // (A line that cannot open a run is not handed to the web reader: it would read no run there.)
+    if (i >= webTried && mayStartWebRun(raw)) {
       const web = readWebRun({ lines, texts, isPageNumber: isFoldedPageNumber }, i);
       webTried = web.end;
       if (web.rows !== null) {

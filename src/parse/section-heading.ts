@@ -156,6 +156,24 @@ export function headingAtLineStart(line: string, at: Span): HeadingCandidate | n
   // Most lines fail on their first printed character, before any string is built.
   const lead = line.charAt(firstPrinted(line));
   if (lead === '' || !(MARKUP_OR_NUMBER.includes(lead) || (lead >= '0' && lead <= '9') || startsLikeTitle(lead))) return null;
+  if (line.length > SHORT_LINE) return readLineStart(line, at);
+  const read = memo1(shortLineReadings, line, () => readLineStart(line, NOWHERE), 20_000);
+  // A new candidate at this line (the remembered one is shared, and never handed out).
+  return read === null ? null : { style: read.style, sep: read.sep, number: read.number, value: read.value, title: read.title, glued: read.glued, known: read.known, at, inline: false };
+}
+
+/**
+ * Lines up to this long (every heading, and the label of most table rows) are read once per text:
+ * reports print the same headings (一、总体情况, （二）部分公开 …), and reading one costs a
+ * numbering match and a title match (profiled: the outline's main cost).
+ */
+const SHORT_LINE = 64;
+const shortLineReadings = new Map<string, HeadingCandidate | null>();
+/** The place of a remembered reading: replaced by the line's own in what is handed out. */
+const NOWHERE: Span = { line: 0 };
+
+/** {@link headingAtLineStart} past its first-character test. */
+function readLineStart(line: string, at: Span): HeadingCandidate | null {
   const text = stripMarkup(line);
   if (text === '') return null;
   const first = text.charCodeAt(0);

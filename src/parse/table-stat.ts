@@ -18,19 +18,40 @@ interface Candidate {
   matched: number;
 }
 
+/** What aligning to a definition needs of its rows, made once per definition for the process. */
+interface DefScoring {
+  /** 1 for a row a printed label may be matched to (not a group's unlisted remainder). */
+  listed: Uint8Array;
+  /** The cost of leaving each row without a printed one (the align tables are only read). */
+  skipCanonical: Float64Array;
+}
+const defScorings = new WeakMap<TableDef, DefScoring>();
+
+function scoringOf(def: TableDef): DefScoring {
+  let scoring = defScorings.get(def);
+  if (scoring === undefined) {
+    const listed = new Uint8Array(def.rows.length);
+    const skipCanonical = new Float64Array(def.rows.length);
+    def.rows.forEach((r, j) => {
+      listed[j] = r.unlisted === true ? 0 : 1;
+      skipCanonical[j] = r.optional ? -0.5 : -2;
+    });
+    scoring = { listed, skipCanonical };
+    defScorings.set(def, scoring);
+  }
+  return scoring;
+}
+
 /** Aligns the rows, whose label texts are `labels`, to one definition. */
 function tryDef(views: RowView[], labels: readonly string[], def: TableDef): Candidate {
   const sims = labels.map((label) => similarityRow(label, def.rows));
   const rows = def.rows.length;
+  const { listed, skipCanonical } = scoringOf(def);
   const match = matchTable(views.length, rows);
   sims.forEach((row, i) => {
-    for (let j = 0; j < rows; j++) if (row[j]! >= LABEL_MATCH && def.rows[j]!.unlisted !== true) match[i * rows + j] = 10 * row[j]!;
+    for (let j = 0; j < rows; j++) if (row[j]! >= LABEL_MATCH && listed[j] === 1) match[i * rows + j] = 10 * row[j]!;
   });
-  const { assignment } = align(views.length, rows, {
-    match,
-    skipCanonical: Float64Array.from(def.rows, (r) => (r.optional ? -0.5 : -2)),
-    skipItem: costTable(views.length, -1),
-  });
+  const { assignment } = align(views.length, rows, { match, skipCanonical, skipItem: costTable(views.length, -1) });
   return { def, views, assignment, sims, matched: assignment.filter((a) => a >= 0).length };
 }
 

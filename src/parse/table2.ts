@@ -6,7 +6,7 @@
  */
 import type { Edition, TableInstance } from '../model/report.js';
 import { T2_ITEMS, T2_LABEL, type RowDef } from '../format/definitions.js';
-import { LABEL_MATCH, rowSimilarity } from './labels.js';
+import { LABEL_MATCH, rowLabelKey, rowSimilarity } from './labels.js';
 import { fold, labelKey } from '../format/normalize.js';
 import { ANY_SPLIT, readGluedDigits, type RowRelation } from './glued-digits.js';
 import { gluedNote } from './glued-rows.js';
@@ -22,7 +22,7 @@ export function mapTable2(rows: readonly Row[], start: number, end: number, edit
   const used = new Set<number>();
   // The region's text as label keys, to tell an item the report does not print (no caption, no
   // row: a department's 表二 prints only the sub-tables that apply) from rows missing in one.
-  const regionKey = views.map((v) => labelKey(v.row.cells.map((c) => c.text).join(''))).join('');
+  const regionKey = views.map((v) => rowLabelKey(v.row)).join('');
   for (const item of T2_ITEMS[edition]) {
     const missingBefore = table.missingRows.length;
     let header: ReturnType<typeof headerColumns> | undefined;
@@ -186,7 +186,7 @@ export function t2EditionMarkers(rows: readonly Row[], start: number, end: numbe
   // The markers' keys once, not once per row.
   const keyed = (['2019', '2021'] as const).flatMap((edition) => markers[edition].map((label) => ({ edition, label, key: labelKey(label) })));
   for (let k = start; k < end; k++) {
-    const text = labelKey(rows[k]!.cells.map((c) => c.text).join(''));
+    const text = rowLabelKey(rows[k]!);
     for (const { edition, label, key } of keyed) {
       if (text.includes(key) && !found.some((f) => f.label === label)) found.push({ edition, label, row: rows[k]! });
     }

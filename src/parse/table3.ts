@@ -75,10 +75,14 @@ class RegionScores {
    * stopping at the first that reaches {@link LABEL_MATCH}; a group label counts only for its own
    * row; below the threshold, the label cells joined count too.
    */
-  private compute(position: number, def: TableDef): number[] {
+  private compute(position: number, def: TableDef): readonly number[] {
     const view = this.views[position]!;
     const labels = view.labels;
+    // Most rows have no label or one that is no group label: their vector is the zero one or the
+    // label's own (both shared, and only read).
+    if (labels.length === 0) return zeros(def);
     const groups = this.groupFlags(position);
+    if (labels.length === 1 && !groups[0]!) return similarityRow(labels[0]!.text, def.rows);
     const perLabel = labels.map((c) => similarityRow(c.text, def.rows));
     let joined: readonly number[] | undefined;
     return def.rows.map((r, j) => {
@@ -266,7 +270,8 @@ function withWordValues(view: RowView, width: number, def: TableDef): RowView['v
 
 /** Words where a number belongs ("见附件"): short, and naming no row or group of the table. */
 function isWordValue(text: string, def: TableDef): boolean {
-  return text.length <= 10 && !isGroupLabel(text) && def.rows.every((r) => rowSimilarity(text, r) < 0.6);
+  // One similarity vector (remembered by key) instead of a lookup per canonical row.
+  return text.length <= 10 && !isGroupLabel(text) && similarityRow(text, def.rows).every((sim) => sim < 0.6);
 }
 
 /** Where the 法人或其他组织小计 column stands, from the header rows; -1 when there is none. */
@@ -348,8 +353,9 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
     return isMarkRow(v);
   };
   const candidates = views.filter(isValueRow);
-  const subtotals = candidates.filter((v) => subtotalGroup(v) !== null);
-  const valueRows = candidates.filter((v) => subtotalGroup(v) === null);
+  const isSubtotal = candidates.map((v) => subtotalGroup(v) !== null);
+  const subtotals = candidates.filter((_v, k) => isSubtotal[k]);
+  const valueRows = candidates.filter((_v, k) => !isSubtotal[k]);
   if (valueRows.length === 0) return views.length > 0 ? unreadableTable(rows[start]!, prefer) : null;
   const header = views.filter((v) => v.index < valueRows[0]!.index);
   const subtotalAt = subtotalPosition(header);
@@ -383,7 +389,6 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
   };
   best.observed.forEach((o, i) => {
     const j = best.assignment[i]!;
-    const label = labelText(o.view);
     if (j < 0 || dropped.has(i)) {
       if (o.view.numbers >= 3 && j < 0 && isLocalRow(o)) {
         table.notes.push('extra-row');
@@ -404,7 +409,7 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
     if (o.view.numbers === 0 && o.ownBest < LABEL_MATCH && !isFullMarkRow(o.view)) return;
     read(def.id, o.view);
     if (o.ownBest >= LABEL_MATCH && o.own[j]! < 1) {
-      const printed = o.view.labels.map((c) => c.text).find((t) => rowSimilarity(t, def) === o.own[j]) ?? label;
+      const printed = o.view.labels.map((c) => c.text).find((t) => rowSimilarity(t, def) === o.own[j]) ?? labelText(o.view);
       if (coreKey(printed) !== coreKey(def.label) && coreKey(def.label).length > coreKey(printed).length - 2 && printed.length >= def.label.length - 2) {
         table.drift.push({ row: def.id, printed, expected: def.label, at: rowSpan(o.view.row) });
       }

@@ -18,7 +18,7 @@
  * Page-number lines (`- 3 -`, `第 3 页`) inside the run are dropped without changing the gap.
  */
 import type { SourceLine } from '../model/source.js';
-import { firstPrinted, isBlankText } from '../format/normalize.js';
+import { firstPrinted, isBlankText, isSpaceCode } from '../format/normalize.js';
 import { sharedReading } from '../format/numbers.js';
 import type { Row, RowCell } from './rows.js';
 import { UNIT_WORDS } from './table-view.js';
@@ -36,20 +36,38 @@ const NUMBERED_LABEL = /^(?:[一二三四五六七八九十]+、|[(（][一二�
 /** One non-blank line of a run, with the blank lines before it. */
 interface RunLine {
   index: number;
-  text: string;
+  /** The cell's text in the line: from, to (white space trimmed). */
+  from: number;
+  to: number;
   gap: number;
   value: boolean;
 }
 
-/** True for a trimmed line that can be one web cell. */
-function isCellText(text: string): boolean {
-  if (text.length === 0 || text.length > MAX_CELL_LENGTH) return false;
-  if (text.startsWith('|')) return false;
-  // Two spaces in a row split a line into layout cells: such a line is a row, not a cell (the
-  // text is trimmed and folded: other white space is a space already, TAB excluded before).
-  if (text.includes('  ')) return false;
-  // A sentence of prose ends a table.
-  return !(text.length > 30 && /[。；]$/.test(text));
+/**
+ * Where the cell text of a line (no TAB; white space trimmed) ends, when it can be one web cell
+ * (not blank, at most {@link MAX_CELL_LENGTH} characters, no `|` first, no two spaces in a row: two
+ * spaces split a line into layout cells, so such a line is a row; not a sentence of prose, which
+ * ends a table): -1 when it cannot. Scanned in place, without a copy of the line
+ * (profiled: runs are tried at many lines, and most of their lines turn out to be no table).
+ */
+function cellEnd(raw: string, start: number): number {
+  if (raw.length > 2 * MAX_CELL_LENGTH) return -1;
+  let end = raw.length;
+  while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end--;
+  const length = end - start;
+  if (length === 0 || length > MAX_CELL_LENGTH || raw.charCodeAt(start) === 0x7c /* | */) return -1;
+  for (let i = start; i + 1 < end; i++) if (raw.charCodeAt(i) === 0x20 && raw.charCodeAt(i + 1) === 0x20) return -1;
+  const last = raw.charCodeAt(end - 1);
+  return length > 30 && (last === 0x3002 /* 。 */ || last === 0xff1b) /* ； */ ? -1 : end;
+}
+
+/**
+ * True when a line (not blank, no page number, no TAB: the row reader has ruled those out) can be
+ * the first cell of a web run, as {@link collect} tests it. The row reader tries a run at every
+ * other line, and most lines fail here.
+ */
+export function mayStartWebRun(raw: string): boolean {
+  return cellEnd(raw, firstPrinted(raw)) >= 0;
 }
 
 /** First characters a value can start with: digits, signs, dash marks, 不适用/无/暂无/没有. */
@@ -108,9 +126,12 @@ function collect(input: WebRunInput, start: number): { run: RunLine[]; end: numb
     }
     // A long line, or a TAB anywhere (a TAB-indented cell line, a TAB row), is another layout's.
     if (raw.length > 2 * MAX_CELL_LENGTH || raw.includes('\t')) break;
-    const text = raw.slice(firstPrinted(raw)).trimEnd();
-    if (!isCellText(text)) break;
-    run.push({ index: i, text, gap: run.length === 0 ? 0 : gap, value: isValueCell(text) });
+    const from = firstPrinted(raw);
+    const to = cellEnd(raw, from);
+    if (to < 0) break;
+    // The text is copied only where it may be a value (its first character says) or is read.
+    const value = VALUE_START.test(raw.charAt(from)) && isValueCell(raw.slice(from, to));
+    run.push({ index: i, from, to, gap: run.length === 0 ? 0 : gap, value });
     lastNonBlank = i;
     gap = 0;
   }
@@ -156,24 +177,24 @@ export function readWebRun(input: WebRunInput, start: number): WebRun {
   let lastWasCaption = false;
   for (const l of run) {
     const origin = input.lines[l.index]!.origin;
-    const raw = input.texts[l.index]!;
-    const column = firstPrinted(raw) + 1;
+    const text = input.texts[l.index]!.slice(l.from, l.to);
+    const column = l.from + 1;
     const last = cells[cells.length - 1];
     if (last !== undefined && l.gap < cellGap && !l.value && !isValueCell(last.text)) {
       // The rest of a label broken over lines.
-      last.text += l.text;
+      last.text += text;
       continue;
     }
-    const caption = CAPTION_CELL.test(l.text);
-    const numbered = !l.value && NUMBERED_LABEL.test(l.text);
+    const caption = CAPTION_CELL.test(text);
+    const numbered = !l.value && NUMBERED_LABEL.test(text);
     // A unit cell (条, 件) stands before its value: a label after it starts the next row (the
     // value cell was blank, and a blank cell leaves no line).
-    const afterUnit = !l.value && last !== undefined && UNIT_WORDS.has(last.text) && !UNIT_WORDS.has(l.text);
+    const afterUnit = !l.value && last !== undefined && UNIT_WORDS.has(last.text) && !UNIT_WORDS.has(text);
     if (cells.length > 0 && (l.gap > cellGap || (!l.value && lastWasValue) || caption || lastWasCaption || numbered || afterUnit)) {
       flush();
     }
     if (cells.length === 0) rowStart = l.index;
-    cells.push({ text: l.text, line: origin.line, column });
+    cells.push({ text, line: origin.line, column });
     lastWasValue = l.value;
     lastWasCaption = caption;
   }
