@@ -97,15 +97,16 @@ export function cellLabel(id: string): string {
 
 /**
  * Cells named in a list, each table's name once before its cells: 表三「…」「商业企业」、「…」「科研机构」.
- * At most `max` cells are named, then “等 N 格”.
+ * A list cut short says how many cells there are in a message of the rule's (the engine's
+ * `cellListValue`): no words here but the format's own labels.
  */
-export function cellList(ids: readonly string[], separator = '、', max = Number.POSITIVE_INFINITY): string {
+export function cellList(ids: readonly string[], separator = '、'): string {
   const parts: string[] = [];
   let lastTable: string | null = null;
-  for (const id of ids.slice(0, max)) {
+  for (const id of ids) {
     const table = splitCellId(id).table;
     parts.push(table === lastTable ? cellInTable(id) : cellLabel(id));
     lastTable = table;
   }
-  return parts.join(separator) + (ids.length > max ? `等 ${ids.length} 格` : '');
+  return parts.join(separator);
 }

@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cellLabel, cellList, distinctRowLabel } from '../../src/format/labels.js';
-import { basisFor } from '../../src/engine/run.js';
+import { basisFor, Checker } from '../../src/engine/run.js';
+import { cellListValue } from '../../src/engine/cell-list.js';
 import { builtinPacks, checkText } from '../helpers/examples.js';
+import { checkText as checkFile } from '../../src/check.js';
 import { readFileSync } from 'node:fs';
 
 describe('cell labels in messages', () => {
@@ -14,7 +16,9 @@ describe('cell labels in messages', () => {
     const list = cellList(['t3.new.biz', 't3.new.res', 't4.rev.total']);
     expect(list).toBe(`${cellLabel('t3.new.biz')}、「${distinctRowLabel('t3', 'new')}」「科研机构」、${cellLabel('t4.rev.total')}`);
     expect(list.match(/表三/g)).toHaveLength(1);
-    expect(cellList(['t3.new.biz', 't3.new.res', 't3.new.ngo'], '、', 2)).toMatch(/」等 3 格$/);
+    // A list cut short is a phrase of the kind's shared message cells-more (等 N 格), not words in TypeScript.
+    expect(cellListValue(['t3.new.biz', 't3.new.res', 't3.new.ngo'], '、', 2)).toEqual({ message: 'cells-more', vars: { cells: cellList(['t3.new.biz', 't3.new.res']), count: 3 } });
+    expect(cellListValue(['t3.new.biz', 't3.new.res'], '、', 2)).toBe(cellList(['t3.new.biz', 't3.new.res']));
   });
 
   it('tells 表四 litigation groups apart', () => {
@@ -54,5 +58,16 @@ describe('bases by regime', () => {
     const found = (await checkText(text, 'conversion-residue')).filter((f) => f.ruleId === 'conversion-residue');
     expect(found.length).toBeGreaterThan(0);
     for (const f of found) expect(f.basis).toContain('国务院令第492号');
+  });
+});
+
+describe('a list of cells cut short', () => {
+  it('says how many cells there are in the finding\'s language (the kinds\' shared message cells-more)', async () => {
+    const text = readFileSync('fixtures/corpus/text/023-shuyang-county-fgj-2023.txt', 'utf8');
+    const blank = async (locale: 'zh' | 'en') => (await checkFile(text, '023.txt', new Checker(builtinPacks(), { locale }))).findings.find((f) => f.ruleId === 'blank-cells' && f.location.table === 't3')!;
+    expect((await blank('zh')).message).toMatch(/」等 125 格；/);
+    const en = (await blank('en')).message;
+    expect(en).toContain('and others (125 cells)');
+    expect(en).not.toContain('等');
   });
 });

@@ -6,7 +6,8 @@
 import type { Cell, Report, TableInstance } from '../../model/report.js';
 import { selectIds, viewOf } from '../cells.js';
 import { globToRegExp } from '../expr.js';
-import { cellLabel, cellList, colLabel, distinctRowLabel, rowLabel, tableLabel } from '../../format/labels.js';
+import { cellListValue } from '../cell-list.js';
+import { cellLabel, colLabel, distinctRowLabel, rowLabel, tableLabel } from '../../format/labels.js';
 import { locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { NO_REFS, type CheckKind } from './kind.js';
@@ -76,7 +77,7 @@ export function checkCellState(ctx: CheckContext, check: CellStateCheck): Outcom
   }
   return [...groups.entries()].map(([key, list]) => {
     const first = list[0]!.cell;
-    const names = cellList(list.map((f) => f.cell.id), '、', 6);
+    const names = cellListValue(list.map((f) => f.cell.id), '、', 6);
     const messageId = messageIdOf(check, list[0]!.broken);
     return {
       status: 'fail' as const,
@@ -103,6 +104,7 @@ export const cellStateKind: CheckKind<'cell-state'> = {
   tables: () => [],
   expressions: NO_REFS.expressions,
   messages: (check) => Object.fromEntries(check.require.map((req) => [messageIdOf(check, req), VALUES])),
+  shared: { 'cells-more': ['cells', 'count'] },
   describe: (check) => `单元格 ${check.cells.map((c) => `\`${c}\``).join('、')} 须满足：${check.require.join('、')}。`,
   evaluate: (ctx, check) => checkCellState(ctx, check),
 };

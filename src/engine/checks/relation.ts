@@ -10,6 +10,7 @@ import type { Report, Cell } from '../../model/report.js';
 import { cellsOfGlob, viewOf } from '../cells.js';
 import { compare, evaluate, parseRelation, quickEvaluate, type Expr, type QuickValue, type Relation, type Resolved, type Resolver, type SideValue, type Term } from '../expr.js';
 import { expand } from '../expand.js';
+import { cellListValue } from '../cell-list.js';
 import { cellLabel, cellList, colLabel, distinctRowLabel, rowLabel, splitCellId, tableLabel } from '../../format/labels.js';
 import type { MessageValue } from '../message.js';
 import { cannotSay, locate, type CheckContext, type Outcome } from '../outcome.js';
@@ -311,7 +312,7 @@ function outcomeOf(ctx: CheckContext, check: RelationCheck, c: Compiled, left: S
   // so a reader sees what the sum rests on.
   const marks = allTerms.filter((t) => t.state === 'dash' || t.state === 'na');
   if (marks.length > 0) {
-    vars.marks = cellList(marks.map((t) => t.id), '、', 3);
+    vars.marks = cellListValue(marks.map((t) => t.id), '、', 3);
     outcome.message = { join: [{ message: 'default' }, { message: 'zero-marks' }] };
   }
   return outcome;
@@ -396,6 +397,7 @@ export const relationKind: CheckKind<'relation'> = {
     'cannot-blank-one': ['description', 'ruleId', 'cells', 'ids'],
     'cannot-blank-one-needs': ['description', 'ruleId', 'cells', 'ids', 'needed'],
     'zero-marks': ['lhs', 'rhs', 'diff', 'lhsTerms', 'rhsTerms', 'table', 'row', 'col', 'marks'],
+    'cells-more': ['cells', 'count'],
     'term-blank': [],
     'term-dash': [],
     'term-na': [],
