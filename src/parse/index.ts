@@ -82,7 +82,7 @@ export function parseReport(source: SourceText): Report {
   const headingAtColumn = new Map<string, Section>();
   for (const s of outline) if (s.at.column !== undefined) headingAtColumn.set(`${s.at.line}:${s.at.column}`, s);
   const isProse = (line: ReportLine): boolean =>
-    pieces.has(line) || (!inTable(line.at.line) && line.at.line > chromeEnd + 1 && !isFoldedPageNumber(line.norm) && !line.text.includes('	') && line.norm.charCodeAt(firstPrinted(line.norm)) !== 0x7c /* | */);
+    pieces.has(line) || (!inTable(line.at.line) && line.at.line > chromeEnd + 1 && !isFoldedPageNumber(line.norm) && !line.text.includes('\t') && line.norm.charCodeAt(firstPrinted(line.norm)) !== 0x7c /* | */);
   const prose = sentences(proseLines, isProse, (line) => (pieces.has(line) ? headingAtColumn.get(`${line.at.line}:${line.at.column}`) : headingAt.get(line.at.line)));
   const narrative = narrativeNumbers(prose);
 
