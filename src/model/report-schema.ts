@@ -48,11 +48,55 @@ export const LabelDriftSchema = z.object({
   at: SpanSchema,
 });
 
+/**
+ * Why the parser could not read a row, as a code: the parser names the case and its values, the
+ * words are the `unreadable-rows` kind's messages `reason-<code>` (rules/kinds/unreadable-rows.yaml),
+ * so that a finding reads in the user's language. `t2`/`t3`/`t4`/`stat` name the table.
+ */
+export const UnreadableReasonSchema = z.enum([
+  't2-no-values',
+  't2-count',
+  't2-empty-before-next',
+  't2-glued',
+  't3-count',
+  't3-header-mismatch',
+  't3-text-in-count',
+  't3-places',
+  't3-no-label',
+  't3-no-row',
+  't3-subtotal',
+  't3-no-values',
+  't3-glued-ambiguous',
+  't3-glued-no-split',
+  't4-no-values',
+  't4-header-count',
+  't4-count',
+  't4-glued-header',
+  't4-glued-too-long',
+  't4-glued-too-many',
+  't4-glued-no-split',
+  't4-glued-ambiguous',
+  'stat-count',
+  'stat-unlisted-row',
+  'stat-parts-incomplete',
+]);
+
+/**
+ * A value a reason names: a count, a text quoted from the report or a label, or a list of labels
+ * (joined in the finding's language).
+ */
+export const UnreadableValueSchema = z.union([z.number(), z.string(), z.array(z.string())]);
+
+/** The reason a row could not be read: its code and the values its message names. */
+export const UnreadableWhySchema = z.object({
+  reason: UnreadableReasonSchema,
+  values: z.record(z.string(), UnreadableValueSchema),
+});
+
 /** A row the parser saw but could not read, with the reason (never guessed). */
-export const UnreadableRowSchema = z.object({
+export const UnreadableRowSchema = UnreadableWhySchema.extend({
   row: z.string(),
   raw: z.string(),
-  reason: z.string(),
   at: SpanSchema,
 });
 

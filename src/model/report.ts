@@ -3,7 +3,7 @@
  * loading this module does not load zod.
  */
 import type * as z from 'zod';
-import type { AgencyNameSchema, CellSchema, CellStateSchema, EditionSchema, FoundDateSchema, IssuerSchema, LabelDriftSchema, NarrativeNumberSchema, ParseProblemSchema, ReportLineSchema, ReportMetaSchema, ReportSchema, SectionSchema, SentenceSchema, SpanSchema, TableInstanceSchema, UnreadableRowSchema } from './report-schema.js';
+import type { AgencyNameSchema, CellSchema, CellStateSchema, EditionSchema, FoundDateSchema, IssuerSchema, LabelDriftSchema, NarrativeNumberSchema, ParseProblemSchema, ReportLineSchema, ReportMetaSchema, ReportSchema, SectionSchema, SentenceSchema, SpanSchema, TableInstanceSchema, UnreadableReasonSchema, UnreadableRowSchema, UnreadableWhySchema } from './report-schema.js';
 
 /** The type of {@link EditionSchema}. */
 export type Edition = z.infer<typeof EditionSchema>;
@@ -20,6 +20,10 @@ export type Cell = z.infer<typeof CellSchema>;
 /** The type of {@link LabelDriftSchema}. */
 export type LabelDrift = z.infer<typeof LabelDriftSchema>;
 
+/** The type of {@link UnreadableReasonSchema}. */
+export type UnreadableReason = z.infer<typeof UnreadableReasonSchema>;
+/** The type of {@link UnreadableWhySchema}. */
+export type UnreadableWhy = z.infer<typeof UnreadableWhySchema>;
 /** The type of {@link UnreadableRowSchema}. */
 export type UnreadableRow = z.infer<typeof UnreadableRowSchema>;
 

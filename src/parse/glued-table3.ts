@@ -59,11 +59,11 @@ export function readGluedTable3(rows: readonly Row[], start: number, end: number
       continue;
     }
     if (reading.kind === 'ambiguous') pending.set(id, g);
-    const reason =
+    const why =
       reading.kind === 'ambiguous'
-        ? `行名后的数字连在一起（${g.digits}），有 ${reading.accepted} 种拆分都满足“总计等于各列之和”，无法确定各单元格的值`
-        : `行名后的数字连在一起（${g.digits}），无法拆分成 7 个单元格`;
-    table.unreadable.push({ row: id, raw: `${g.label}${g.digits}`, reason, at: rowSpan(g.row) });
+        ? { reason: 't3-glued-ambiguous' as const, values: { digits: g.digits, fits: reading.accepted } }
+        : { reason: 't3-glued-no-split' as const, values: { digits: g.digits } };
+    table.unreadable.push({ row: id, raw: `${g.label}${g.digits}`, ...why, at: rowSpan(g.row) });
   }
   settleByColumns(table, pending);
   // Rows in the format's order, as the mapper gives them (rows settled late were added last).

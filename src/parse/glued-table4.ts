@@ -8,7 +8,7 @@
  * 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结. Exactly one split that satisfies it is read (a
  * `glued-split` note), none is a certain error (`glued-no-split`), several leave 表四 unread.
  */
-import type { TableInstance } from '../model/report.js';
+import type { TableInstance, UnreadableWhy } from '../model/report.js';
 import { MAX_GLUED_DIGITS, readGluedDigits, type GluedReading, type RowRelation } from './glued-digits.js';
 import { gluedNote, splitCells } from './glued-rows.js';
 import type { Row, RowCell } from './rows.js';
@@ -71,7 +71,7 @@ function groupRelation(run: readonly Col[]): RowRelation {
 }
 
 /** What splitting all the digits into the three groups found. */
-type Table4Reading = { kind: 'unique'; values: number[] } | { kind: 'none' } | { kind: 'unreadable'; reason: string };
+type Table4Reading = { kind: 'unique'; values: number[] } | { kind: 'none' } | ({ kind: 'unreadable' } & UnreadableWhy);
 
 /**
  * Every way to cut `digits` into three groups, each group's part split into its five cells, kept
@@ -79,7 +79,7 @@ type Table4Reading = { kind: 'unique'; values: number[] } | { kind: 'none' } | {
  * once: the enumeration stays within a few thousand splits per part.
  */
 function splitGroups(digits: string, runs: readonly Col[][]): Table4Reading {
-  if (digits.length > MAX_GLUED_DIGITS) return { kind: 'unreadable', reason: `表四的数字连在一起（${digits}），位数太多，无法列举各种拆分` };
+  if (digits.length > MAX_GLUED_DIGITS) return { kind: 'unreadable', reason: 't4-glued-too-long', values: { digits } };
   const relations = runs.map(groupRelation);
   const parts = new Map<string, GluedReading>();
   const part = (from: number, to: number, g: number): GluedReading => {
@@ -100,17 +100,17 @@ function splitGroups(digits: string, runs: readonly Col[][]): Table4Reading {
   for (let a = 5; a <= n - 10; a++) {
     for (let b = a + 5; b <= n - 5; b++) {
       const readings = [part(0, a, 0), part(a, b, 1), part(b, n, 2)];
-      if (readings.some((r) => r.kind === 'too-many')) return { kind: 'unreadable', reason: `表四的数字连在一起（${digits}），拆分方式太多，无法列举` };
+      if (readings.some((r) => r.kind === 'too-many')) return { kind: 'unreadable', reason: 't4-glued-too-many', values: { digits } };
       total += readings.reduce((p, r) => p * splits(r), 1);
       const here = readings.reduce((p, r) => p * accepted(r), 1);
       fits += here;
       if (here === 1) values = readings.flatMap((r) => (r.kind === 'unique' ? r.values : []));
     }
   }
-  if (total === 0) return { kind: 'unreadable', reason: `表四的数字连在一起（${digits}），无法拆分成 15 个单元格` };
+  if (total === 0) return { kind: 'unreadable', reason: 't4-glued-no-split', values: { digits } };
   if (fits === 0) return { kind: 'none' };
   if (fits === 1 && values !== null) return { kind: 'unique', values };
-  return { kind: 'unreadable', reason: `表四的数字连在一起（${digits}），有 ${fits} 种拆分都满足“各组总计等于结果维持、结果纠正、其他结果、尚未审结之和”，无法确定各单元格的值` };
+  return { kind: 'unreadable', reason: 't4-glued-ambiguous', values: { digits, fits } };
 }
 
 /**
@@ -130,12 +130,12 @@ export function readGluedTable4(table: TableInstance, rows: readonly Row[], star
   const runs = runsOf(header);
   const raw = tail.digits;
   if (runs === null) {
-    table.unreadable.push({ row: 'rev', raw, reason: `表四的数字连在一起（${raw}），表头的列名无法对应到三组各五列，无法确定各数值属于哪一格`, at: rowSpan(tail.row) });
+    table.unreadable.push({ row: 'rev', raw, reason: 't4-glued-header', values: { digits: raw }, at: rowSpan(tail.row) });
     return true;
   }
   const reading = splitGroups(raw, runs);
   if (reading.kind === 'unreadable') {
-    table.unreadable.push({ row: 'rev', raw, reason: reading.reason, at: rowSpan(tail.row) });
+    table.unreadable.push({ row: 'rev', raw, reason: reading.reason, values: reading.values, at: rowSpan(tail.row) });
     return true;
   }
   if (reading.kind === 'none') {

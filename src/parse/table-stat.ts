@@ -3,7 +3,7 @@
  * provincial extras, the Fujian variant, the Sichuan 分项统计表) by aligning row labels in order.
  * Order matters: several labels repeat (（一）维持具体行政行为数 under 复议 and under 举报投诉).
  */
-import type { TableInstance } from '../model/report.js';
+import type { TableInstance, UnreadableWhy } from '../model/report.js';
 import { align, costTable, matchTable } from './align.js';
 import { STAT_DEFS, type ColDef, type RowDef, type TableDef } from '../format/definitions.js';
 import { coreKey, LABEL_MATCH, similarityRow } from './labels.js';
@@ -94,7 +94,8 @@ export function mapStatTable(rows: readonly Row[], start: number, end: number): 
       table.unreadable.push({
         row: rowDef.id,
         raw: view.row.cells.map((c) => c.text).join(' | '),
-        reason: `这一行有 ${values.length} 个数值，应有 ${def.cols.length} 个（${def.cols.map((c) => c.label).join('、')}）`,
+        reason: 'stat-count',
+        values: { count: values.length, expected: def.cols.length, cols: def.cols.map((c) => c.label) },
         at: rowSpan(view.row),
       });
       return;
@@ -182,10 +183,10 @@ function markUncertainGroups(table: TableInstance, best: Candidate, seen: Readon
   const groups = def.sumGroups ?? [];
   if (groups.length === 0) return;
   const marked = new Set<string>();
-  const mark = (group: string, raw: string, reason: string, at: TableInstance['at']): void => {
+  const mark = (group: string, raw: string, why: UnreadableWhy, at: TableInstance['at']): void => {
     if (marked.has(group)) return;
     marked.add(group);
-    table.unreadable.push({ row: `${group}.unlisted`, raw, reason, at });
+    table.unreadable.push({ row: `${group}.unlisted`, raw, ...why, at });
   };
   const labelOf = (id: string): string => def.rows.find((r) => r.id === id)?.label ?? id;
   views.forEach((view, i) => {
@@ -198,7 +199,7 @@ function markUncertainGroups(table: TableInstance, best: Candidate, seen: Readon
     if (group === null) return;
     const printed = labelText(view);
     if ((next !== null && groupOf(next, groups) === group) || LIST_ITEM.test(printed)) {
-      mark(group, view.row.cells.map((c) => c.text).join(' | '), `「${printed}」不是统计表的标准行，无法确定它是否计入「${labelOf(group)}」的分项，分项之和无法核对`, rowSpan(view.row));
+      mark(group, view.row.cells.map((c) => c.text).join(' | '), { reason: 'stat-unlisted-row', values: { label: printed, group: labelOf(group) } }, rowSpan(view.row));
     }
   });
   const partsOf = groupParts(def);
@@ -210,6 +211,6 @@ function markUncertainGroups(table: TableInstance, best: Candidate, seen: Readon
     const hasOther = read.some((r) => OTHER_PART.test(r.label));
     const missing = parts.filter((r) => r.local !== true && !seen.has(r.id));
     if (hasOther || missing.length === 0) continue;
-    mark(group, read.map((r) => r.label).join('、'), `「${labelOf(group)}」列出的分项没有「其他」行，也不是统计表规定的全部分项（缺少${missing.map((r) => `「${r.label}」`).join('、')}），分项之和不一定等于总数，无法核对`, table.at);
+    mark(group, read.map((r) => r.label).join('、'), { reason: 'stat-parts-incomplete', values: { group: labelOf(group), missing: missing.map((r) => r.label) } }, table.at);
   }
 }

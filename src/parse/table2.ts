@@ -56,10 +56,9 @@ export function mapTable2(rows: readonly Row[], start: number, end: number, edit
           table.unreadable.push({
             row: rowId,
             raw: hit.view.row.cells.map((c) => c.text).join(' | '),
-            reason:
-              cells.length === 0
-                ? `「${def.label}」一行没有数值`
-                : `「${def.label}」一行有 ${cells.length} 个数值，应有 ${item.cols.length} 个（${item.cols.map((c) => c.label).join('、')}），无法确定各数值属于哪一列`,
+            ...(cells.length === 0
+              ? { reason: 't2-no-values' as const, values: { label: def.label } }
+              : { reason: 't2-count' as const, values: { label: def.label, count: cells.length, expected: item.cols.length, cols: item.cols.map((c) => c.label) } }),
             at: rowSpan(hit.view.row),
           });
         }
@@ -132,7 +131,7 @@ function readGlued(rows: readonly Row[], start: number, end: number, item: strin
           // In a glued table (its captions in the same text), a label followed by the next label
           // or caption, without digits: every cell of the row was empty (规章规范性文件111151).
           if (text.includes('第二十条') && /^[\u4e00-\u9fff]/.test(text.slice(at + label.length))) {
-            table.unreadable.push({ row: rowId, raw: text.slice(at, at + label.length + 8), reason: `「${label}」一行没有任何数值（后面紧接着下一行的行名或下一项的标题），各单元格都是空的`, at: rowSpan(row) });
+            table.unreadable.push({ row: rowId, raw: text.slice(at, at + label.length + 8), reason: 't2-empty-before-next', values: { label }, at: rowSpan(row) });
             return true;
           }
           continue;
@@ -150,7 +149,8 @@ function readGlued(rows: readonly Row[], start: number, end: number, item: strin
           table.unreadable.push({
             row: rowId,
             raw: `${label}${run}`,
-            reason: `「${label}」后的数字连在一起（${run}），无法确定如何拆分成 ${cols.length} 个单元格`,
+            reason: 't2-glued',
+            values: { label, digits: run, expected: cols.length },
             at: rowSpan(row),
           });
           return true;

@@ -6,7 +6,7 @@
  * (PDF-to-markdown damage), the rows are placed by position only when the run has exactly as many
  * rows as the canonical rows it spans. Anything else is reported unreadable, never guessed.
  */
-import type { TableInstance } from '../model/report.js';
+import type { TableInstance, UnreadableWhy } from '../model/report.js';
 import { align, costTable, matchTable } from './align.js';
 import { T3_COLS, T3_GROUP_LABELS, T3_SUBTOTAL_ROWS, t3Def, type TableDef } from '../format/definitions.js';
 import { headerTokens, planFromHeader, type HeaderPlan } from './header-t3.js';
@@ -205,7 +205,7 @@ const SINGLE = t3Def('single');
 const SPLIT = t3Def('split');
 
 /** Column ids and cells of a value row, or why they cannot be told apart. */
-type RowColumns = { cols: string[]; cells: RowCell[] } | string;
+type RowColumns = { cols: string[]; cells: RowCell[] } | UnreadableWhy;
 
 /** Column ids for a value row of `count` values, given whether the header has a 小计 column. */
 function columnsFor(values: RowView['values'], subtotalAt: number): RowColumns {
@@ -213,7 +213,7 @@ function columnsFor(values: RowView['values'], subtotalAt: number): RowColumns {
   const width = subtotalAt >= 0 ? 8 : 7;
   while (cells.length > width && cells[cells.length - 1]!.text === '') cells = cells.slice(0, -1);
   if (cells.length > width && cells[0]!.text === '') cells = cells.slice(cells.length - width);
-  if (cells.length !== width) return `这一行有 ${cells.length} 个数值，表三每行应有 ${width} 个（申请人类别各一列加总计），无法确定各数值属于哪一列`;
+  if (cells.length !== width) return { reason: 't3-count', values: { count: cells.length, expected: width } };
   const cols = T3_COLS.map((c) => c.id);
   if (subtotalAt >= 0) cols.splice(subtotalAt, 0, 'sub');
   return { cols, cells };
@@ -241,14 +241,14 @@ function columnsByHeader(view: RowView, columns: readonly string[], def: TableDe
     }
     if (cells[end - 1]!.text !== '') break;
   }
-  if (row === null) return `这一行的数值与表头的 ${width} 列对不上，无法确定各数值属于哪一列`;
+  if (row === null) return { reason: 't3-header-mismatch', values: { expected: width } };
   const cols: string[] = [];
   const picked: RowCell[] = [];
   for (let k = 0; k < width; k++) {
     const col = columns[k]!;
     const cell = row[k]!;
     if (col === 'skip' || col === 'org') continue;
-    if (isWord(cell.text) && (cell.text.length > 10 || isGroupLabel(cell.text))) return `表头「${T3_COLS.find((c) => c.id === col)?.label ?? col}」列这一格填的是文字「${cell.text}」，无法确定这一行的数值`;
+    if (isWord(cell.text) && (cell.text.length > 10 || isGroupLabel(cell.text))) return { reason: 't3-text-in-count', values: { col: T3_COLS.find((c) => c.id === col)?.label ?? col, text: cell.text } };
     cols.push(col);
     picked.push(cell);
   }
@@ -376,8 +376,8 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
         ? placedColumns(view, places, named, subtotalAt)
         : columnsFor(withWordValues(view, subtotalAt >= 0 ? 8 : 7, best.def), subtotalAt);
     seen.add(rowId);
-    if (typeof cols === 'string') {
-      table.unreadable.push({ row: rowId, raw: view.values.map((c) => c.text).join(' '), reason: cols, at: rowSpan(view.row) });
+    if ('reason' in cols) {
+      table.unreadable.push({ row: rowId, raw: view.values.map((c) => c.text).join(' '), ...cols, at: rowSpan(view.row) });
       return;
     }
     if (plan?.certain) noteColumns(table, plan.columns);
@@ -396,7 +396,8 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
         table.unreadable.push({
           row: j >= 0 ? best.def.rows[j]!.id : '?',
           raw: o.view.row.cells.map((c) => c.text).join(' | '),
-          reason: j >= 0 ? '这一行没有可辨认的行名，无法确定它是表三的哪一行' : '这一行无法对应到表三的任何一行',
+          reason: j >= 0 ? 't3-no-label' : 't3-no-row',
+          values: {},
           at: rowSpan(o.view.row),
         });
       }
@@ -418,7 +419,7 @@ export function mapTable3(rows: readonly Row[], start: number, end: number, pref
   for (const view of subtotals) {
     const id = subtotalRowId(view, best, valueRows);
     if (id === null || seen.has(id)) {
-      table.unreadable.push({ row: '?', raw: view.row.cells.map((c) => c.text).join(' | '), reason: '这一行是小计，但无法确定它是哪一组的小计', at: rowSpan(view.row) });
+      table.unreadable.push({ row: '?', raw: view.row.cells.map((c) => c.text).join(' | '), reason: 't3-subtotal', values: {}, at: rowSpan(view.row) });
       continue;
     }
     read(id, view);
@@ -441,7 +442,7 @@ function layoutPlaces(views: readonly RowView[], isHeader: readonly boolean[]): 
 /** The columns of a short aligned row, by the places of the columns (or of the outer header names). */
 function placedColumns(view: RowView, places: readonly ColumnPlace[] | null, named: HeaderPlaces | null, subtotalAt: number): RowColumns {
   const cells = places !== null ? placeOnColumns(view.values, places, view.row.line) : named !== null ? placeUnderHeader(view.values, named, view.row.line) : null;
-  if (cells === null) return `这一行有 ${view.values.length} 个数值，无法按各列的位置确定它们属于哪一列`;
+  if (cells === null) return { reason: 't3-places', values: { count: view.values.length } };
   return columnsFor(cells, cells.length === 8 ? Math.max(subtotalAt, 1) : -1);
 }
 
@@ -471,7 +472,7 @@ function unreadableTable(first: Row, prefer: 'single' | 'split'): TableInstance 
   const def = prefer === 'single' ? SINGLE : SPLIT;
   const table = emptyTable('t3', def.variant, def.label, first);
   table.missingRows = def.rows.map((r) => r.id);
-  table.unreadable.push({ row: def.rows[0]!.id, raw: first.cells.map((c) => c.text).join(' | '), reason: '找到了表三，但其中没有可读的数值行', at: rowSpan(first) });
+  table.unreadable.push({ row: def.rows[0]!.id, raw: first.cells.map((c) => c.text).join(' | '), reason: 't3-no-values', values: {}, at: rowSpan(first) });
   return table;
 }
 

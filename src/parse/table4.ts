@@ -94,7 +94,7 @@ export function mapTable4(rows: readonly Row[], start: number, end: number): Tab
   const read = new Set(Object.values(table.cells).map((c) => c.row));
   const gluedNoSplit = table.notes.some((n) => n.startsWith('glued-no-split:'));
   if (read.size === 0 && table.unreadable.length === 0 && !gluedNoSplit) {
-    table.unreadable.push({ row: 'rev', raw: rows[start]!.cells.map((c) => c.text).join(' | '), reason: '找到了表四，但其中没有可读的数值', at: rowSpan(rows[start]!) });
+    table.unreadable.push({ row: 'rev', raw: rows[start]!.cells.map((c) => c.text).join(' | '), reason: 't4-no-values', values: {}, at: rowSpan(rows[start]!) });
   }
   table.rows = GROUPS.filter((g) => read.has(g));
   // Nothing read: every row is missing (as the unreadable values may belong to any).
@@ -150,7 +150,7 @@ function readRowsBy<R extends string, C extends string>(
     const values = end === v.values.length ? v.values : v.values.slice(0, end);
     if (values.length !== cols.length) {
       const [g] = ids(keys[k]!, fallback[0]!);
-      table.unreadable.push({ row: g, raw: values.map((c) => c.text).join(' '), reason: `这一行有 ${values.length} 个数值，表头有 ${cols.length} 列，无法确定各数值属于哪一列`, at: rowSpan(v.row) });
+      table.unreadable.push({ row: g, raw: values.map((c) => c.text).join(' '), reason: 't4-header-count', values: { count: values.length, expected: cols.length }, at: rowSpan(v.row) });
       return;
     }
     cols.forEach((col, c) => {
@@ -184,7 +184,8 @@ function readWide(table: TableInstance, views: readonly RowView[], headers: read
       table.unreadable.push({
         row: 'rev',
         raw: list.map((v) => v.cell.text).join(' '),
-        reason: `表四应有 15 个数值（行政复议、未经复议直接起诉、复议后起诉各 5 个），这里读到 ${list.length} 个，无法确定各数值属于哪一格`,
+        reason: 't4-count',
+        values: { count: list.length },
         at: list[0] ? rowSpan(list[0].row) : rowSpan(heading),
       });
     }

@@ -3,6 +3,7 @@
  * the cells that findings name highlighted, showing the value the rule expects, and linked to the
  * findings (which link back).
  */
+import { defaultReasonText } from '../format/unreadable-reason.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { Cell, TableInstance } from '../model/report.js';
 import { gridFor, type DataCell, type GridCell, type HeadCell } from './html-layout.js';
@@ -189,7 +190,7 @@ export function renderTable(table: TableInstance, ctx: TableContext): string {
   }).join('')}</ul>`;
 
   const unreadable = table.unreadable.length === 0 ? '' : `<div class="xl-unreadable"><p>${esc(s.unreadableRows)}</p><ul>${table.unreadable.map((u) =>
-    `<li><span class="xl-where">${esc(s.at(u.at))}</span> <code${s.zhAttr}>${esc(u.raw)}</code> — <span${s.zhAttr}>${esc(u.reason)}</span></li>`).join('')}</ul></div>`;
+    `<li><span class="xl-where">${esc(s.at(u.at))}</span> <code${s.zhAttr}>${esc(u.raw)}</code> — <span>${esc(defaultReasonText(u, s.locale))}</span></li>`).join('')}</ul></div>`;
 
   // The notes go in the caption: they belong to this table, for the eye and for screen readers.
   const caption = `<caption><span class="xl-cap"${s.zhAttr}>${esc(table.label)}</span> <span class="xl-at">${esc(s.tableAt(table.at))}</span>${notesHtml}</caption>`;

@@ -57,6 +57,8 @@ export interface HtmlStrings {
    * so screen readers switch voice; empty in Chinese pages.
    */
   zhAttr: string;
+  /** The page's language, for texts made of the rules' messages (why a row is unreadable). */
+  locale: 'zh' | 'en';
   basis: string;
   rule: string;
   toCell: string;
@@ -118,6 +120,7 @@ const ZH: HtmlStrings = {
   paren: (t) => `（${t}）`,
   countBadge: (n, sev) => `${n} ${ZH_SEVERITY[sev]}`,
   zhAttr: '',
+  locale: 'zh',
   basis: '依据',
   rule: '规则',
   toCell: '在表中查看',
@@ -173,6 +176,7 @@ const EN: HtmlStrings = {
   paren: (t) => `(${t})`,
   countBadge: (n, sev) => `${n} ${sev}${n === 1 ? '' : 's'}`,
   zhAttr: ' lang="zh-CN"',
+  locale: 'en',
   basis: 'basis',
   rule: 'rule',
   toCell: 'show in table',

@@ -1,4 +1,5 @@
 /** The readable view of a parsed report (`xxgk-lint parse`): metadata, outline, tables. */
+import { defaultReasonText } from '../format/unreadable-reason.js';
 import type { Report } from '../model/report.js';
 import { colLabel, rowLabel, tableLabel } from '../format/labels.js';
 
@@ -23,7 +24,7 @@ export function formatOutline(report: Report): string {
     }
     out.push(`  ${''.padEnd(24)}${cols.map((c) => colLabel(table.id, c).slice(0, 6).padEnd(8)).join('')}`);
     for (const [row, values] of rows) out.push(`  ${rowLabel(table.id, row).slice(0, 22).padEnd(24)}${values.map((v) => v.padEnd(8)).join('')}`);
-    for (const u of table.unreadable) out.push(`  无法读取（第${u.at.line}行）：${u.reason}`);
+    for (const u of table.unreadable) out.push(`  无法读取（第${u.at.line}行）：${defaultReasonText(u)}`);
   }
   for (const p of report.problems) out.push('', `问题：${p.message}`);
   return out.join('\n');

@@ -36,7 +36,7 @@ async function messages(packText: string): Promise<{ zh: string[]; en: string[] 
 describe('the kinds\' default messages', () => {
   it('are embedded as rules/kinds/*.yaml has them (run `npm run messages:kinds`)', () => {
     expect(readFileSync('src/engine/kind-messages.generated.ts', 'utf8')).toBe(kindMessagesModule());
-    expect(KIND_MESSAGE_FILES.map((f) => f.file)).toEqual(['rules/kinds/cell-state.yaml', 'rules/kinds/deadline.yaml', 'rules/kinds/narrative-list-count.yaml', 'rules/kinds/relation.yaml']);
+    expect(KIND_MESSAGE_FILES.map((f) => f.file)).toEqual(['rules/kinds/cell-state.yaml', 'rules/kinds/deadline.yaml', 'rules/kinds/narrative-list-count.yaml', 'rules/kinds/relation.yaml', 'rules/kinds/unreadable-rows.yaml']);
   });
 
   it('load without errors and give every shared message of every kind', () => {
