@@ -6,8 +6,7 @@
  * {@link defaultReasonText}. Only leaf modules of the engine are read here (the embedded YAML
  * text and the placeholder renderer), so no import cycle arises.
  */
-import { parse } from 'yaml';
-import { KIND_MESSAGE_FILES } from '../engine/kind-messages.generated.js';
+import { KIND_MESSAGE_DEFAULTS } from '../engine/kind-messages.generated.js';
 import { valueText, type Message, type MessageValue, type Phrase } from '../engine/message.js';
 import type { UnreadableWhy } from '../model/report.js';
 
@@ -23,18 +22,9 @@ export function reasonPhrase(why: UnreadableWhy): Phrase {
   return { message: `reason-${why.reason}`, vars };
 }
 
-let defaults: Readonly<Record<string, Message>> | undefined;
-
-// The kind's YAML is checked when the engine loads it (test/engine/kind-messages.test.ts): here it
-// is only read.
-function defaultMessages(): Readonly<Record<string, Message>> {
-  if (defaults === undefined) {
-    const file = KIND_MESSAGE_FILES.find((f) => f.file.endsWith('/unreadable-rows.yaml'));
-    const data = file ? (parse(file.text) as { messages?: Record<string, Message> } | null) : null;
-    defaults = data?.messages ?? {};
-  }
-  return defaults;
-}
+// The kind's YAML is checked when the engine loads it (test/engine/kind-messages.test.ts); here its
+// texts come parsed at build time, so showing a reason loads no YAML parser.
+const defaultMessages = (): Readonly<Record<string, Message>> => KIND_MESSAGE_DEFAULTS['unreadable-rows'] ?? {};
 
 /** The reason in a language, with the default texts (an unknown message reads as its id). */
 export function defaultReasonText(why: UnreadableWhy, locale: 'zh' | 'en' = 'zh'): string {
