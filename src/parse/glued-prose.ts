@@ -12,8 +12,9 @@ interface Run {
   to: number;
 }
 
-/** Where a sentence may end: the text before a table's first cell back to here belongs to the table (its caption and header). */
+/** The marks that end a sentence (as the sentence reader has them, src/parse/narrative.ts). */
 const SENTENCE_END = /[。！？!?]/g;
+const HAS_SENTENCE_END = /[。！？!?]/;
 
 /** The runs of each line that tables' cells occupy, by line number (only cells read with a column). */
 export function tableRunsByLine(tables: readonly TableInstance[]): Map<number, Run[]> {
@@ -36,11 +37,20 @@ export function tableRunsByLine(tables: readonly TableInstance[]): Map<number, R
   return out;
 }
 
+/** The offsets just after each sentence's end mark. */
+function sentenceEnds(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(SENTENCE_END)) out.push(m.index + 1);
+  return out;
+}
+
 /** The end of the last sentence before `offset` (after its mark), or `floor`. */
-function lastSentenceEnd(text: string, offset: number, floor: number): number {
+function lastSentenceEnd(ends: readonly number[], offset: number, floor: number): number {
   let end = floor;
-  SENTENCE_END.lastIndex = floor;
-  for (let m = SENTENCE_END.exec(text); m !== null && m.index < offset; m = SENTENCE_END.exec(text)) end = m.index + 1;
+  for (const e of ends) {
+    if (e > offset) break;
+    if (e > floor) end = e;
+  }
   return end;
 }
 
@@ -53,11 +63,12 @@ function lastSentenceEnd(text: string, offset: number, floor: number): number {
 export function proseAroundTables(line: ReportLine, runs: readonly Run[], headings: readonly Section[]): ReportLine[] {
   const text = line.text;
   // A table row holds no sentence (the common case: every row of a text table comes here).
-  if (!/[。！？!?]/.test(text)) return [];
+  if (!HAS_SENTENCE_END.test(text)) return [];
+  const ends = sentenceEnds(text);
   const taken: Run[] = [];
   let floor = 0;
   for (const run of [...runs].sort((a, b) => a.from - b.from)) {
-    const from = lastSentenceEnd(text, run.from, floor);
+    const from = lastSentenceEnd(ends, run.from, floor);
     const last = taken[taken.length - 1];
     if (last && from <= last.to) last.to = Math.max(last.to, run.to);
     else taken.push({ from, to: run.to });
@@ -70,12 +81,10 @@ export function proseAroundTables(line: ReportLine, runs: readonly Run[], headin
     at = Math.max(at, run.to);
   }
   if (at < text.length) free.push({ from: at, to: text.length });
-  if (!free.some((r) => /[。！？!?]/.test(text.slice(r.from, r.to)))) return [];
+  if (!free.some((r) => HAS_SENTENCE_END.test(text.slice(r.from, r.to)))) return [];
   // Cut where a heading begins and after each sentence: each piece then says where its sentence
   // starts in a line of thousands of characters.
-  const cuts = headings.filter((h) => h.at.line === line.at.line && h.at.column !== undefined).map((h) => h.at.column! - 1);
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m !== null; m = SENTENCE_END.exec(text)) cuts.push(m.index + 1);
+  const cuts = [...headings.filter((h) => h.at.line === line.at.line && h.at.column !== undefined).map((h) => h.at.column! - 1), ...ends];
   const out: ReportLine[] = [];
   for (const run of free) {
     const starts = [run.from, ...cuts.filter((c) => c > run.from && c < run.to).sort((a, b) => a - b)];
@@ -87,4 +96,23 @@ export function proseAroundTables(line: ReportLine, runs: readonly Run[], headin
     });
   }
   return out;
+}
+
+/**
+ * The report's lines for the sentence reader: a line that holds tables and prose replaced by its
+ * prose pieces (each a line of its own, starting where it starts in the line), with the set of those
+ * pieces. Most reports have no such line and get their lines back as they are, without a copy.
+ */
+export function proseLines(lines: readonly ReportLine[], inTable: (line: number) => boolean, tables: readonly TableInstance[], outline: readonly Section[]): { lines: readonly ReportLine[]; pieces: ReadonlySet<ReportLine> } {
+  const pieces = new Set<ReportLine>();
+  if (!lines.some((l) => inTable(l.at.line) && HAS_SENTENCE_END.test(l.text))) return { lines, pieces };
+  const runsByLine = tableRunsByLine(tables);
+  const out = lines.flatMap((line) => {
+    const runs = inTable(line.at.line) ? runsByLine.get(line.at.line) : undefined;
+    if (!runs) return [line];
+    const around = proseAroundTables(line, runs, outline);
+    for (const piece of around) pieces.add(piece);
+    return around.length > 0 ? around : [line];
+  });
+  return { lines: out, pieces };
 }

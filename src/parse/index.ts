@@ -12,7 +12,7 @@ import { buildOutline } from './outline.js';
 import { isFoldedPageNumber } from '../format/page-numbers.js';
 import { readRows, type Row } from './rows.js';
 import { findTables } from './tables.js';
-import { proseAroundTables, tableRunsByLine } from './glued-prose.js';
+import { proseLines } from './glued-prose.js';
 
 export { fold, labelKey } from '../format/normalize.js';
 export { readCell } from '../format/numbers.js';
@@ -70,20 +70,12 @@ export function parseReport(source: SourceText): Report {
   const chromeEnd = lines.findIndex((l) => l.norm.includes('正文') && /^=+\s*正文\s*=+$/.test(l.norm.trim()));
   // A line that holds tables and prose (web text saved without line breaks) gives its prose as
   // pieces of its own, each starting where it starts in the line.
-  const tableRuns = tableRunsByLine(Object.values(found.tables));
-  const pieces = new Set<ReportLine>();
-  const proseLines = tableRuns.size === 0 ? lines : lines.flatMap((line) => {
-    const runs = inTable(line.at.line) ? tableRuns.get(line.at.line) : undefined;
-    if (!runs) return [line];
-    const around = proseAroundTables(line, runs, outline);
-    for (const piece of around) pieces.add(piece);
-    return around.length > 0 ? around : [line];
-  });
+  const { lines: proseSource, pieces } = proseLines(lines, inTable, Object.values(found.tables), outline);
   const headingAtColumn = new Map<string, Section>();
-  for (const s of outline) if (s.at.column !== undefined) headingAtColumn.set(`${s.at.line}:${s.at.column}`, s);
+  if (pieces.size > 0) for (const s of outline) if (s.at.column !== undefined) headingAtColumn.set(`${s.at.line}:${s.at.column}`, s);
   const isProse = (line: ReportLine): boolean =>
     pieces.has(line) || (!inTable(line.at.line) && line.at.line > chromeEnd + 1 && !isFoldedPageNumber(line.norm) && !line.text.includes('\t') && line.norm.charCodeAt(firstPrinted(line.norm)) !== 0x7c /* | */);
-  const prose = sentences(proseLines, isProse, (line) => (pieces.has(line) ? headingAtColumn.get(`${line.at.line}:${line.at.column}`) : headingAt.get(line.at.line)));
+  const prose = sentences(proseSource, isProse, (line) => (pieces.has(line) ? headingAtColumn.get(`${line.at.line}:${line.at.column}`) : headingAt.get(line.at.line)));
   const narrative = narrativeNumbers(prose);
 
   if (lines.some((l) => l.norm.trim() !== '') && Object.keys(found.tables).length === 0 && !Object.values(found.anchors).some(Boolean)) {

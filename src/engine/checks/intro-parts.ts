@@ -20,8 +20,26 @@ const COUNT_FIRST = /^\s*[一二三四五六七八九十\d]{1,2}\s*个?\s*部分
 /** Words every section title shares, which say nothing about which section it is. */
 const GENERIC = /政府信息公开|政府信息|信息公开|工作|情况|有关|相关|方面/g;
 
-/** A title without the words all titles share (`titleKey` already drops 的, spaces and marks). */
-const core = (title: string): string => titleKey(title).replace(GENERIC, '');
+/** What a title is compared by: its words without those all titles share, and the format's part it names. */
+interface TitleKey {
+  /** `titleKey` (no 的, spaces or marks) without the words every title shares. */
+  core: string;
+  /** The national format's section it names (index), or -1. */
+  section: number;
+}
+
+function keyOf(title: string): TitleKey {
+  return { core: titleKey(title).replace(GENERIC, ''), section: matchSectionTitle(title)?.index ?? -1 };
+}
+
+/** {@link itemNames} on keys made already (each heading's once per report, each item's once). */
+function keyNames(a: TitleKey, b: TitleKey): boolean {
+  if (a.core.length >= 2 && b.core.length >= 2) {
+    if (a.core.includes(b.core) || b.core.includes(a.core)) return true;
+    if (lcsLength(a.core, b.core) / Math.min(a.core.length, b.core.length) >= 0.6) return true;
+  }
+  return a.section >= 0 && a.section === b.section;
+}
 
 /**
  * Whether an item of the intro's list names a heading: the same words once the words every title
@@ -30,15 +48,7 @@ const core = (title: string): string => titleKey(title).replace(GENERIC, '');
  * names 收到和处理政府信息公开申请情况).
  */
 export function itemNames(item: string, heading: string): boolean {
-  const a = core(item);
-  const b = core(heading);
-  if (a.length >= 2 && b.length >= 2) {
-    if (a.includes(b) || b.includes(a)) return true;
-    if (lcsLength(a, b) / Math.min(a.length, b.length) >= 0.6) return true;
-  }
-  const ma = matchSectionTitle(item);
-  const mb = matchSectionTitle(heading);
-  return ma !== null && mb !== null && ma.index === mb.index;
+  return keyNames(keyOf(item), keyOf(heading));
 }
 
 /**
@@ -112,7 +122,10 @@ export function introParts(report: Report): Outcome[] {
   // The intro comes before the second part begins.
   const second = top[1]!.at.line;
   const hasTable = Object.keys(report.tables).length > 0;
-  const namesTop = (item: string): boolean => top.some((s) => itemNames(item, s.title)) || (hasTable && /表$/.test(item));
+  const topKeys = top.map((s) => keyOf(s.title));
+  const itemKeys = new Map<string, TitleKey>();
+  const itemKey = (item: string): TitleKey => itemKeys.get(item) ?? itemKeys.set(item, keyOf(item)).get(item)!;
+  const namesTop = (item: string): boolean => topKeys.some((k) => keyNames(itemKey(item), k)) || (hasTable && /表$/.test(item));
   for (const sentence of report.sentences) {
     if ((sentence.breaks[0]?.[1].line ?? Infinity) >= second) break;
     const list = introList(sentence.text);
@@ -120,7 +133,7 @@ export function introParts(report: Report): Outcome[] {
     const items = regroup(list.items, namesTop);
     // An item naming a part of the national format is no stray even where the report lacks that
     // part or numbers it wrongly: the sections rule says so, at the heading.
-    const strays = items.filter((item) => !namesTop(item) && matchSectionTitle(item) === null);
+    const strays = items.filter((item) => !namesTop(item) && itemKey(item).section < 0);
     // A list that names fewer than two of the report's parts is not a list of its parts.
     if (strays.length === 0 || items.length - strays.length < 2) return [];
     return [outcomeOf(report.outline, top, sentence, list.offset, strays)];
