@@ -7,6 +7,7 @@ import type { BatchContext, BatchReport, ConsolidatedGroup } from '../engine/bat
 import { crossYearCells } from '../engine/checks/cross-year.js';
 import { pushTo } from '../engine/checks/similarity.js';
 import { isCrossRule, type Pack } from '../engine/kinds.js';
+import { settingOf } from '../engine/resolve.js';
 import { Checker, type RuleSettings } from '../engine/run.js';
 import type { Finding } from '../model/finding.js';
 import { labelKey } from '../format/normalize.js';
@@ -25,6 +26,25 @@ export function crossCellIds(packs: readonly Pack[]): Set<string> {
     }
   }
   return ids;
+}
+
+/**
+ * True when a cross-report rule is on under any of these settings (the config and the overrides
+ * of each file of a batch): only then does a batch need to keep its results until every file is
+ * checked, to add the findings those rules make.
+ */
+export function crossRulesActive(packs: readonly Pack[], settings: Iterable<RuleSettings>): boolean {
+  const ids = packs.flatMap((pack) => pack.rules.filter(isCrossRule).map((rule) => rule.id));
+  if (ids.length === 0) return false;
+  const seen = new Set<string>();
+  for (const setting of settings) {
+    const key = JSON.stringify(setting);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // The one test the runner makes too (resolveRule): a rule is on unless its setting is `off`.
+    if (ids.some((id) => settingOf(setting, id) !== 'off')) return true;
+  }
+  return false;
 }
 
 /** A key for comparing agency names: 淮安市洪泽区人民政府 and 洪泽区人民政府 pair up. */

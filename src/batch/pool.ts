@@ -23,6 +23,8 @@ export interface PoolOptions {
   keepBody: boolean;
   /** Keep each report's whole model (else metadata only, trimmed where it is checked). */
   keepReports: boolean;
+  /** False when the batch keeps no result once it is handed on (see `keepResults` of runBatch); true by default. */
+  resultsKept?: boolean;
   /** Files per message to a worker. */
   chunk?: number;
   /** Files a worker checks before a fresh one takes its place ({@link RETIRE_AFTER_FILES} by default). */
@@ -85,7 +87,9 @@ async function checkHere(task: Task, checkers: Map<string, Checker>, options: Po
     // the file's text, and V8 keeps a whole string alive for any slice of it: in this thread
     // every report's full text stayed in memory (960 MB peak for 10,000 reports). A structured
     // clone, what a worker's message does anyway, copies them out as small flat strings.
-    return { index: task.index, file: task.file, processed: options.keepReports ? processed : structuredClone(processed) };
+    // A batch that keeps no result (written as it comes) needs no copy.
+    const copy = !options.keepReports && options.resultsKept !== false;
+    return { index: task.index, file: task.file, processed: copy ? structuredClone(processed) : processed };
   } catch (error) {
     return { index: task.index, file: task.file, error: (error as Error).message };
   }

@@ -13,7 +13,7 @@ import type { Report } from '../model/report.js';
 import type { SourceMeta } from '../model/source.js';
 import { parseReport } from '../parse/index.js';
 import type { ResultEntry } from '../report/index.js';
-import { crossCellIds, crossCheck, sameAgency } from './cross.js';
+import { crossCellIds, crossCheck, crossRulesActive, sameAgency } from './cross.js';
 import { checkFiles } from './pool.js';
 import { metaOnly, type Snapshot } from './process.js';
 import { formatsOf, SameReportIndex } from '../summary/identity.js';
@@ -40,6 +40,14 @@ export interface BatchParams {
    * for manifest entries that are missing, nor with the cross-report findings added at the end.
    */
   onResult?: (entry: ResultEntry, record: BatchRecord) => void | Promise<void>;
+  /**
+   * False: each result goes to `onResult` only (its report trimmed to the metadata unless
+   * `keepReports`), and the batch keeps none of them, so its memory does not grow with the number
+   * of files. Only for runs without a manifest in which no cross-report rule is on
+   * ({@link crossRulesActive}): the findings those rules add at the end need every result kept.
+   * True by default.
+   */
+  keepResults?: boolean;
   signal?: { stopped: boolean };
   /** Input limits (the config's `limits`); the defaults when absent. */
   limits?: IngestLimits;
@@ -51,8 +59,11 @@ export interface BatchParams {
 
 /** What a batch run produces. */
 export interface BatchOutcome {
+  /** Every result, in input order (none when `keepResults` is false). */
   entries: ResultEntry[];
   records: BatchRecord[];
+  /** Files checked (or found unreadable, duplicate …): all of them unless interrupted. */
+  done: number;
   interrupted: boolean;
 }
 
@@ -65,16 +76,25 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
     const meta = params.metaFor?.(file);
     return { index, file, settings: params.settingsFor(file), ...(meta ? { meta } : {}) };
   });
-  const entries: ResultEntry[] = [];
-  const records: BatchRecord[] = [];
-  const snapshots: Snapshot[] = [];
+  const keep = params.keepResults !== false;
+  if (!keep && (params.manifest || crossRulesActive(packs, tasks.map((t) => t.settings)))) throw new Error('runBatch: keepResults false needs a run without a manifest and with every cross-report rule off');
   const firstByDigest = new Map<string, string>();
   const sameReports = new SameReportIndex();
   let done = 0;
   const strings = new Map<string, string>();
-  // onResult sees the whole report; it is trimmed here, after the callback, when not kept.
-  const trimAfterResult = !params.keepReports && params.onResult !== undefined;
-  const pool = { jobs: params.jobs, packs, ruleDirs: params.ruleDirs, locale, snapshotCells, keepBody, keepReports: params.keepReports || trimAfterResult, ...(params.signal ? { signal: params.signal } : {}), ...(params.limits ? { limits: params.limits } : {}) };
+  // onResult sees the whole report; it is trimmed here, after the callback, when not kept
+  // (a run that keeps no results passes it on trimmed, so the model never leaves its worker).
+  const trimAfterResult = keep && !params.keepReports && params.onResult !== undefined;
+  const entries: ResultEntry[] = [];
+  const records: BatchRecord[] = [];
+  const snapshots: Snapshot[] = [];
+  const kept = (entry: ResultEntry, record: BatchRecord, snapshot?: Snapshot | null): void => {
+    if (!keep) return;
+    entries.push(entry);
+    records.push(record);
+    if (snapshot) snapshots.push(snapshot);
+  };
+  const pool = { jobs: params.jobs, packs, ruleDirs: params.ruleDirs, locale, snapshotCells, keepBody, keepReports: params.keepReports || trimAfterResult, resultsKept: keep, ...(params.signal ? { signal: params.signal } : {}), ...(params.limits ? { limits: params.limits } : {}) };
   for await (const result of checkFiles(tasks, pool)) {
     done++;
     params.onProgress?.(done, files.length);
@@ -83,12 +103,11 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
       const entry: ResultEntry = { file: result.file, report: null, findings: [finding], status: 'unreadable' };
       const record: BatchRecord = { file: result.file, status: 'unreadable', statusReason: result.error, agency: null, year: null, edition: null, publishedAt: null, findings: [finding], counts: countFindings([finding]) };
       await params.onResult?.(entry, record);
-      entries.push(entry);
-      records.push(record);
+      kept(entry, record);
       continue;
     }
     const { processed } = result;
-    internFindings(processed.record.findings, strings);
+    if (keep) internFindings(processed.record.findings, strings);
     const firstFile = firstByDigest.get(processed.digest);
     const first = firstFile === undefined ? undefined : params.nameOf?.(firstFile) ?? firstFile;
     if (first !== undefined) {
@@ -96,8 +115,7 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
       const entry: ResultEntry = { file: result.file, report: null, findings: [finding], status: 'duplicate' };
       const record: BatchRecord = { ...processed.record, status: 'duplicate', statusReason: `与 ${first} 相同`, sameAs: first, findings: [finding], counts: countFindings([finding]) };
       await params.onResult?.(entry, record);
-      entries.push(entry);
-      records.push(record);
+      kept(entry, record);
       continue;
     }
     firstByDigest.set(processed.digest, result.file);
@@ -109,15 +127,12 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
       const entry: ResultEntry = { file: result.file, report: processed.entry.report, findings: [finding], status: 'duplicate' };
       const record: BatchRecord = { ...processed.record, status: 'duplicate', statusReason: `与 ${copyOf} 是同一份报告`, sameAs: copyOf, findings: [finding], counts: countFindings([finding]) };
       await params.onResult?.(entry, record);
-      entries.push({ ...entry, report: entry.report && trimAfterResult ? metaOnly(entry.report) : entry.report });
-      records.push(record);
+      kept({ ...entry, report: entry.report && trimAfterResult ? metaOnly(entry.report) : entry.report }, record);
       continue;
     }
     await params.onResult?.({ ...processed.entry, status: processed.record.status }, processed.record);
     const report = trimAfterResult && processed.entry.report ? metaOnly(processed.entry.report) : processed.entry.report;
-    entries.push({ ...processed.entry, report, status: processed.record.status });
-    records.push(processed.record);
-    if (processed.snapshot) snapshots.push(processed.snapshot);
+    kept({ ...processed.entry, report, status: processed.record.status }, processed.record, processed.snapshot);
   }
   const interrupted = done < files.length;
 
@@ -143,12 +158,12 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
 
   // Previous-year reports (--prev): snapshots only.
   const previous: Snapshot[] = [];
-  if (params.previous?.length) {
+  if (keep && params.previous?.length) {
     for await (const result of checkFiles(params.previous.map((file, index) => ({ index, file, settings: {} })), { ...pool, packs: [] })) {
       if ('processed' in result && result.processed.snapshot) previous.push(result.processed.snapshot);
     }
   }
-  if (!interrupted) {
+  if (keep && !interrupted) {
     const body = async (file: string): Promise<string> => {
       try {
         return (await parseFile(file)).sentences.map((s) => s.text).join('').replace(/\s+/g, '');
@@ -169,7 +184,7 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
       }
     }
   }
-  return { entries, records, interrupted };
+  return { entries, records, done, interrupted };
 }
 
 const LOCATION_STRINGS = ['table', 'tableLabel', 'row', 'rowLabel', 'col', 'colLabel'] as const;

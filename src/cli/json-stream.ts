@@ -6,7 +6,7 @@
  */
 // From the modules themselves, not the formatter registry (report/index.ts), which loads every
 // formatter: this path is the one that needs none of them.
-import { summarize, type FormatOptions, type ResultEntry } from '../report/types.js';
+import { summarize, type FormatOptions, type ResultEntry, type Summary } from '../report/types.js';
 import { contractResult } from '../report/json.js';
 
 /**
@@ -17,24 +17,57 @@ function nested(value: unknown, depth: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
 }
 
+/** Where a contract stream writes: a chunk, and a promise when the writer must wait (back-pressure). */
+export type ChunkWriter = (chunk: string) => void | Promise<void>;
+
 /**
- * Writes the JSON contract followed by a newline, in chunks of about 64 KB, through `write`,
- * waiting whenever `write` returns a promise (back-pressure). Byte for byte
- * `formatJson(results, options) + '\n'`; `extra` fields (the contract allows added ones, e.g.
- * `interrupted`) come after `summary`.
+ * The JSON contract written one result at a time, in chunks of about 64 KB: a batch can write
+ * each report's result as it is checked and keep none of them. Byte for byte
+ * `formatJson(results, options) + '\n'` for the results added, in the order added; the summary
+ * is counted as they go.
  */
-export async function writeJsonContract(results: readonly ResultEntry[], options: FormatOptions, write: (chunk: string) => void | Promise<void>, extra: Record<string, unknown> = {}): Promise<void> {
-  let buffer = `{\n  "tool": ${nested({ name: 'xxgk-lint', version: options.version }, 1)},\n  "results": [`;
-  for (let i = 0; i < results.length; i++) {
-    buffer += `${i === 0 ? '' : ','}\n    ${nested(contractResult(results[i]!), 2)}`;
-    if (buffer.length >= 65_536) {
-      await write(buffer);
-      buffer = '';
+export class JsonContractStream {
+  private buffer: string;
+  private readonly counts: Summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
+
+  constructor(options: FormatOptions, private readonly write: ChunkWriter) {
+    this.buffer = `{\n  "tool": ${nested({ name: 'xxgk-lint', version: options.version }, 1)},\n  "results": [`;
+  }
+
+  /** Appends one result; resolves once its text is buffered or written. */
+  async add(result: ResultEntry): Promise<void> {
+    const counts = summarize([result]);
+    this.buffer += `${this.counts.files === 0 ? '' : ','}\n    ${nested(contractResult(result), 2)}`;
+    this.counts.files++;
+    this.counts.errors += counts.errors;
+    this.counts.warnings += counts.warnings;
+    this.counts.infos += counts.infos;
+    if (this.buffer.length >= 65_536) {
+      const chunk = this.buffer;
+      this.buffer = '';
+      await this.write(chunk);
     }
   }
-  buffer += results.length === 0 ? ']' : '\n  ]';
-  const more = Object.entries(extra).map(([key, value]) => `,\n  ${JSON.stringify(key)}: ${nested(value, 1)}`).join('');
-  await write(`${buffer},\n  "summary": ${nested(summarize(results), 1)}${more}\n}\n`);
+
+  /**
+   * Closes the results, writes the summary and the `extra` fields (the contract allows added
+   * ones, e.g. `interrupted`, after `summary`) and the final newline; returns the summary.
+   */
+  async end(extra: Record<string, unknown> = {}): Promise<Summary> {
+    const summary = { ...this.counts };
+    const more = Object.entries(extra).map(([key, value]) => `,\n  ${JSON.stringify(key)}: ${nested(value, 1)}`).join('');
+    const chunk = `${this.buffer}${summary.files === 0 ? ']' : '\n  ]'},\n  "summary": ${nested(summary, 1)}${more}\n}\n`;
+    this.buffer = '';
+    await this.write(chunk);
+    return summary;
+  }
+}
+
+/** Writes the JSON contract of `results` followed by a newline through `write` ({@link JsonContractStream}). */
+export async function writeJsonContract(results: readonly ResultEntry[], options: FormatOptions, write: ChunkWriter, extra: Record<string, unknown> = {}): Promise<void> {
+  const stream = new JsonContractStream(options, write);
+  for (const result of results) await stream.add(result);
+  await stream.end(extra);
 }
 
 /**

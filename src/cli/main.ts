@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { limitsOf } from '../config-limits.js';
 import { defaultJobs } from '../batch/pool.js';
+import { crossRulesActive } from '../batch/cross.js';
 import { runBatch, type BatchOutcome } from '../batch/run.js';
 import type { ManifestEntry } from '../batch/types.js';
 import { ingest } from '../ingest/index.js';
@@ -29,7 +30,7 @@ import type { ExtractCliOptions } from './extract.js';
 import type { StdinFile } from './stdin.js';
 import { expandInputs } from './files.js';
 import { FORMAT_NAMES } from './formats.js';
-import { outputSpecs, writeOutputs } from './outputs.js';
+import { outputSpecs, streamOutputs, writeOutputs } from './outputs.js';
 import { applyBuiltinSettings } from './finding-ids.js';
 import { displayWidth } from '../report/width.js';
 import { argvLocale, helpTitle, localizeError, localizeHelp, pick, type CliLocale } from './locale.js';
@@ -192,26 +193,10 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
     signal.stopped = true;
   };
   process.once('SIGINT', onInterrupt);
-  let outcome: BatchOutcome;
-  try {
-    outcome = await runBatch({
-      files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor, locale, jobs,
-      keepReports: formats.has('html') || files.length <= 200, manifest, previous, signal, limits: limitsOf(setup.config), ...(onProgress ? { onProgress } : {}),
-      ...(web ? { metaFor: web.metaFor, nameOf: shownName } : {}),
-    });
-  } finally {
-    process.removeListener('SIGINT', onInterrupt);
-    web?.remove();
-  }
-  for (const record of outcome.records) record.file = shownName(record.file);
-
-  const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1, scope: 'document' } }] });
-  const absent = [...unmatched.map(notFound), ...(web?.failed ?? [])];
-  const results: ResultEntry[] = absent.map((r) => ({ ...r, findings: applyBuiltinSettings(r.findings, settingsFor(r.file), new Set()) }));
-  let suppressedCount = 0;
-  const reported: Finding[][] = [];
   const packRuleIds = new Set(setup.packs.flatMap((p) => p.rules.map((r) => r.id)));
-  for (const batchEntry of outcome.entries) {
+  let suppressedCount = 0;
+  // A checked file's findings as the user gets them: settings, waivers and the baseline applied.
+  const finish = (batchEntry: ResultEntry): ResultEntry => {
     const entry = { ...batchEntry, file: shownName(batchEntry.file) };
     let findings: Finding[] = applyBuiltinSettings(entry.findings, settingsFor(entry.file), packRuleIds);
     const waived = applyWaivers(entry.file, findings, waivers.waivers, today());
@@ -222,34 +207,90 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
       findings = based.findings;
       suppressedCount += based.suppressed.length;
     }
-    results.push({ ...entry, findings });
-    reported.push(findings);
+    return { ...entry, findings };
+  };
+  const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1, scope: 'document' } }] });
+  const absent = [...unmatched.map(notFound), ...(web?.failed ?? [])].map((r) => ({ ...r, findings: applyBuiltinSettings(r.findings, settingsFor(r.file), new Set()) }));
+  const shownOf = (r: ResultEntry): ResultEntry => (options.quiet ? { ...r, findings: r.findings.filter((f) => f.severity === 'error') } : r);
+  // The exit status, counted over every result (before --quiet) as it comes.
+  const threshold = SEVERITY_RANK[failSeverity];
+  let failing = false;
+  let warnings = 0;
+  const tally = (r: ResultEntry): void => {
+    for (const f of r.findings) {
+      if (SEVERITY_RANK[f.severity] >= threshold) failing = true;
+      if (f.severity === 'warning') warnings++;
+    }
+  };
+  // A large batch written as JSON, with nothing that needs every result first (cross-report rules,
+  // a manifest, a summary, a baseline to write, another format), keeps no result: each is written
+  // as it is checked, so memory does not grow with the number of files (issue #21).
+  const streamed = !summary && !options.baselineWrite && !manifest && !crossRulesActive(setup.packs, files.map(settingsFor)) ? streamOutputs(outputs, { locale, version: VERSION }) : null;
+  const emit = async (r: ResultEntry): Promise<void> => {
+    tally(r);
+    await streamed?.add(shownOf(r));
+  };
+  for (const r of absent) await emit(r);
+  let outcome: BatchOutcome;
+  try {
+    outcome = await runBatch({
+      files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor, locale, jobs,
+      keepReports: !streamed && (formats.has('html') || files.length <= 200), manifest, previous, signal, limits: limitsOf(setup.config), ...(onProgress ? { onProgress } : {}),
+      ...(web ? { metaFor: web.metaFor, nameOf: shownName } : {}),
+      ...(streamed ? { keepResults: false, onResult: (entry: ResultEntry) => emit(finish(entry)) } : {}),
+    });
+  } catch (error) {
+    streamed?.abort();
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    web?.remove();
   }
-  if (outcome.interrupted) process.stderr.write(locale === 'zh' ? `已中断：检查了 ${outcome.entries.length}/${files.length} 个文件，已检查的结果照常输出\n` : `Interrupted: ${outcome.entries.length}/${files.length} files checked\n`);
-  for (const [source, findings] of unusedWaivers(waivers.waivers, files)) results.push({ file: source, report: null, findings: applyBuiltinSettings(findings, settingsFor(source), new Set()) });
-  if (summary && summaryModule) {
-    const { writeSummary, reportedRecords } = summaryModule;
-    const written = await writeSummary(summary, reportedRecords(outcome, reported, results.slice(0, absent.length)), { packs: setup.packs, locale, interrupted: outcome.interrupted });
-    process.stderr.write(locale === 'zh' ? `已写入汇总 ${written}\n` : `Summary written to ${written}\n`);
-  }
+  for (const record of outcome.records) record.file = shownName(record.file);
 
-  if (options.baselineWrite && baselines) {
-    const count = baselines.writeBaseline(options.baselineWrite, results);
-    process.stderr.write(locale === 'zh' ? `已把 ${count} 个问题记录到基线 ${options.baselineWrite}\n` : `Recorded ${count} findings in the baseline ${options.baselineWrite}\n`);
-    return 0;
+  const results: ResultEntry[] = streamed ? [] : [...absent];
+  const reported: Finding[][] = [];
+  for (const batchEntry of outcome.entries) {
+    const result = finish(batchEntry);
+    tally(result);
+    results.push(result);
+    reported.push(result.findings);
   }
-  const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  const notChecked = files.length - outcome.entries.length;
-  await writeOutputs(outputs, shown, { locale, version: VERSION, colorFlag: options.color, packs: setup.packs, jsonExtra: outcome.interrupted ? { interrupted: true, notChecked } : {} });
+  if (outcome.interrupted) process.stderr.write(locale === 'zh' ? `已中断：检查了 ${outcome.done}/${files.length} 个文件，已检查的结果照常输出\n` : `Interrupted: ${outcome.done}/${files.length} files checked\n`);
+  for (const [source, findings] of unusedWaivers(waivers.waivers, files)) {
+    const result = { file: source, report: null, findings: applyBuiltinSettings(findings, settingsFor(source), new Set()) };
+    if (streamed) await emit(result);
+    else {
+      tally(result);
+      results.push(result);
+    }
+  }
+  const jsonExtra = outcome.interrupted ? { interrupted: true, notChecked: files.length - outcome.done } : {};
+  let summaries: Summary[];
+  if (streamed) summaries = await streamed.end(jsonExtra);
+  else {
+    if (summary && summaryModule) {
+      const { writeSummary, reportedRecords } = summaryModule;
+      const written = await writeSummary(summary, reportedRecords(outcome, reported, results.slice(0, absent.length)), { packs: setup.packs, locale, interrupted: outcome.interrupted });
+      process.stderr.write(locale === 'zh' ? `已写入汇总 ${written}\n` : `Summary written to ${written}\n`);
+    }
+    if (options.baselineWrite && baselines) {
+      const count = baselines.writeBaseline(options.baselineWrite, results);
+      process.stderr.write(locale === 'zh' ? `已把 ${count} 个问题记录到基线 ${options.baselineWrite}\n` : `Recorded ${count} findings in the baseline ${options.baselineWrite}\n`);
+      return 0;
+    }
+    const shown = results.map(shownOf);
+    await writeOutputs(outputs, shown, { locale, version: VERSION, colorFlag: options.color, packs: setup.packs, jsonExtra });
+    summaries = outputs.map(() => summarize(shown));
+  }
   // A report written to a file says nothing on the terminal: one line says where it went and what it found.
-  for (const spec of outputs) if (spec.file !== null) process.stderr.write(writtenLine(spec.file, summarize(shown), locale) + '\n');
+  outputs.forEach((spec, i) => {
+    if (spec.file !== null) process.stderr.write(writtenLine(spec.file, summaries[i]!, locale) + '\n');
+  });
   // 128 + SIGINT, as a shell reports a program stopped by Ctrl-C: never "clean" for a partial run.
   if (outcome.interrupted) return INTERRUPTED_EXIT;
   if (suppressedCount > 0 && formats.has('stylish')) process.stderr.write(locale === 'zh' ? `（另有 ${suppressedCount} 个问题已豁免或在基线中）\n` : `(${suppressedCount} findings waived or in the baseline)\n`);
-  const threshold = SEVERITY_RANK[failSeverity];
-  const all = results.flatMap((r) => r.findings);
-  const warnings = all.filter((f) => f.severity === 'warning').length;
-  return all.some((f) => SEVERITY_RANK[f.severity] >= threshold) || warnings > maxWarnings ? 1 : 0;
+  return failing || warnings > maxWarnings ? 1 : 0;
 }
 
 async function runParse(file: string, options: { format: string }): Promise<number> {

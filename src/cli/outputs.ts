@@ -6,9 +6,10 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import type { Pack } from '../engine/schema.js';
 import type { FormatterName, ResultEntry } from '../report/index.js';
+import type { Summary } from '../report/types.js';
 import { useColor } from './color.js';
 import { FORMAT_NAMES, isFormatName } from './formats.js';
-import { writeJsonContract, writeToStdout } from './json-stream.js';
+import { JsonContractStream, writeJsonContract, writeToStdout, type ChunkWriter } from './json-stream.js';
 import { ExitError } from './setup-core.js';
 
 /** One output: a format, and the file it goes to (null: standard output). */
@@ -56,6 +57,51 @@ export interface OutputContext {
   packs: readonly Pack[];
 }
 
+/** A chunk writer to standard output or to an open file. */
+function chunkWriter(fd: number | null): ChunkWriter {
+  return (chunk) => (fd === null ? writeToStdout(chunk) : void writeSync(fd, chunk));
+}
+
+/** Outputs written one result at a time, as a batch checks its files ({@link streamOutputs}). */
+export interface StreamedOutputs {
+  /** Writes one more result to every output. */
+  add(result: ResultEntry): Promise<void>;
+  /** Ends every output (the JSON `extra` fields after the summary); the summary of each, in spec order. */
+  end(jsonExtra: Record<string, unknown>): Promise<Summary[]>;
+  /** Closes the files without ending them (the run failed). */
+  abort(): void;
+}
+
+/**
+ * Outputs that can be written as results arrive, so that a large batch keeps none of them: every
+ * spec must be JSON (the others print tables or totals that need every result first); null
+ * otherwise. The text is byte for byte what {@link writeOutputs} writes for the same results.
+ */
+export function streamOutputs(specs: readonly OutputSpec[], context: Pick<OutputContext, 'version' | 'locale'>): StreamedOutputs | null {
+  if (specs.length === 0 || specs.some((s) => s.format !== 'json')) return null;
+  const fds = specs.map((spec) => (spec.file === null ? null : openSync(spec.file, 'w')));
+  const close = (): void => {
+    for (const fd of fds) if (fd !== null) closeSync(fd);
+  };
+  // JSON is never coloured, on a terminal or in a file.
+  const streams = fds.map((fd) => new JsonContractStream({ locale: context.locale, color: false, version: context.version }, chunkWriter(fd)));
+  return {
+    add: async (result) => {
+      for (const stream of streams) await stream.add(result);
+    },
+    end: async (jsonExtra) => {
+      try {
+        const summaries: Summary[] = [];
+        for (const stream of streams) summaries.push(await stream.end(jsonExtra));
+        return summaries;
+      } finally {
+        close();
+      }
+    },
+    abort: close,
+  };
+}
+
 /** Writes each output. JSON is streamed (see json-stream.ts); the other formatters load on demand. */
 export async function writeOutputs(specs: readonly OutputSpec[], results: readonly ResultEntry[], context: OutputContext): Promise<void> {
   for (const spec of specs) {
@@ -64,7 +110,7 @@ export async function writeOutputs(specs: readonly OutputSpec[], results: readon
     if (spec.format === 'json') {
       const fd = spec.file === null ? null : openSync(spec.file, 'w');
       try {
-        await writeJsonContract(results, options, (chunk) => (fd === null ? writeToStdout(chunk) : void writeSync(fd, chunk)), context.jsonExtra);
+        await writeJsonContract(results, options, chunkWriter(fd), context.jsonExtra);
       } finally {
         if (fd !== null) closeSync(fd);
       }
