@@ -72,9 +72,15 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
   const { files, packs, locale } = params;
   const snapshotCells = crossCellIds(packs);
   const keepBody = files.length <= 500;
+  // Files under the same settings share one object (a config gives each call its own copy).
+  const settingsByKey = new Map<string, RuleSettings>();
   const tasks = files.map((file, index) => {
     const meta = params.metaFor?.(file);
-    return { index, file, settings: params.settingsFor(file), ...(meta ? { meta } : {}) };
+    const own = params.settingsFor(file);
+    const key = JSON.stringify(own);
+    const settings = settingsByKey.get(key) ?? own;
+    settingsByKey.set(key, settings);
+    return { index, file, settings, ...(meta ? { meta } : {}) };
   });
   const keep = params.keepResults !== false;
   if (!keep && (params.manifest || crossRulesActive(packs, tasks.map((t) => t.settings)))) throw new Error('runBatch: keepResults false needs a run without a manifest and with every cross-report rule off');
