@@ -28,8 +28,18 @@ interface TitleKey {
   section: number;
 }
 
+/** Keys of titles already seen (reports print the same headings); emptied when full, so a batch stays bounded. */
+const keys = new Map<string, TitleKey>();
+const KEYS_KEPT = 4_000;
+
 function keyOf(title: string): TitleKey {
-  return { core: titleKey(title).replace(GENERIC, ''), section: matchSectionTitle(title)?.index ?? -1 };
+  let key = keys.get(title);
+  if (key === undefined) {
+    key = { core: titleKey(title).replace(GENERIC, ''), section: matchSectionTitle(title)?.index ?? -1 };
+    if (keys.size >= KEYS_KEPT) keys.clear();
+    keys.set(title, key);
+  }
+  return key;
 }
 
 /** {@link itemNames} on keys made already (each heading's once per report, each item's once). */
@@ -123,8 +133,7 @@ export function introParts(report: Report): Outcome[] {
   const second = top[1]!.at.line;
   const hasTable = Object.keys(report.tables).length > 0;
   const topKeys = top.map((s) => keyOf(s.title));
-  const itemKeys = new Map<string, TitleKey>();
-  const itemKey = (item: string): TitleKey => itemKeys.get(item) ?? itemKeys.set(item, keyOf(item)).get(item)!;
+  const itemKey = keyOf;
   const namesTop = (item: string): boolean => topKeys.some((k) => keyNames(itemKey(item), k)) || (hasTable && /表$/.test(item));
   for (const sentence of report.sentences) {
     if ((sentence.breaks[0]?.[1].line ?? Infinity) >= second) break;

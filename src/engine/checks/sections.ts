@@ -19,30 +19,48 @@ type Spec = SectionsCheck['sections'][number];
 const key = (s: string): string => s.replace(/\s+/g, '');
 const printed = (s: Section): string => `${s.number}、${s.title}`;
 
-/** Compiled regular expressions of a rule, once per rule (not per heading and report). */
-const compiled = new WeakMap<object, { accept: readonly RegExp[]; content: RegExp | null; titles: readonly string[] }>();
+interface CompiledSpec {
+  accept: readonly RegExp[];
+  content: RegExp | null;
+  titles: readonly string[];
+  /** Scores of titles already seen (reports print the same headings): bounded, see {@link titleScore}. */
+  scores: Map<string, number>;
+}
 
-function compiledOf(spec: Spec): { accept: readonly RegExp[]; content: RegExp | null; titles: readonly string[] } {
+/** Compiled regular expressions of a rule, once per rule (not per heading and report). */
+const compiled = new WeakMap<object, CompiledSpec>();
+
+function compiledOf(spec: Spec): CompiledSpec {
   let c = compiled.get(spec);
   if (!c) {
     c = {
       accept: (spec.accept ?? []).map((a) => new RegExp(a)),
       content: spec.content?.text ? new RegExp(spec.content.text) : null,
       titles: knownTitlesOf(spec.title).map(titleKey),
+      scores: new Map(),
     };
     compiled.set(spec, c);
   }
   return c;
 }
 
+/** Titles whose scores a rule's section remembers; emptied when full, so a long batch stays bounded. */
+const SCORES_KEPT = 4_000;
+
 /** How closely a heading title names a section: 1 for an accepted pattern, else the best similarity. */
 function titleScore(title: string, spec: Spec): number {
   const c = compiledOf(spec);
-  const compact = key(title);
-  if (c.accept.some((re) => re.test(compact))) return 1;
-  const k = titleKey(title);
+  const known = c.scores.get(title);
+  if (known !== undefined) return known;
   let best = 0;
-  for (const t of c.titles) best = Math.max(best, keySimilarity(k, t));
+  const compact = key(title);
+  if (c.accept.some((re) => re.test(compact))) best = 1;
+  else {
+    const k = titleKey(title);
+    for (const t of c.titles) best = Math.max(best, keySimilarity(k, t));
+  }
+  if (c.scores.size >= SCORES_KEPT) c.scores.clear();
+  c.scores.set(title, best);
   return best;
 }
 
