@@ -223,27 +223,77 @@ export function formatsOf(first: string, second: string): string {
   return a === b ? `同为 ${a} 文件` : `${a} 与 ${b}`;
 }
 
+/** A checked report the batch has seen: what later files are compared with. */
+interface SeenReport {
+  /** Its place in the batch: of several earlier matches, the first is named. */
+  order: number;
+  file: string;
+  text: Uint32Array;
+  agency: AgencyMention | null;
+}
+
+/** The reports of one year seen so far. */
+interface YearReports {
+  /**
+   * Reports with enough number cells to compare, by their exact set of cells: the same report
+   * has the same cells ({@link SAME_CELLS}), so only these need their text compared.
+   */
+  byCells: Map<string, SeenReport[]>;
+  /** Reports with too few cells (compared by text alone), in order. */
+  few: SeenReport[];
+  /** Every report, in order: one with too few cells is compared with all of them. */
+  all: SeenReport[];
+}
+
+/** An exact key of a sorted set of cell hashes (every 16-bit half as one code unit). */
+function cellsKey(cells: Uint32Array): string {
+  const halves = new Uint16Array(cells.buffer, cells.byteOffset, cells.length * 2);
+  let key = '';
+  for (let i = 0; i < halves.length; i += 4096) key += String.fromCharCode(...halves.subarray(i, i + 4096));
+  return key;
+}
+
 /**
  * The checked reports of a batch so far, by year, to find a later file that holds one of them
  * again (another format of the same report). Two files are one report when they report on the
  * same year, their contents match ({@link sameContent}) and their agencies are one (or one of
- * them was not read). Only reports of the same year are compared.
+ * them was not read). Only reports of the same year are compared, and of those only the ones with
+ * the same number cells (or too few to tell): each file costs about the same however large the
+ * batch, and a report is kept as its text sketch, its agency and its place in the key of its cells.
  */
 export class SameReportIndex {
-  private readonly byYear = new Map<number, { file: string; identity: ReportIdentity; agency: AgencyMention | null }[]>();
+  private readonly byYear = new Map<number, YearReports>();
+  private seen = 0;
 
   /** The earlier file holding the same report as this record, else null (the record is then remembered). */
   match(record: { file: string; status: string; year: number | null; agency: string | null; identity?: ReportIdentity }): string | null {
     const identity = record.identity;
     if (record.status !== 'checked' || !identity || record.year === null) return null;
     const agency = record.agency ? { name: record.agency, before: identity.before } : null;
-    const seen = this.byYear.get(record.year) ?? [];
-    for (const earlier of seen) {
-      if (agency && earlier.agency && !sameAgencyName(agency, earlier.agency)) continue;
-      if (sameContent(identity, earlier.identity)) return earlier.file;
+    let year = this.byYear.get(record.year);
+    if (!year) {
+      year = { byCells: new Map(), few: [], all: [] };
+      this.byYear.set(record.year, year);
     }
-    seen.push({ file: record.file, identity, agency });
-    this.byYear.set(record.year, seen);
+    const many = identity.cells.length >= FEW_CELLS;
+    const key = many ? cellsKey(identity.cells) : '';
+    const first = (candidates: readonly SeenReport[] | undefined): SeenReport | undefined =>
+      candidates?.find((earlier) => !(agency && earlier.agency && !sameAgencyName(agency, earlier.agency)) && sketchSimilarity(identity.text, earlier.text) >= SAME_TEXT);
+    let found: SeenReport | undefined;
+    if (many) {
+      const sameCells = first(year.byCells.get(key));
+      const fewCells = first(year.few);
+      found = sameCells && fewCells ? (sameCells.order < fewCells.order ? sameCells : fewCells) : sameCells ?? fewCells;
+    } else found = first(year.all);
+    if (found) return found.file;
+    const seen: SeenReport = { order: this.seen++, file: record.file, text: identity.text, agency };
+    year.all.push(seen);
+    if (!many) year.few.push(seen);
+    else {
+      const bucket = year.byCells.get(key);
+      if (bucket) bucket.push(seen);
+      else year.byCells.set(key, [seen]);
+    }
     return null;
   }
 }
