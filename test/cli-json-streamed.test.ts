@@ -56,6 +56,36 @@ describe('JSON written as results come', () => {
   });
 });
 
+/** More files than a batch keeps in memory with its cross-report rules: each its own report (its table numbers multiplied), two agencies over two years. */
+function largeDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-spilled-'));
+  const sources = ['002-hongze-district-2023.txt', '003-hongze-district-2024.txt', '013-pingtan-2024.txt'].map((n) => readFileSync(`fixtures/corpus/text/${n}`, 'utf8'));
+  for (let i = 0; i < 210; i++) {
+    const factor = 1 + Math.floor(i / sources.length);
+    writeFileSync(join(dir, `r${String(i).padStart(3, '0')}.txt`), sources[i % sources.length]!.replace(/(?<=\t|\s{2}|\| |^)(\d+)(?=\t|\s{2}| ?\||$)/gm, (d) => String(Number(d) * factor)));
+  }
+  writeFileSync(join(dir, '.xxgk-lint-waivers.yaml'), 'waivers:\n  - file: r001.txt\n    fingerprint: "12345678"\n    reason: 原件已核实无误，网页转换时出错\n');
+  return dir;
+}
+
+describe('JSON of a large batch with cross-report rules, parked on disk until their findings are known', () => {
+  it('is byte for byte the collected output, with --quiet and with two threads, and has the cross-report findings', async () => {
+    const dir = largeDir();
+    for (const extra of [[], ['--quiet'], ['-j', '2']]) {
+      const args = ['check', '--no-progress', ...extra, dir];
+      const streamed = await runCli([...args, '-f', 'json']);
+      const collected = await runCli([...args, '-f', 'json', '-f', `stylish:${join(dir, 'out.txt')}`]);
+      expect(streamed.stdout).toBe(collected.stdout);
+      expect(streamed.code).toBe(collected.code);
+      if (extra.length === 0) {
+        const out = JSON.parse(streamed.stdout) as { results: { findings: { ruleId: string }[] }[] };
+        expect(out.results).toHaveLength(211);
+        expect(out.results.flatMap((r) => r.findings).filter((f) => crossIds.includes(f.ruleId)).length).toBeGreaterThan(10);
+      }
+    }
+  }, 120_000);
+});
+
 describe('a batch that keeps no result', () => {
   const files = ['fixtures/corpus/text/002-hongze-district-2023.txt', 'fixtures/corpus/text/013-pingtan-2024.txt', 'fixtures/corpus/text/003-hongze-district-2024.txt'];
   const off = Object.fromEntries(crossIds.map((id) => [id, 'off' as const]));
@@ -69,13 +99,23 @@ describe('a batch that keeps no result', () => {
     expect(outcome).toMatchObject({ entries: [], records: [], done: 3, interrupted: false });
   });
 
-  it('is refused while a cross-report rule is on for some file, or with a manifest', async () => {
+  it('returns the cross-report findings apart, the same as a run that keeps its results adds to them', async () => {
     expect(crossRulesActive(builtinPacks(), [off, off])).toBe(false);
     expect(crossRulesActive(builtinPacks(), [off, { ...off, [crossIds[0]!]: 'warning' }])).toBe(true);
     expect(crossRulesActive(builtinPacks(), [{}])).toBe(true);
-    const params = { files, packs: builtinPacks(), ruleDirs: [], locale: 'zh' as const, jobs: 1, keepReports: false, keepResults: false };
-    await expect(runBatch({ ...params, settingsFor: (f: string) => (f === files[1] ? {} : off) })).rejects.toThrow(/cross-report/);
-    await expect(runBatch({ ...params, settingsFor: () => off, manifest: { entries: [], file: 'm.csv' } })).rejects.toThrow(/manifest/);
+    // Last year's report and this year's with its figures doubled: the continuity rules find the breaks.
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-cross-apart-'));
+    const pair = [join(dir, 'a.txt'), join(dir, 'b.txt')];
+    copyFileSync(files[0]!, pair[0]!);
+    writeFileSync(pair[1]!, readFileSync(files[2]!, 'utf8').replace(/(?<=\t|\s{2}|\| |^)(\d+)(?=\t|\s{2}| ?\||$)/gm, (d) => String(Number(d) * 2)));
+    const params = { files: pair, packs: builtinPacks(), ruleDirs: [], settingsFor: () => ({}), locale: 'zh' as const, jobs: 1, keepReports: false };
+    const apart = await runBatch({ ...params, keepResults: false });
+    const kept = await runBatch(params);
+    const crossOf = (file: string) => kept.entries.find((e) => e.file === file)!.findings.filter((f) => crossIds.includes(f.ruleId));
+    expect(apart.cross.get(pair[1]!)?.length).toBeGreaterThan(0);
+    for (const file of pair) expect(apart.cross.get(file) ?? []).toEqual(crossOf(file));
+    expect(kept.cross.size).toBe(0);
+    await expect(runBatch({ ...params, keepResults: false, manifest: { entries: [], file: 'm.csv' } })).rejects.toThrow(/manifest/);
   });
 });
 

@@ -42,10 +42,10 @@ export interface BatchParams {
   onResult?: (entry: ResultEntry, record: BatchRecord) => void | Promise<void>;
   /**
    * False: each result goes to `onResult` only (its report trimmed to the metadata unless
-   * `keepReports`), and the batch keeps none of them, so its memory does not grow with the number
-   * of files. Only for runs without a manifest in which no cross-report rule is on
-   * ({@link crossRulesActive}): the findings those rules add at the end need every result kept.
-   * True by default.
+   * `keepReports`), and the batch keeps none of them, only the small snapshots the cross-report
+   * rules compare when one is on ({@link crossRulesActive}); the findings those rules make are
+   * returned apart (`cross` of the outcome) for the caller to add. Not with a manifest (it
+   * changes the kept records). True by default.
    */
   keepResults?: boolean;
   signal?: { stopped: boolean };
@@ -64,6 +64,11 @@ export interface BatchOutcome {
   records: BatchRecord[];
   /** Files checked (or found unreadable, duplicate …): all of them unless interrupted. */
   done: number;
+  /**
+   * With `keepResults` false: the cross-report rules' findings by file (as the batch names it),
+   * not yet in any result; empty when no such rule is on or the run was interrupted.
+   */
+  cross: Map<string, Finding[]>;
   interrupted: boolean;
 }
 
@@ -83,7 +88,9 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
     return { index, file, settings, ...(meta ? { meta } : {}) };
   });
   const keep = params.keepResults !== false;
-  if (!keep && (params.manifest || crossRulesActive(packs, tasks.map((t) => t.settings)))) throw new Error('runBatch: keepResults false needs a run without a manifest and with every cross-report rule off');
+  if (!keep && params.manifest) throw new Error('runBatch: keepResults false needs a run without a manifest');
+  // What the cross-report rules need: every snapshot (a run that keeps its results has them anyway).
+  const crossActive = keep || crossRulesActive(packs, settingsByKey.values());
   const firstByDigest = new Map<string, string>();
   const sameReports = new SameReportIndex();
   let done = 0;
@@ -95,10 +102,12 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
   const records: BatchRecord[] = [];
   const snapshots: Snapshot[] = [];
   const kept = (entry: ResultEntry, record: BatchRecord, snapshot?: Snapshot | null): void => {
+    // Results not kept were not copied out of the report's text (pool.ts: a string cut from it
+    // keeps it all alive), so a kept snapshot is copied here.
+    if (snapshot && crossActive) snapshots.push(keep ? snapshot : structuredClone(snapshot));
     if (!keep) return;
     entries.push(entry);
     records.push(record);
-    if (snapshot) snapshots.push(snapshot);
   };
   const pool = { jobs: params.jobs, packs, ruleDirs: params.ruleDirs, locale, snapshotCells, keepBody, keepReports: params.keepReports || trimAfterResult, resultsKept: keep, ...(params.signal ? { signal: params.signal } : {}), ...(params.limits ? { limits: params.limits } : {}) };
   for await (const result of checkFiles(tasks, pool)) {
@@ -164,12 +173,13 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
 
   // Previous-year reports (--prev): snapshots only.
   const previous: Snapshot[] = [];
-  if (keep && params.previous?.length) {
+  if (crossActive && params.previous?.length) {
     for await (const result of checkFiles(params.previous.map((file, index) => ({ index, file, settings: {} })), { ...pool, packs: [] })) {
       if ('processed' in result && result.processed.snapshot) previous.push(result.processed.snapshot);
     }
   }
-  if (keep && !interrupted) {
+  let crossFindings = new Map<string, Finding[]>();
+  if (crossActive && !interrupted) {
     const body = async (file: string): Promise<string> => {
       try {
         return (await parseFile(file)).sentences.map((s) => s.text).join('').replace(/\s+/g, '');
@@ -178,6 +188,7 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
       }
     };
     const cross = await crossCheck(packs, snapshots, { locale, previous, manifest: manifest?.entries ?? null, body, settingsFor: params.settingsFor });
+    if (!keep) crossFindings = cross;
     const entryByFile = new Map(entries.map((e) => [e.file, e]));
     const recordByFile = new Map(records.map((r) => [r.file, r]));
     for (const [file, findings] of cross) {
@@ -190,7 +201,7 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
       }
     }
   }
-  return { entries, records, done, interrupted };
+  return { entries, records, done, interrupted, cross: crossFindings };
 }
 
 const LOCATION_STRINGS = ['table', 'tableLabel', 'row', 'rowLabel', 'col', 'colLabel'] as const;

@@ -8,6 +8,7 @@
 // formatter: this path is the one that needs none of them.
 import { summarize, type FormatOptions, type ResultEntry, type Summary } from '../report/types.js';
 import { contractResult } from '../report/json.js';
+import type { Finding } from '../model/finding.js';
 
 /**
  * A value as `JSON.stringify(value, null, 2)` prints it nested `depth` levels deep: structural
@@ -15,6 +16,14 @@ import { contractResult } from '../report/json.js';
  */
 function nested(value: unknown, depth: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/** One result in the JSON contract's form (what `contractResult` makes of a result entry). */
+export interface ContractResult {
+  file: string;
+  report: unknown;
+  findings: Finding[];
+  status?: string;
 }
 
 /** Where a contract stream writes: a chunk, and a promise when the writer must wait (back-pressure). */
@@ -35,9 +44,14 @@ export class JsonContractStream {
   }
 
   /** Appends one result; resolves once its text is buffered or written. */
-  async add(result: ResultEntry): Promise<void> {
-    const counts = summarize([result]);
-    this.buffer += `${this.counts.files === 0 ? '' : ','}\n    ${nested(contractResult(result), 2)}`;
+  add(result: ResultEntry): Promise<void> {
+    return this.addContract(contractResult(result) as ContractResult);
+  }
+
+  /** Appends one result already in the contract's form (`contractResult`, e.g. read back from a spill file). */
+  async addContract(result: ContractResult): Promise<void> {
+    const counts = summarize([{ file: result.file, report: null, findings: result.findings }]);
+    this.buffer += `${this.counts.files === 0 ? '' : ','}\n    ${nested(result, 2)}`;
     this.counts.files++;
     this.counts.errors += counts.errors;
     this.counts.warnings += counts.warnings;

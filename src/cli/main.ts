@@ -31,6 +31,8 @@ import type { StdinFile } from './stdin.js';
 import { expandInputs } from './files.js';
 import { FORMAT_NAMES } from './formats.js';
 import { outputSpecs, streamOutputs, writeOutputs } from './outputs.js';
+import type { ContractResult } from './json-stream.js';
+import { contractResult } from '../report/json.js';
 import { applyBuiltinSettings } from './finding-ids.js';
 import { displayWidth } from '../report/width.js';
 import { argvLocale, helpTitle, localizeError, localizeHelp, pick, type CliLocale } from './locale.js';
@@ -110,6 +112,9 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
     stdin.remove();
   }
 }
+
+/** Batches with cross-report rules larger than this park their results on disk (see checkFiles). */
+const SPILL_AFTER_FILES = 200;
 
 async function checkFiles(given: string[], options: CheckCliOptions, stdin: StdinFile | null): Promise<number> {
   let inputs = given;
@@ -216,20 +221,27 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
   const threshold = SEVERITY_RANK[failSeverity];
   let failing = false;
   let warnings = 0;
-  const tally = (r: ResultEntry): void => {
-    for (const f of r.findings) {
+  const tallyFindings = (findings: readonly Finding[]): void => {
+    for (const f of findings) {
       if (SEVERITY_RANK[f.severity] >= threshold) failing = true;
       if (f.severity === 'warning') warnings++;
     }
   };
-  // A large batch written as JSON, with nothing that needs every result first (cross-report rules,
-  // a manifest, a summary, a baseline to write, another format), keeps no result: each is written
-  // as it is checked, so memory does not grow with the number of files (issue #21).
-  const streamed = !summary && !options.baselineWrite && !manifest && !crossRulesActive(setup.packs, files.map(settingsFor)) ? streamOutputs(outputs, { locale, version: VERSION }) : null;
+  const tally = (r: ResultEntry): void => tallyFindings(r.findings);
+  // A batch written as JSON, with nothing that needs every result in memory (a manifest, a
+  // summary, a baseline to write, another format), keeps no result, so memory does not grow with
+  // the number of files (issue #21): each is written as it is checked or, when cross-report rules
+  // will add findings at the end, parked in a temporary file until then (spill.ts). A baseline
+  // then is applied before the cross-report findings are added, so with one the results are kept.
+  // (A small batch with cross-report rules is kept in memory: parking it would only cost time.)
+  const crossActive = crossRulesActive(setup.packs, files.map(settingsFor));
+  const streamed = !summary && !options.baselineWrite && !manifest && !(crossActive && (options.baseline || files.length <= SPILL_AFTER_FILES)) ? streamOutputs(outputs, { locale, version: VERSION }) : null;
+  const spill = streamed && crossActive ? new (await import('./spill.js')).ResultSpill() : null;
   const emit = async (r: ResultEntry): Promise<void> => {
     tally(r);
     await streamed?.add(shownOf(r));
   };
+  const park = (entry: ResultEntry): void => spill?.write(entry.file, contractResult(finish(entry)) as ContractResult);
   for (const r of absent) await emit(r);
   let outcome: BatchOutcome;
   try {
@@ -237,12 +249,22 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
       files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor, locale, jobs,
       keepReports: !streamed && (formats.has('html') || files.length <= 200), manifest, previous, signal, limits: limitsOf(setup.config), ...(onProgress ? { onProgress } : {}),
       ...(web ? { metaFor: web.metaFor, nameOf: shownName } : {}),
-      ...(streamed ? { keepResults: false, onResult: (entry: ResultEntry) => emit(finish(entry)) } : {}),
+      ...(streamed ? { keepResults: false, onResult: (entry: ResultEntry) => (spill ? park(entry) : emit(finish(entry))) } : {}),
     });
+    if (spill) {
+      // The parked results, in order, each with the cross-report findings about its file.
+      for await (const { file, result } of spill.read()) {
+        const cross = outcome.cross.get(file);
+        const shown = cross ? { ...result, findings: [...result.findings, ...finish({ file, report: null, findings: cross }).findings].sort((a, b) => a.location.line - b.location.line) } : result;
+        tallyFindings(shown.findings);
+        await streamed!.addContract(options.quiet ? { ...shown, findings: shown.findings.filter((f) => f.severity === 'error') } : shown);
+      }
+    }
   } catch (error) {
     streamed?.abort();
     throw error;
   } finally {
+    spill?.remove();
     process.removeListener('SIGINT', onInterrupt);
     web?.remove();
   }

@@ -9,7 +9,7 @@ import type { FormatterName, ResultEntry } from '../report/index.js';
 import type { Summary } from '../report/types.js';
 import { useColor } from './color.js';
 import { FORMAT_NAMES, isFormatName } from './formats.js';
-import { JsonContractStream, writeJsonContract, writeToStdout, type ChunkWriter } from './json-stream.js';
+import { JsonContractStream, writeJsonContract, writeToStdout, type ChunkWriter, type ContractResult } from './json-stream.js';
 import { ExitError } from './setup-core.js';
 
 /** One output: a format, and the file it goes to (null: standard output). */
@@ -66,6 +66,8 @@ function chunkWriter(fd: number | null): ChunkWriter {
 export interface StreamedOutputs {
   /** Writes one more result to every output. */
   add(result: ResultEntry): Promise<void>;
+  /** Writes one more result, already in the contract's form, to every output. */
+  addContract(result: ContractResult): Promise<void>;
   /** Ends every output (the JSON `extra` fields after the summary); the summary of each, in spec order. */
   end(jsonExtra: Record<string, unknown>): Promise<Summary[]>;
   /** Closes the files without ending them (the run failed). */
@@ -88,6 +90,9 @@ export function streamOutputs(specs: readonly OutputSpec[], context: Pick<Output
   return {
     add: async (result) => {
       for (const stream of streams) await stream.add(result);
+    },
+    addContract: async (result) => {
+      for (const stream of streams) await stream.addContract(result);
     },
     end: async (jsonExtra) => {
       try {
