@@ -82,9 +82,10 @@ async function canvasMissing(): Promise<boolean> {
 }
 
 /**
- * pdf.js, loaded once. Under Node without `@napi-rs/canvas` a 2-D `DOMMatrix` is installed first
- * (and, under Node, a `FontFace` stand-in where there is none: {@link DiscardedFontFace}), and the warnings pdf.js prints on standard error while loading ("Cannot load @napi-rs/canvas",
- * "Cannot polyfill `Path2D`, rendering may be broken" …) are dropped: nothing this tool does draws.
+ * pdf.js, loaded once. Under Node a `FontFace` stand-in is installed first where there is none
+ * ({@link DiscardedFontFace}), and without `@napi-rs/canvas` a 2-D `DOMMatrix`; the warnings pdf.js
+ * prints on standard error while loading ("Cannot load @napi-rs/canvas", "Cannot polyfill
+ * `Path2D`, rendering may be broken" …) are dropped: nothing this tool does draws.
  */
 export function loadPdfjs(): Promise<PdfJs> {
   loading ??= (async () => {
