@@ -82,15 +82,17 @@ async function canvasMissing(): Promise<boolean> {
 }
 
 /**
- * pdf.js, loaded once. Under Node without `@napi-rs/canvas` a 2-D `DOMMatrix` is installed first,
- * and the warnings pdf.js prints on standard error while loading ("Cannot load @napi-rs/canvas",
- * "Cannot polyfill `Path2D`, rendering may be broken" …) are dropped: nothing this tool does draws.
+ * pdf.js, loaded once. Under Node a `FontFace` stand-in is installed first where there is none
+ * ({@link DiscardedFontFace}), and without `@napi-rs/canvas` a 2-D `DOMMatrix`; the warnings pdf.js
+ * prints on standard error while loading ("Cannot load @napi-rs/canvas", "Cannot polyfill
+ * `Path2D`, rendering may be broken" …) are dropped: nothing this tool does draws.
  */
 export function loadPdfjs(): Promise<PdfJs> {
   loading ??= (async () => {
     if (!isNode) return import('pdfjs-dist/legacy/build/pdf.mjs');
     const missing = await canvasMissing();
     if (missing && typeof globalThis.DOMMatrix === 'undefined') Object.defineProperty(globalThis, 'DOMMatrix', { value: AffineMatrix, configurable: true, writable: true });
+    installFontFace();
     const warn = console.warn;
     console.warn = (...args: unknown[]): void => {
       if (missing && typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot ')) return;
@@ -116,15 +118,50 @@ export function loadPdfjs(): Promise<PdfJs> {
 }
 
 /**
- * The document pdf.js's font loader writes to under Node: a style element whose sheet takes every
- * `@font-face` rule and keeps none. Node has no Font Loading API and loads fonts synchronously, so
- * inserting the rule is all pdf.js does with a font there (`FontLoader.bind`).
+ * The Font Loading API's `FontFace`, as far as pdf.js uses it when it only reads: a face that is
+ * "loaded" at once and keeps nothing of the font. pdf.js's font loader, given a document with a
+ * `fonts` set, hands each embedded font over as `new FontFace(name, bytes)`; without one it writes
+ * the font into a CSS `@font-face` rule, encoding all its bytes as base64 first (4–5 % of a PDF
+ * batch's CPU time, for a rule nobody reads). pdf.js names `FontFace` as a global, so the stand-in
+ * has to be one: {@link installFontFace} puts it in place under Node only, only where there is
+ * no `FontFace` already, and only once a PDF is read. pdf.js's font loader uses it only for a
+ * document with a `fonts` set (in Node: {@link fontSinkDocument}, ours); a default pdf.js
+ * document under Node has none and never looks at it.
+ */
+class DiscardedFontFace {
+  readonly family: string;
+  readonly status = 'loaded';
+  readonly loaded: Promise<this>;
+  constructor(family: string) {
+    this.family = family;
+    this.loaded = Promise.resolve(this);
+  }
+  load(): Promise<this> {
+    return this.loaded;
+  }
+}
+
+/** Puts {@link DiscardedFontFace} in place as the global `FontFace` (Node, none there yet). */
+function installFontFace(): void {
+  if (typeof (globalThis as { FontFace?: unknown }).FontFace === 'undefined') {
+    Object.defineProperty(globalThis, 'FontFace', { value: DiscardedFontFace, configurable: true, writable: true, enumerable: false });
+  }
+}
+
+/**
+ * The documents pdf.js's font loader writes to under Node. {@link fontSinkDocument}'s `fonts` set
+ * takes every font face and keeps none (Node draws nothing, so a font is never needed once read);
+ * it is given only when there is a `FontFace` (else pdf.js would fail on each font and fall back
+ * to glyph outlines). Without one, {@link styleSinkDocument}: a style element whose sheet takes
+ * every `@font-face` rule and keeps none (Node loads fonts synchronously, so inserting the rule is
+ * all pdf.js does with a font there, `FontLoader.bind`).
  */
 const styleSink = { sheet: { cssRules: { length: 0 }, insertRule: (): number => 0 }, remove: (): void => undefined };
-const fontSinkDocument = {
+const styleSinkDocument = {
   createElement: () => styleSink,
   documentElement: { getElementsByTagName: () => [{ append: (): void => undefined }] },
 };
+const fontSinkDocument = { ...styleSinkDocument, fonts: { add: (): void => undefined, delete: (): boolean => false } };
 
 /**
  * pdf.js's font options for reading text and rulings. Under Node pdf.js defaults to
@@ -137,5 +174,6 @@ const fontSinkDocument = {
  */
 export function fontOptions(): Pick<DocumentParams, 'disableFontFace'> & Partial<Pick<DocumentParams, 'ownerDocument'>> {
   if (!isNode) return { disableFontFace: true };
-  return { disableFontFace: false, ownerDocument: fontSinkDocument as unknown as HTMLDocument };
+  const sink = typeof (globalThis as { FontFace?: unknown }).FontFace === 'function' ? fontSinkDocument : styleSinkDocument;
+  return { disableFontFace: false, ownerDocument: sink as unknown as HTMLDocument };
 }

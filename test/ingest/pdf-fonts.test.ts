@@ -34,4 +34,24 @@ describe('pdf.js font options under Node', () => {
     expect(now.outlines).toBe(0);
     expect(now.fnArray).toEqual(off.fnArray);
   });
+
+  it('hands fonts over as font faces, so no font is encoded for an @font-face rule', async () => {
+    await loadPdfjs();
+    const faces: unknown[] = [];
+    const rules: string[] = [];
+    const style = { sheet: { cssRules: { length: 0 }, insertRule: (rule: string): number => rules.push(rule) }, remove: (): void => undefined };
+    const counting = {
+      fonts: { add: (face: unknown): void => void faces.push(face), delete: (): boolean => false },
+      createElement: () => style,
+      documentElement: { getElementsByTagName: () => [{ append: (): void => undefined }] },
+    };
+    const options = fontOptions();
+    expect(options.ownerDocument).toHaveProperty('fonts');
+    const counted = await firstPage({ ...options, ownerDocument: counting as unknown as HTMLDocument });
+    const plain = await firstPage(options);
+    expect(faces.length).toBeGreaterThan(0);
+    expect(rules).toEqual([]);
+    expect(counted.outlines).toBe(0);
+    expect(counted.fnArray).toEqual(plain.fnArray);
+  });
 });
