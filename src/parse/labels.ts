@@ -139,6 +139,10 @@ const rowVectors = new WeakMap<readonly LabelledRow[], Map<string, number[]>>();
  * rows again and again (and again in the next report of a batch).
  */
 export function similarityRow(text: string, rows: readonly LabelledRow[]): readonly number[] {
-  const key = coreKey(text);
+  return similarityRowOfKey(coreKey(text), rows);
+}
+
+/** {@link similarityRow} of a label by its {@link coreKey}, for callers that hold the key already. */
+export function similarityRowOfKey(key: string, rows: readonly LabelledRow[]): readonly number[] {
   return memo2(rowVectors, rows, key, () => rows.map((r) => bestOfKeys(key, keysOf(r))), 20_000);
 }
