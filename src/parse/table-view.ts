@@ -42,7 +42,14 @@ function isUnitLength(text: string): boolean {
 /** Splits a row into labels, unit and trailing values. */
 export function viewRow(row: Row, index: number): RowView {
   let start = row.cells.length;
-  while (start > 0 && sharedReading(row.cells[start - 1]!.text).state !== 'text') start--;
+  // Each value cell's reading is looked up once: the numbers among them are counted on the way.
+  let numbers = 0;
+  while (start > 0) {
+    const state = sharedReading(row.cells[start - 1]!.text).state;
+    if (state === 'text') break;
+    if (state === 'number') numbers++;
+    start--;
+  }
   // A lone trailing unit or dash column is data only when something before it is a label.
   const values = row.cells.slice(start);
   const labels: RowCell[] = [];
@@ -52,7 +59,6 @@ export function viewRow(row: Row, index: number): RowView {
     if (UNIT_WORDS.has(isUnitLength(c.text) ? c.text.replace(/\s+/g, '') : c.text)) unit = c;
     else if (c.text !== '') labels.push(c);
   }
-  const numbers = values.filter((c) => sharedReading(c.text).state === 'number').length;
   return { row, index, labels, unit, values, numbers };
 }
 
