@@ -22,11 +22,27 @@ export function fold(text: string): string {
   }
   if (i === n) return text;
   if (foldBuffer.length < n) foldBuffer = new Uint16Array(2 * n);
-  for (let j = i; j < n; j++) foldBuffer[j] = FOLDED[text.charCodeAt(j)]!;
+  let surrogates = false;
+  for (let j = i; j < n; j++) {
+    const code = text.charCodeAt(j);
+    if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
+    foldBuffer[j] = FOLDED[code]!;
+  }
+  // The folded code units as a string: decoded as UTF-16 in one call (profiled: about twice as
+  // fast as String.fromCharCode over chunks), except where a decoder would not give back every
+  // code unit as it is: a surrogate (an unpaired one would become U+FFFD), or a big-endian machine.
+  if (!surrogates && utf16Units !== null) return text.slice(0, i) + utf16Units.decode(foldBuffer.subarray(i, n));
   let out = text.slice(0, i);
   for (let from = i; from < n; from += FOLD_CHUNK) out += String.fromCharCode.apply(null, foldBuffer.subarray(from, Math.min(n, from + FOLD_CHUNK)) as unknown as number[]);
   return out;
 }
+
+/**
+ * A decoder of code units in memory order, when that order is little-endian (as on every machine
+ * Node and browsers run on; null otherwise). `ignoreBOM` keeps a leading U+FEFF, though fold never
+ * leaves one (it becomes a space).
+ */
+const utf16Units: TextDecoder | null = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
 
 /**
  * What {@link fold} makes of each UTF-16 code unit: full-width ASCII to ASCII, odd spaces to a

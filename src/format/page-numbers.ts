@@ -16,9 +16,11 @@ export function isFoldedPageNumber(folded: string): boolean {
   // Every line is asked: most fail on their first printed character, which a page number
   // begins with a dash, 第 or a digit (tested before the pattern: profiled).
   const first = folded.charCodeAt(firstPrinted(folded));
-  if (!((first >= 0x30 && first <= 0x39) || first === 0x7b2c /* 第 */ || PAGE_DASHES.includes(String.fromCharCode(first)))) return false;
+  if (!((first >= 0x30 && first <= 0x39) || first === 0x7b2c /* 第 */ || isPageDash(first))) return false;
   return PAGE_NUMBER.test(folded);
 }
 
-/** The dashes {@link PAGE_NUMBER} accepts around a page number (-6-, —6—). */
-const PAGE_DASHES = '-—–－─';
+/** The dashes {@link PAGE_NUMBER} accepts around a page number (-6-, —6—), by code: - — – － ─. */
+function isPageDash(code: number): boolean {
+  return code === 0x2d || code === 0x2014 || code === 0x2013 || code === 0xff0d || code === 0x2500;
+}

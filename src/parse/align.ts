@@ -43,9 +43,29 @@ export function matchTable(items: number, rows: number): Float64Array {
   return scratch.match.subarray(0, size).fill(Number.NaN);
 }
 
-/** A cost table of {@link AlignScoring} holding `cost` `n` times. */
+/** Cost tables made so far, by cost and length (a few: the tables' sizes repeat). */
+const costTables = new Map<number, Map<number, Float64Array>>();
+/** Longer cost tables are made each time, not kept. */
+const KEEP_COST_LENGTH = 1024;
+
+/**
+ * A cost table of {@link AlignScoring} holding `cost` `n` times. It is shared (made once per cost
+ * and length: profiled, a new typed array per alignment made garbage-collector work), so it is
+ * only read, as {@link align} does.
+ */
 export function costTable(n: number, cost: number): Float64Array {
-  return new Float64Array(n).fill(cost);
+  if (n > KEEP_COST_LENGTH) return new Float64Array(n).fill(cost);
+  let byLength = costTables.get(cost);
+  if (byLength === undefined) {
+    byLength = new Map();
+    costTables.set(cost, byLength);
+  }
+  let table = byLength.get(n);
+  if (table === undefined) {
+    table = new Float64Array(n).fill(cost);
+    byLength.set(n, table);
+  }
+  return table;
 }
 
 const NEG = -1e12;

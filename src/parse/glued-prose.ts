@@ -4,7 +4,8 @@
  * such a line by their columns; the text around the tables is the report's narrative and is read
  * as sentences like any other (else every narrative check silently skips the report).
  */
-import type { ReportLine, Section, TableInstance } from '../model/report.js';
+import type { ReportLine, Section, Span, TableInstance } from '../model/report.js';
+import { isBlankBetween } from './section-heading.js';
 
 /** A run of a line's characters, [from, to) as offsets. */
 interface Run {
@@ -90,9 +91,12 @@ export function proseAroundTables(line: ReportLine, runs: readonly Run[], headin
     const starts = [run.from, ...cuts.filter((c) => c > run.from && c < run.to).sort((a, b) => a - b)];
     starts.forEach((from, i) => {
       const to = starts[i + 1] ?? run.to;
-      const piece = text.slice(from, to);
-      if (piece.trim() === '') return;
-      out.push({ text: piece, norm: line.norm.slice(from, to), at: { ...line.at, column: from + 1 } });
+      // (Tested in place, and the place copied without a spread: profiled, a line of a few
+      // thousand characters gives hundreds of pieces.)
+      if (isBlankBetween(text, from, to)) return;
+      const at: Span = Object.assign({}, line.at);
+      at.column = from + 1;
+      out.push({ text: text.slice(from, to), norm: line.norm.slice(from, to), at });
     });
   }
   return out;

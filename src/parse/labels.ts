@@ -139,6 +139,35 @@ const rowVectors = new WeakMap<readonly LabelledRow[], Map<string, number[]>>();
  * rows again and again (and again in the next report of a batch).
  */
 export function similarityRow(text: string, rows: readonly LabelledRow[]): readonly number[] {
-  const key = coreKey(text);
-  return memo2(rowVectors, rows, key, () => rows.map((r) => bestOfKeys(key, keysOf(r))), 20_000);
+  return similarityRowOfKey(coreKey(text), rows);
+}
+
+/** Labels' similarity vectors kept per table, at most this many (a long batch's memory stays bounded). */
+const VECTORS_KEPT = 20_000;
+
+/** {@link similarityRow} of a label by its {@link coreKey}, for callers that hold the key already. */
+export function similarityRowOfKey(key: string, rows: readonly LabelledRow[]): readonly number[] {
+  return memo2(rowVectors, rows, key, () => rows.map((r) => bestOfKeys(key, keysOf(r))), VECTORS_KEPT);
+}
+
+/**
+ * {@link similarityRowOfKey} of several keys against one table, the table's vectors looked up
+ * once (as {@link memo2} would, key by key).
+ */
+export function similarityRowsOfKeys(keys: readonly string[], rows: readonly LabelledRow[]): (readonly number[])[] {
+  let inner = rowVectors.get(rows);
+  if (inner === undefined) {
+    inner = new Map();
+    rowVectors.set(rows, inner);
+  }
+  const vectors = inner;
+  return keys.map((key) => {
+    let vector = vectors.get(key);
+    if (vector === undefined) {
+      vector = rows.map((r) => bestOfKeys(key, keysOf(r)));
+      if (vectors.size > VECTORS_KEPT) vectors.clear();
+      vectors.set(key, vector);
+    }
+    return vector;
+  });
 }

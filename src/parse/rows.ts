@@ -104,25 +104,32 @@ function tabCells(text: string, line: number): RowCell[] {
  */
 function layoutCells(text: string, line: number, offset = 0): RowCell[] {
   const cells: RowCell[] = [];
-  // Start and end offsets of the current segment's tokens, reused from segment to segment.
-  const tokens: number[] = [];
   const n = text.length;
+  // Start and end offsets of the current segment's tokens, in a buffer shared by all lines (a
+  // segment has at most one token per two characters). Profiled: an array per line, emptied by
+  // setting its length for each segment, was a tenth of this function's time.
+  if (tokenBuffer.length < n + 2) tokenBuffer = new Int32Array(2 * n + 2);
+  const tokens = tokenBuffer;
   let i = firstPrinted(text);
   while (i < n) {
     // A segment is what `\S+(?: \S+)*` matches: tokens separated by single spaces.
-    tokens.length = 0;
+    let count = 0;
     for (;;) {
       const from = i;
       while (i < n && !isSpaceCode(text.charCodeAt(i))) i++;
-      tokens.push(from, i);
+      tokens[count++] = from;
+      tokens[count++] = i;
       if (i + 1 < n && text.charCodeAt(i) === 0x20 && !isSpaceCode(text.charCodeAt(i + 1))) i++;
       else break;
     }
-    splitSegment(text, tokens, { line, offset }, cells);
+    splitSegment(text, tokens, count, { line, offset }, cells);
     i = firstPrinted(text, i);
   }
   return cells;
 }
+
+/** The token offsets of {@link layoutCells} (not re-entrant: each line's segments are split before the next). */
+let tokenBuffer = new Int32Array(256);
 
 /** Where the cells of a layout line are: its number and the column offset of its text. */
 interface LineAt {
@@ -130,14 +137,17 @@ interface LineAt {
   offset: number;
 }
 
-/** Adds the cells of one segment (token offsets in `tokens`): a label and trailing numbers split off. */
-function splitSegment(text: string, tokens: readonly number[], at: LineAt, cells: RowCell[]): void {
-  const count = tokens.length / 2;
+/**
+ * Adds the cells of one segment (the first `length` token offsets in `tokens`, start and end of
+ * each token): a label and trailing numbers split off.
+ */
+function splitSegment(text: string, tokens: Int32Array, length: number, at: LineAt, cells: RowCell[]): void {
+  const count = length / 2;
   let firstNumber = count;
   while (firstNumber > 0 && isNumberToken(text, tokens[2 * firstNumber - 2]!, tokens[2 * firstNumber - 1]!)) firstNumber--;
   const segmentStart = tokens[0]!;
   if (firstNumber === count || (firstNumber > 0 && endsInDigitOrDot(text, tokens[2 * firstNumber - 1]!))) {
-    cells.push(segmentCell(text, segmentStart, tokens[tokens.length - 1]!, at));
+    cells.push(segmentCell(text, segmentStart, tokens[length - 1]!, at));
     return;
   }
   if (firstNumber > 0) cells.push(segmentCell(text, segmentStart, tokens[2 * firstNumber - 1]!, at));

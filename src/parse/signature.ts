@@ -91,6 +91,18 @@ function endsLikeDate(text: string): boolean {
   return last === 0x65e5 /* 日 */ || (last >= 0x30 && last <= 0x39) || last === 0x29 || last === 0xff09;
 }
 
+/**
+ * Whether the text holds a digit (ASCII or full-width, which folding makes ASCII) or 年: what every
+ * date pattern of findDates needs. Scanned without a regular expression (it is asked of every line).
+ */
+function mayHoldDigitOrYear(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x5e74 /* 年 */) return true;
+  }
+  return false;
+}
+
 /** A candidate signature read from one line. */
 interface Candidate {
   date: DateMatch;
@@ -159,6 +171,9 @@ export function readDateLines(input: DateLinesInput): DateLines {
     read++;
     // A report that is itself the annex of a cover note opens with 附件: that heading closes nothing.
     if (!closed && ((read > MIN_BODY_LINES && ANNEX_HEADING.test(text)) || (signature && (ANNEX.test(text) || (text.length <= 40 && APPENDED_TABLE.test(text)))))) closed = true;
+    // A line without a digit and without 年 holds no date (findDates needs 年 or four digits): its
+    // footer reading would give no date and it is no candidate, so it is not read further.
+    if (!mayHoldDigitOrYear(text)) continue;
     // Most lines hold no date: findDates returns at once without 年 or a four-digit number.
     if (text.length <= MAX_FOOTER && mayBeFooter(text) && FOOTER.test(text)) {
       const date = findDates(text)[0];

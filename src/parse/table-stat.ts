@@ -6,7 +6,7 @@
 import type { TableInstance, UnreadableWhy } from '../model/report.js';
 import { align, costTable, matchTable } from './align.js';
 import { STAT_DEFS, type ColDef, type RowDef, type TableDef } from '../format/definitions.js';
-import { coreKey, LABEL_MATCH, similarityRow } from './labels.js';
+import { coreKey, LABEL_MATCH, similarityRowsOfKeys } from './labels.js';
 import type { Row } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
 
@@ -42,18 +42,35 @@ function scoringOf(def: TableDef): DefScoring {
   return scoring;
 }
 
-/** Aligns the rows, whose label texts are `labels`, to one definition. */
-function tryDef(views: RowView[], labels: readonly string[], def: TableDef): Candidate {
-  const sims = labels.map((label) => similarityRow(label, def.rows));
+/**
+ * Aligns the rows, whose label texts have the keys `labelKeys`, to one definition; null without aligning when
+ * fewer than `least` rows could be matched at all. The alignment matches each row at most once and
+ * only where its label names a row of the definition, so the rows that name one bound the matched
+ * count: below `least`, the candidate could not have been taken (see {@link mapStatTable}).
+ */
+function tryDef(views: RowView[], labelKeys: readonly string[], def: TableDef, least: number): Candidate | null {
+  const sims = similarityRowsOfKeys(labelKeys, def.rows);
   const rows = def.rows.length;
   const { listed, skipCanonical } = scoringOf(def);
   const match = matchTable(views.length, rows);
+  let matchable = 0;
   sims.forEach((row, i) => {
-    for (let j = 0; j < rows; j++) if (row[j]! >= LABEL_MATCH && listed[j] === 1) match[i * rows + j] = 10 * row[j]!;
+    let any = false;
+    for (let j = 0; j < rows; j++) {
+      if (row[j]! >= LABEL_MATCH && listed[j] === 1) {
+        match[i * rows + j] = 10 * row[j]!;
+        any = true;
+      }
+    }
+    if (any) matchable++;
   });
+  if (matchable < least) return null;
   const { assignment } = align(views.length, rows, { match, skipCanonical, skipItem: costTable(views.length, -1) });
   return { def, views, assignment, sims, matched: assignment.filter((a) => a >= 0).length };
 }
+
+/** The fewest rows a definition must match for a region to be read as its table. */
+const MIN_MATCHED = 3;
 
 /**
  * Reads the statistical table in rows `start` to `end` (exclusive). Returns null when no
@@ -61,14 +78,17 @@ function tryDef(views: RowView[], labels: readonly string[], def: TableDef): Can
  */
 export function mapStatTable(rows: readonly Row[], start: number, end: number): TableInstance | null {
   const views = rows.slice(start, end).map((row, k) => viewRow(row, start + k)).filter((v) => v.labels.length > 0);
-  // Every definition is tried on the same label texts: they are joined once.
-  const labels = views.map(labelText);
+  // Every definition is tried on the same label texts: they are joined and keyed once.
+  const labelKeys = views.map((v) => coreKey(labelText(v)));
   let best: Candidate | null = null;
   for (const def of STAT_DEFS) {
-    const c = tryDef(views, labels, def);
-    if (best === null || c.matched > best.matched) best = c;
+    // A definition is aligned only when it could beat the best so far and reach the three rows a
+    // table needs: one that could not would not have been returned (a later definition replaces
+    // the best only with more rows matched, and a best of fewer than three gives null).
+    const c = tryDef(views, labelKeys, def, Math.max(MIN_MATCHED, best === null ? 0 : best.matched + 1));
+    if (c !== null && (best === null || c.matched > best.matched)) best = c;
   }
-  if (best === null || best.matched < 3) return null;
+  if (best === null || best.matched < MIN_MATCHED) return null;
   const { def } = best;
   const table = emptyTable(def.id, def.variant, def.label, rows[start]!);
   const header = statHeader(rows, start, end, def.cols);

@@ -11,7 +11,7 @@ import { align, costTable, matchTable } from './align.js';
 import { T3_COLS, T3_GROUP_LABELS, T3_SUBTOTAL_ROWS, t3Def, type TableDef } from '../format/definitions.js';
 import { headerTokens, planFromHeader, type HeaderPlan } from './header-t3.js';
 import { columnPlaces, placeOnColumns, placeUnderHeader, type ColumnPlace, type HeaderPlaces } from './layout-columns.js';
-import { coreKey, LABEL_MATCH, rowSimilarity, similarityRow } from './labels.js';
+import { coreKey, LABEL_MATCH, rowSimilarity, similarityRow, similarityRowOfKey } from './labels.js';
 import { sharedReading } from '../format/numbers.js';
 import type { Row, RowCell } from './rows.js';
 import { emptyTable, labelText, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
@@ -37,19 +37,20 @@ const isGroupLabel = (text: string): boolean => GROUP_KEYS.has(coreKey(text));
  */
 class RegionScores {
   private readonly vectors = new Map<TableDef, (readonly number[] | undefined)[]>();
-  // Filled in any order: made at full length, so that they stay plain arrays (a write far past the
-  // end of a short array turns it into a dictionary, which was this class's main cost).
-  private readonly groups: (boolean[] | undefined)[];
+  // Filled in any order: made at full length and filled, so that they stay plain packed arrays (a
+  // write far past the end of a short array turns it into a dictionary, which was this class's main
+  // cost; `Array.from({ length })` reads the length object as an iterable, slowly).
+  private readonly keys: (string[] | undefined)[];
 
   constructor(private readonly views: readonly RowView[]) {
-    this.groups = Array.from({ length: views.length });
+    this.keys = new Array<string[] | undefined>(views.length).fill(undefined);
   }
 
   /** The similarity of the row at `position` (in the region) to each row of `def`. */
   own(position: number, def: TableDef): readonly number[] {
     let byView = this.vectors.get(def);
     if (byView === undefined) {
-      byView = Array.from({ length: this.views.length });
+      byView = new Array<readonly number[] | undefined>(this.views.length).fill(undefined);
       this.vectors.set(def, byView);
     }
     let vector = byView[position];
@@ -60,20 +61,23 @@ class RegionScores {
     return vector;
   }
 
-  /** Which label cells of the row at `position` are 表三 group labels (三、本年度办理结果 …). */
-  private groupFlags(position: number): boolean[] {
-    let flags = this.groups[position];
-    if (flags === undefined) {
-      flags = this.views[position]!.labels.map((c) => isGroupLabel(c.text));
-      this.groups[position] = flags;
+  /**
+   * The {@link coreKey} of each label cell of the row at `position`, once for both layouts
+   * (profiled: looking a label's key up again per layout was a third of scoring the rows).
+   */
+  private labelKeys(position: number): string[] {
+    let keys = this.keys[position];
+    if (keys === undefined) {
+      keys = this.views[position]!.labels.map((c) => coreKey(c.text));
+      this.keys[position] = keys;
     }
-    return flags;
+    return keys;
   }
 
   /**
    * Per canonical row, as before the vectors: the best over the label cells, rightmost first,
-   * stopping at the first that reaches {@link LABEL_MATCH}; a group label counts only for its own
-   * row; below the threshold, the label cells joined count too.
+   * stopping at the first that reaches {@link LABEL_MATCH}; a group label (三、本年度办理结果 …)
+   * counts only for its own row; below the threshold, the label cells joined count too.
    */
   private compute(position: number, def: TableDef): readonly number[] {
     const view = this.views[position]!;
@@ -81,14 +85,16 @@ class RegionScores {
     // Most rows have no label or one that is no group label: their vector is the zero one or the
     // label's own (both shared, and only read).
     if (labels.length === 0) return zeros(def);
-    const groups = this.groupFlags(position);
-    if (labels.length === 1 && !groups[0]!) return similarityRow(labels[0]!.text, def.rows);
-    const perLabel = labels.map((c) => similarityRow(c.text, def.rows));
+    const keys = this.labelKeys(position);
+    if (labels.length === 1 && !GROUP_KEYS.has(keys[0]!)) return similarityRowOfKey(keys[0]!, def.rows);
+    const perLabel = keys.map((key) => similarityRowOfKey(key, def.rows));
+    const groups = keys.map((key) => GROUP_KEYS.has(key));
+    const rowKeys = canonicalKeys(def);
     let joined: readonly number[] | undefined;
-    return def.rows.map((r, j) => {
+    return def.rows.map((_r, j) => {
       let best = 0;
       for (let k = labels.length - 1; k >= 0; k--) {
-        if (groups[k]! && coreKey(r.label) !== coreKey(labels[k]!.text)) continue;
+        if (groups[k]! && rowKeys[j] !== keys[k]) continue;
         const sim = perLabel[k]![j]!;
         if (sim > best) best = sim;
         if (best >= LABEL_MATCH) break;
@@ -100,6 +106,18 @@ class RegionScores {
       return best;
     });
   }
+}
+
+const canonicalKeyCache = new WeakMap<TableDef, readonly string[]>();
+
+/** The {@link coreKey} of each row label of a definition, made once per definition. */
+function canonicalKeys(def: TableDef): readonly string[] {
+  let keys = canonicalKeyCache.get(def);
+  if (keys === undefined) {
+    keys = def.rows.map((r) => coreKey(r.label));
+    canonicalKeyCache.set(def, keys);
+  }
+  return keys;
 }
 
 /** Zero for every row of a table: the nearby evidence of a value row without label-only neighbours. */
@@ -124,8 +142,9 @@ function nearEvidence(views: readonly RowView[], position: number, def: TableDef
     for (let k = position + step, n = 0; k >= 0 && k < views.length && n < 3; k += step, n++) {
       if (views[k]!.numbers > 0) break;
       const other = scores.own(k, def);
-      near ??= def.rows.map(() => 0);
-      for (let j = 0; j < near.length; j++) near[j] = Math.max(near[j]!, other[j]!);
+      // Similarities are never below 0: the first neighbour's vector, copied, is the maximum so far.
+      if (near === null) near = other.slice();
+      else for (let j = 0; j < near.length; j++) if (other[j]! > near[j]!) near[j] = other[j]!;
     }
   }
   return near;
@@ -138,8 +157,10 @@ function observe(views: readonly RowView[], valueRows: readonly RowView[], def: 
     const own = scores.own(position, def);
     // Label-only rows directly above and below (until the neighbouring value row) are evidence too.
     const near = nearEvidence(views, position, def, scores) ?? zeros(def);
+    // (An index loop: profiled, `for … of` over the vectors, whose element kinds differ, cost a
+    // tenth of mapping 表三.)
     let ownBest = -Infinity;
-    for (const sim of own) ownBest = Math.max(ownBest, sim);
+    for (let j = 0; j < own.length; j++) if (own[j]! > ownBest) ownBest = own[j]!;
     return { view, own, ownBest, near };
   });
 }

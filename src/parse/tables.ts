@@ -6,6 +6,8 @@
 import type { Edition, TableInstance } from '../model/report.js';
 import { T2_EDITION_MARKERS } from '../format/definitions.js';
 import { coreKey } from './labels.js';
+import { fold, numberlessKey } from '../format/normalize.js';
+import { memo1 } from './memo.js';
 import type { Row } from './rows.js';
 import { mapTable2, t2EditionMarkers } from './table2.js';
 import { mapTable3 } from './table3.js';
@@ -24,8 +26,54 @@ export interface FoundTables {
   anchors: { t2: boolean; t3: boolean; t4: boolean; stat: boolean };
 }
 
-/** The label key of a row's text. */
-const rowKey = (row: Row): string => coreKey(row.cells.map((c) => c.text).join(''));
+/**
+ * For each anchor test below, characters its key must all hold when it passes: 第二十条第…项 (T2
+ * caption), 本年新收…申请数量 and 勾稽 (表三's first row and note), 收到和处理…申请情况 (its caption,
+ * also as the end of a key), 行政复议 (表四's heading, in the key or in the first cell), 尚未审结,
+ * 结果维持 and 维持…纠正 (its header), 统计表 and 统计报表, 统计指标, 指标名称 and 分项指标 (2008
+ * captions and headers), 申请人情况. A key holds only characters of the folded text (folding maps a
+ * code unit to one code unit; the key drops characters, never adds one), so a row whose folded
+ * text lacks a character of every set passes no test.
+ */
+const ANCHOR_CHAR_SETS = ['第十条项', '新收申量', '勾稽', '收处申况', '复议', '审结', '维持', '统计表', '指标', '申人况'];
+const ANCHOR_CHARS = [...new Set(ANCHOR_CHAR_SETS.join(''))];
+/** The bit of each character of {@link ANCHOR_CHARS}, by every UTF-16 code unit that folds to it. */
+const ANCHOR_BIT = (() => {
+  const table = new Int32Array(0x10000);
+  for (let c = 0; c < table.length; c++) {
+    const at = ANCHOR_CHARS.indexOf(fold(String.fromCharCode(c)));
+    if (at >= 0) table[c] = 1 << at;
+  }
+  return table;
+})();
+const ANCHOR_MASKS = ANCHOR_CHAR_SETS.map((set) => [...set].reduce((mask, ch) => mask | (1 << ANCHOR_CHARS.indexOf(ch)), 0));
+
+/** True when the row's cells hold every character of one of {@link ANCHOR_CHAR_SETS} (folded). */
+function mayBeAnchor(row: Row): boolean {
+  let found = 0;
+  for (const c of row.cells) {
+    const text = c.text;
+    for (let i = 0; i < text.length; i++) found |= ANCHOR_BIT[text.charCodeAt(i)]!;
+  }
+  if (found === 0) return false;
+  for (const mask of ANCHOR_MASKS) if ((found & mask) === mask) return true;
+  return false;
+}
+
+const rowKeys = new Map<string, string>();
+
+/**
+ * The label key of a row's text; '' for a row that no anchor test can pass (see
+ * {@link ANCHOR_CHAR_SETS}), which every test below rejects as it would the row's key. Profiled: the
+ * keys of every row of a report, prose included, were a tenth of finding the tables.
+ */
+const rowKey = (row: Row): string => {
+  if (!mayBeAnchor(row)) return '';
+  const text = row.cells.map((c) => c.text).join('');
+  // {@link coreKey}, remembered apart from the label keys: rows are mostly whole lines of prose,
+  // which would crowd the labels' cache that 表三 and the 2008 统计表 look keys up in.
+  return memo1(rowKeys, text, () => numberlessKey(text), 20_000);
+};
 
 /**
  * The rows with their label keys, computed once per row: the anchors are searched for in several

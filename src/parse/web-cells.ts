@@ -33,14 +33,27 @@ const CAPTION_CELL = /统计表|^第二十条第/;
 /** A label numbered as an outline level (一、 （一）): it starts a row. */
 const NUMBERED_LABEL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/;
 
-/** One non-blank line of a run, with the blank lines before it. */
-interface RunLine {
-  index: number;
-  /** The cell's text in the line: from, to (white space trimmed). */
-  from: number;
-  to: number;
-  gap: number;
-  value: boolean;
+/**
+ * The non-blank lines of the run being read, one entry per line at the same position in each
+ * array: line index, the cell's text in the line (from, to: white space trimmed), the blank lines
+ * before it, and whether it is a value. Shared from run to run (profiled: an object per line of
+ * every run tried, most of them no table, was a third of reading web runs); not re-entrant.
+ */
+const runLines = { index: new Int32Array(64), from: new Int32Array(64), to: new Int32Array(64), gap: new Int32Array(64), value: new Uint8Array(64) };
+
+/** Makes room in {@link runLines} for entry `k`. */
+function reserveRunLine(k: number): void {
+  if (k < runLines.index.length) return;
+  const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+    const bigger = new (a.constructor as new (n: number) => T)(2 * a.length);
+    bigger.set(a);
+    return bigger;
+  };
+  runLines.index = grow(runLines.index);
+  runLines.from = grow(runLines.from);
+  runLines.to = grow(runLines.to);
+  runLines.gap = grow(runLines.gap);
+  runLines.value = grow(runLines.value);
 }
 
 /**
@@ -72,6 +85,12 @@ export function mayStartWebRun(raw: string): boolean {
 
 /** First characters a value can start with: digits, signs, dash marks, 不适用/无/暂无/没有. */
 const VALUE_START = /^[\d+\-—–－─━‐‑‒―/／\\×xX*不无暂没]/;
+/** 1 for each UTF-16 code unit {@link VALUE_START} accepts (tested by code, without a one-character string). */
+const VALUE_START_CODE = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < table.length; c++) if (VALUE_START.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+})();
 
 /** True for a cell text that is a value: a number, or a zero mark (—, /, 无). */
 export function isValueCell(text: string): boolean {
@@ -100,12 +119,12 @@ export interface WebRun {
 }
 
 /**
- * Collects the run of cell lines starting at `start`. Returns the lines and the index after the
- * run (the first line that is no cell, or the end).
+ * Collects the run of cell lines starting at `start` into {@link runLines}. Returns how many lines
+ * the run holds and the index after the run (the first line that is no cell, or the end).
  */
-function collect(input: WebRunInput, start: number): { run: RunLine[]; end: number } {
+function collect(input: WebRunInput, start: number): { length: number; end: number } {
   const { texts, isPageNumber } = input;
-  const run: RunLine[] = [];
+  let length = 0;
   let gap = 0;
   let i = start;
   let lastNonBlank = start;
@@ -130,12 +149,18 @@ function collect(input: WebRunInput, start: number): { run: RunLine[]; end: numb
     const to = cellEnd(raw, from);
     if (to < 0) break;
     // The text is copied only where it may be a value (its first character says) or is read.
-    const value = VALUE_START.test(raw.charAt(from)) && isValueCell(raw.slice(from, to));
-    run.push({ index: i, from, to, gap: run.length === 0 ? 0 : gap, value });
+    const value = VALUE_START_CODE[raw.charCodeAt(from)] === 1 && isValueCell(raw.slice(from, to));
+    reserveRunLine(length);
+    runLines.index[length] = i;
+    runLines.from[length] = from;
+    runLines.to[length] = to;
+    runLines.gap[length] = length === 0 ? 0 : gap;
+    runLines.value[length] = value ? 1 : 0;
+    length++;
     lastNonBlank = i;
     gap = 0;
   }
-  return { run, end: run.length === 0 ? start : Math.max(lastNonBlank + 1, start + 1) };
+  return { length, end: length === 0 ? start : Math.max(lastNonBlank + 1, start + 1) };
 }
 
 /**
@@ -143,27 +168,27 @@ function collect(input: WebRunInput, start: number): { run: RunLine[]; end: numb
  * are not one (fewer than {@link MIN_VALUES} value cells, or no blank line between most cells).
  */
 export function readWebRun(input: WebRunInput, start: number): WebRun {
-  const { run, end } = collect(input, start);
+  const { length, end } = collect(input, start);
+  const { index: lineIndex, from: fromOf, to: toOf, gap: gapOf, value: isValue } = runLines;
   // Blank lines must separate the rows at least (a label after a value starts one): lines of
   // text without blank lines between them are not a web page's cells.
   let values = 0;
   let rowStarts = 0;
   let blankStarts = 0;
-  for (let k = 0; k < run.length; k++) {
-    const l = run[k]!;
-    if (l.value) values++;
-    if (k > 0 && !l.value && run[k - 1]!.value) {
+  for (let k = 0; k < length; k++) {
+    if (isValue[k] === 1) values++;
+    if (k > 0 && isValue[k] === 0 && isValue[k - 1] === 1) {
       rowStarts++;
-      if (l.gap > 0) blankStarts++;
+      if (gapOf[k]! > 0) blankStarts++;
     }
   }
   if (values < MIN_VALUES || rowStarts === 0 || blankStarts < rowStarts / 2) return { rows: null, starts: [], end };
   let cellGap = Infinity;
-  for (let k = 1; k < run.length; k++) if (run[k]!.value && run[k]!.gap < cellGap) cellGap = run[k]!.gap;
+  for (let k = 1; k < length; k++) if (isValue[k] === 1 && gapOf[k]! < cellGap) cellGap = gapOf[k]!;
   const rows: Omit<Row, 'page'>[] = [];
   const starts: number[] = [];
   let cells: RowCell[] = [];
-  let rowStart = run[0]!.index;
+  let rowStart = lineIndex[0]!;
   let lastWasValue = false;
   const flush = (): void => {
     if (cells.length > 0) {
@@ -175,27 +200,30 @@ export function readWebRun(input: WebRunInput, start: number): WebRun {
   // Whatever the gaps, captions and outline-numbered labels start rows, so that a header is not
   // run into the first row when a page puts one blank line between every cell.
   let lastWasCaption = false;
-  for (const l of run) {
-    const origin = input.lines[l.index]!.origin;
-    const text = input.texts[l.index]!.slice(l.from, l.to);
-    const column = l.from + 1;
+  for (let k = 0; k < length; k++) {
+    const index = lineIndex[k]!;
+    const gap = gapOf[k]!;
+    const value = isValue[k] === 1;
+    const origin = input.lines[index]!.origin;
+    const text = input.texts[index]!.slice(fromOf[k], toOf[k]);
+    const column = fromOf[k]! + 1;
     const last = cells[cells.length - 1];
-    if (last !== undefined && l.gap < cellGap && !l.value && !isValueCell(last.text)) {
+    if (last !== undefined && gap < cellGap && !value && !isValueCell(last.text)) {
       // The rest of a label broken over lines.
       last.text += text;
       continue;
     }
     const caption = CAPTION_CELL.test(text);
-    const numbered = !l.value && NUMBERED_LABEL.test(text);
+    const numbered = !value && NUMBERED_LABEL.test(text);
     // A unit cell (条, 件) stands before its value: a label after it starts the next row (the
     // value cell was blank, and a blank cell leaves no line).
-    const afterUnit = !l.value && last !== undefined && UNIT_WORDS.has(last.text) && !UNIT_WORDS.has(text);
-    if (cells.length > 0 && (l.gap > cellGap || (!l.value && lastWasValue) || caption || lastWasCaption || numbered || afterUnit)) {
+    const afterUnit = !value && last !== undefined && UNIT_WORDS.has(last.text) && !UNIT_WORDS.has(text);
+    if (cells.length > 0 && (gap > cellGap || (!value && lastWasValue) || caption || lastWasCaption || numbered || afterUnit)) {
       flush();
     }
-    if (cells.length === 0) rowStart = l.index;
+    if (cells.length === 0) rowStart = index;
     cells.push({ text, line: origin.line, column });
-    lastWasValue = l.value;
+    lastWasValue = value;
     lastWasCaption = caption;
   }
   flush();
