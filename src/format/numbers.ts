@@ -36,7 +36,8 @@ export function sharedReading(raw: string): Readonly<CellReading> {
   if (memo !== undefined) return memo;
   const reading = readCellText(raw);
   if (raw.length <= 40) {
-    if (cellMemo.size > 20_000) cellMemo.clear();
+    // As many as the parser's caches of texts keep (TEXTS_KEPT in parse/memo.ts, which says why).
+    if (cellMemo.size > 2_000) cellMemo.clear();
     cellMemo.set(raw, reading);
   }
   return reading;

@@ -12,7 +12,7 @@
  */
 import { fold } from '../format/normalize.js';
 import type { Row } from './rows.js';
-import { memo1 } from './memo.js';
+import { memo1, TEXTS_KEPT } from './memo.js';
 
 /** A column of 表三 as a header names it: a count column, the merged organisations, or one to ignore. */
 export type T3Column = 'np' | 'biz' | 'res' | 'ngo' | 'law' | 'oth' | 'total' | 'sub' | 'org' | 'skip';
@@ -36,7 +36,7 @@ const kinds = new Map<string, CellKind>();
 
 /** What one header cell's text is. */
 function classify(text: string): CellKind {
-  return memo1(kinds, text, () => classifyText(text), 20_000);
+  return memo1(kinds, text, () => classifyText(text), TEXTS_KEPT);
 }
 
 function classifyText(text: string): CellKind {

@@ -5,7 +5,7 @@
 import { lcsLength } from '../format/lcs.js';
 import { labelKey, numberlessKey } from '../format/normalize.js';
 import type { Row } from './rows.js';
-import { memo1, memo2 } from './memo.js';
+import { memo1, memo2, TEXTS_KEPT } from './memo.js';
 
 /** The similarity at or above which a printed label is taken to name a format label. */
 export const LABEL_MATCH = 0.75;
@@ -13,7 +13,7 @@ export const LABEL_MATCH = 0.75;
 const keyCache = new Map<string, string>();
 /** {@link labelKey} of the label without its outline number, cached (labels repeat a lot). */
 export function coreKey(text: string): string {
-  return memo1(keyCache, text, () => numberlessKey(text), 50_000);
+  return memo1(keyCache, text, () => numberlessKey(text), TEXTS_KEPT);
 }
 
 const rowKeys = new WeakMap<Row, string>();
@@ -128,7 +128,7 @@ const rowScores = new WeakMap<LabelledRow, Map<string, number>>();
  */
 export function rowSimilarity(fragment: string, row: LabelledRow): number {
   const key = coreKey(fragment);
-  return memo2(rowScores, row, key, () => bestOfKeys(key, keysOf(row)), 5_000);
+  return memo2(rowScores, row, key, () => bestOfKeys(key, keysOf(row)), TEXTS_KEPT / 2);
 }
 
 const rowVectors = new WeakMap<readonly LabelledRow[], Map<string, number[]>>();
@@ -143,7 +143,7 @@ export function similarityRow(text: string, rows: readonly LabelledRow[]): reado
 }
 
 /** Labels' similarity vectors kept per table, at most this many (a long batch's memory stays bounded). */
-const VECTORS_KEPT = 20_000;
+const VECTORS_KEPT = TEXTS_KEPT;
 
 /** {@link similarityRow} of a label by its {@link coreKey}, for callers that hold the key already. */
 export function similarityRowOfKey(key: string, rows: readonly LabelledRow[]): readonly number[] {

@@ -42,3 +42,13 @@ export function memo1<K, V>(cache: Map<K, V>, key: K, compute: () => V, limit: n
   }
   return value;
 }
+
+/**
+ * How many texts a cache of text readings (keys, tokens, heading readings, label similarities)
+ * keeps before it is emptied. Labels and headings recur from report to report and fit many times
+ * over; texts carrying a report's own figures (table rows, dated lines) never recur, and larger
+ * caches only filled up with them: with 20,000–50,000 entries a batch of distinct reports grew by
+ * about 6.5 KB per report from 4,000 to 8,000 reports, with 2,000 by about 1.3 KB, in the same CPU
+ * time (issue #21, `npm run bench`).
+ */
+export const TEXTS_KEPT = 2_000;

@@ -7,7 +7,7 @@
 import type { Span } from '../model/report.js';
 import { firstPrinted, isSpaceCode } from '../format/normalize.js';
 import { matchSectionTitle, startsLikeTitle, titleAtStart, type TitleMatch, STRONG_MATCH } from '../format/section-titles.js';
-import { memo1 } from './memo.js';
+import { memo1, TEXTS_KEPT } from './memo.js';
 
 /** The numbering styles, from the highest conventional level to the lowest. */
 export const STYLES = ['part', 'cn', 'cnParen', 'arabic', 'arabicParen'] as const;
@@ -115,7 +115,7 @@ function stripMarkup(text: string): string {
  * (profiled: most of the outline's time). The match objects are shared: never changed.
  */
 const titleMatches = new Map<string, TitleMatch | null>();
-const knownTitle = (title: string): TitleMatch | null => memo1(titleMatches, title, () => matchSectionTitle(title), 20_000);
+const knownTitle = (title: string): TitleMatch | null => memo1(titleMatches, title, () => matchSectionTitle(title), TEXTS_KEPT);
 
 /** Title and glue of the text after a numbering; null when it is no heading title. */
 function titleOf(rest: string, mayBePart = true): { title: string; glued: boolean; known: TitleMatch | null } | null {
@@ -157,7 +157,7 @@ export function headingAtLineStart(line: string, at: Span): HeadingCandidate | n
   const lead = line.charAt(firstPrinted(line));
   if (lead === '' || !(MARKUP_OR_NUMBER.includes(lead) || (lead >= '0' && lead <= '9') || startsLikeTitle(lead))) return null;
   if (line.length > SHORT_LINE) return readLineStart(line, at);
-  const read = memo1(shortLineReadings, line, () => readLineStart(line, NOWHERE), 20_000);
+  const read = memo1(shortLineReadings, line, () => readLineStart(line, NOWHERE), TEXTS_KEPT);
   // A new candidate at this line (the remembered one is shared, and never handed out).
   return read === null ? null : { style: read.style, sep: read.sep, number: read.number, value: read.value, title: read.title, glued: read.glued, known: read.known, at, inline: false };
 }

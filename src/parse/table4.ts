@@ -16,7 +16,7 @@ import { fold } from '../format/normalize.js';
 import { sharedReading } from '../format/numbers.js';
 import type { Row, RowCell } from './rows.js';
 import { emptyTable, makeCell, rowSpan, viewRow, type RowView } from './table-view.js';
-import { memo1 } from './memo.js';
+import { memo1, TEXTS_KEPT } from './memo.js';
 import { readGluedTable4 } from './glued-table4.js';
 
 type Col = 'keep' | 'fix' | 'other' | 'pending' | 'total';
@@ -34,7 +34,7 @@ const tokens = new Map<string, Token | 'empty' | null>();
 
 /** What one header or label cell names, or null (a word that is no 表四 name), or 'empty'; once per text. */
 function tokenOf(text: string): Token | 'empty' | null {
-  return memo1(tokens, text, () => tokenOfText(text), 20_000);
+  return memo1(tokens, text, () => tokenOfText(text), TEXTS_KEPT);
 }
 
 function tokenOfText(text: string): Token | 'empty' | null {

@@ -7,7 +7,7 @@ import type { Edition, TableInstance } from '../model/report.js';
 import { T2_EDITION_MARKERS } from '../format/definitions.js';
 import { coreKey } from './labels.js';
 import { fold, numberlessKey } from '../format/normalize.js';
-import { memo1 } from './memo.js';
+import { memo1, TEXTS_KEPT } from './memo.js';
 import type { Row } from './rows.js';
 import { mapTable2, t2EditionMarkers } from './table2.js';
 import { mapTable3 } from './table3.js';
@@ -72,7 +72,7 @@ const rowKey = (row: Row): string => {
   const text = row.cells.map((c) => c.text).join('');
   // {@link coreKey}, remembered apart from the label keys: rows are mostly whole lines of prose,
   // which would crowd the labels' cache that 表三 and the 2008 统计表 look keys up in.
-  return memo1(rowKeys, text, () => numberlessKey(text), 20_000);
+  return memo1(rowKeys, text, () => numberlessKey(text), TEXTS_KEPT);
 };
 
 /**
