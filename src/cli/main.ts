@@ -216,7 +216,7 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
   };
   const notFound = (path: string): ResultEntry => ({ file: path, report: null, findings: [{ ruleId: 'ingest/not-found', severity: 'error', message: locale === 'zh' ? `找不到文件：${path}` : `File not found: ${path}`, location: { line: 1, scope: 'document' } }] });
   const absent = [...unmatched.map(notFound), ...(web?.failed ?? [])].map((r) => ({ ...r, findings: applyBuiltinSettings(r.findings, settingsFor(r.file), new Set()) }));
-  const shownOf = (r: ResultEntry): ResultEntry => (options.quiet ? { ...r, findings: r.findings.filter((f) => f.severity === 'error') } : r);
+  const shownOf = <R extends { findings: Finding[] }>(r: R): R => (options.quiet ? { ...r, findings: r.findings.filter((f) => f.severity === 'error') } : r);
   // The exit status, counted over every result (before --quiet) as it comes.
   const threshold = SEVERITY_RANK[failSeverity];
   let failing = false;
@@ -257,7 +257,7 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
         const cross = outcome.cross.get(file);
         const shown = cross ? { ...result, findings: [...result.findings, ...finish({ file, report: null, findings: cross }).findings].sort((a, b) => a.location.line - b.location.line) } : result;
         tallyFindings(shown.findings);
-        await streamed!.addContract(options.quiet ? { ...shown, findings: shown.findings.filter((f) => f.severity === 'error') } : shown);
+        await streamed!.addContract(shownOf(shown));
       }
     }
   } catch (error) {
