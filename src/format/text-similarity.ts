@@ -63,11 +63,11 @@ export function sketch(text: string, k = 128): Uint32Array {
 }
 
 /**
- * The k smallest distinct values (sorts `values` in place), as a typed array: a batch keeps one
+ * The k smallest distinct values (sorts `values` in place; all of them by default), as a typed array: a batch keeps one
  * sketch per report in its main thread, and 128 numbers above 2³¹ in a plain array are 128 heap
  * objects there (and in every worker message), against 512 bytes in one buffer.
  */
-function smallestDistinct(values: Uint32Array, k: number): Uint32Array {
+export function smallestDistinct(values: Uint32Array, k = values.length): Uint32Array {
   values.sort();
   const out = new Uint32Array(Math.min(k, values.length));
   let n = 0;

@@ -3,6 +3,7 @@
  * Observed rows come in the format's order even when their labels are broken, missing or out of
  * place; the alignment uses the labels where they speak and the order where they do not.
  */
+import { memo2 } from './memo.js';
 
 /**
  * Scores that drive {@link align}, as tables the caller fills. Profiled: scoring callbacks, asked
@@ -55,17 +56,7 @@ const KEEP_COST_LENGTH = 1024;
  */
 export function costTable(n: number, cost: number): Float64Array {
   if (n > KEEP_COST_LENGTH) return new Float64Array(n).fill(cost);
-  let byLength = costTables.get(cost);
-  if (byLength === undefined) {
-    byLength = new Map();
-    costTables.set(cost, byLength);
-  }
-  let table = byLength.get(n);
-  if (table === undefined) {
-    table = new Float64Array(n).fill(cost);
-    byLength.set(n, table);
-  }
-  return table;
+  return memo2(costTables, cost, n, () => new Float64Array(n).fill(cost));
 }
 
 const NEG = -1e12;

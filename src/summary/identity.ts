@@ -15,7 +15,7 @@
  *
  * Browser-safe and pure.
  */
-import { sketch, sketchSimilarity } from '../format/text-similarity.js';
+import { sketch, sketchSimilarity, smallestDistinct } from '../format/text-similarity.js';
 import type { Report } from '../model/report.js';
 
 /** What the summary keeps of a checked report to recognise it in another file. */
@@ -53,14 +53,6 @@ function fnvCell(id: string, value: number): number {
   return h >>> 0;
 }
 
-/** The distinct values of `values`, sorted (sorts in place). */
-function distinctSorted(values: Uint32Array): Uint32Array {
-  values.sort();
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[n - 1]) values[n++] = values[i]!;
-  return values.slice(0, n);
-}
-
 /**
  * The identity of a parsed report (its cells, its text, its agency's region). `bodySketch` is a
  * bottom-k sketch of the body (white space removed) with k ≥ 64 when the caller has one (the
@@ -77,7 +69,7 @@ export function reportIdentity(report: Report, bodySketch?: Uint32Array): Report
       if (cell.state === 'number' && cell.value !== null && cell.value !== undefined) hashes.push(fnvCell(id, cell.value));
     }
   }
-  const cells = distinctSorted(Uint32Array.from(hashes));
+  const cells = smallestDistinct(Uint32Array.from(hashes));
   const text = bodySketch ? bodySketch.slice(0, SKETCH_K) : sketch(report.sentences.map((s) => s.text).join('').replace(/\s+/g, ''), SKETCH_K);
   const name = report.meta.agency?.name ?? null;
   // The report's whole text is joined only for a name without its region: the only case that reads it.

@@ -10,6 +10,7 @@ import { lcsLength } from '../../format/lcs.js';
 import { matchSectionTitle, titleKey } from '../../format/section-titles.js';
 import { locate, type Outcome } from '../outcome.js';
 import { NO_REFS, type CheckKind } from './kind.js';
+import { BoundedMemo } from '../regex.js';
 
 /** Where a sentence says what the report consists of: “本报告包括”“全文由”“报告共分”. */
 const INTRO_VERB = /(?:报告|全文)[^。；，,]{0,12}?(?:包括|包含|由|分为|共分|分成)/g;
@@ -28,18 +29,11 @@ interface TitleKey {
   section: number;
 }
 
-/** Keys of titles already seen (reports print the same headings); emptied when full, so a batch stays bounded. */
-const keys = new Map<string, TitleKey>();
-const KEYS_KEPT = 4_000;
+/** Keys of titles already seen (reports print the same headings), bounded for a long batch. */
+const keys = new BoundedMemo<TitleKey>(4_000);
 
 function keyOf(title: string): TitleKey {
-  let key = keys.get(title);
-  if (key === undefined) {
-    key = { core: titleKey(title).replace(GENERIC, ''), section: matchSectionTitle(title)?.index ?? -1 };
-    if (keys.size >= KEYS_KEPT) keys.clear();
-    keys.set(title, key);
-  }
-  return key;
+  return keys.get(title, () => ({ core: titleKey(title).replace(GENERIC, ''), section: matchSectionTitle(title)?.index ?? -1 }));
 }
 
 /** {@link itemNames} on keys made already (each heading's once per report, each item's once). */
@@ -133,8 +127,7 @@ export function introParts(report: Report): Outcome[] {
   const second = top[1]!.at.line;
   const hasTable = Object.keys(report.tables).length > 0;
   const topKeys = top.map((s) => keyOf(s.title));
-  const itemKey = keyOf;
-  const namesTop = (item: string): boolean => topKeys.some((k) => keyNames(itemKey(item), k)) || (hasTable && /表$/.test(item));
+  const namesTop = (item: string): boolean => topKeys.some((k) => keyNames(keyOf(item), k)) || (hasTable && /表$/.test(item));
   for (const sentence of report.sentences) {
     if ((sentence.breaks[0]?.[1].line ?? Infinity) >= second) break;
     const list = introList(sentence.text);
@@ -142,7 +135,7 @@ export function introParts(report: Report): Outcome[] {
     const items = regroup(list.items, namesTop);
     // An item naming a part of the national format is no stray even where the report lacks that
     // part or numbers it wrongly: the sections rule says so, at the heading.
-    const strays = items.filter((item) => !namesTop(item) && itemKey(item).section < 0);
+    const strays = items.filter((item) => !namesTop(item) && keyOf(item).section < 0);
     // A list that names fewer than two of the report's parts is not a list of its parts.
     if (strays.length === 0 || items.length - strays.length < 2) return [];
     return [outcomeOf(report.outline, top, sentence, list.offset, strays)];

@@ -12,6 +12,7 @@ import { tableLabel } from '../../format/labels.js';
 import { cannotCheck, locate, type CheckContext, type Outcome } from '../outcome.js';
 import type { Check } from '../schema.js';
 import { NO_REFS, type CheckKind } from './kind.js';
+import { BoundedMemo } from '../regex.js';
 
 type SectionsCheck = Extract<Check, { kind: 'sections' }>;
 type Spec = SectionsCheck['sections'][number];
@@ -23,9 +24,12 @@ interface CompiledSpec {
   accept: readonly RegExp[];
   content: RegExp | null;
   titles: readonly string[];
-  /** Scores of titles already seen (reports print the same headings): bounded, see {@link titleScore}. */
-  scores: Map<string, number>;
+  /** Scores of titles already seen (reports print the same headings), bounded for a long batch. */
+  scores: BoundedMemo<number>;
 }
+
+/** Titles whose scores a rule's section remembers. */
+const SCORES_KEPT = 4_000;
 
 /** Compiled regular expressions of a rule, once per rule (not per heading and report). */
 const compiled = new WeakMap<object, CompiledSpec>();
@@ -37,31 +41,23 @@ function compiledOf(spec: Spec): CompiledSpec {
       accept: (spec.accept ?? []).map((a) => new RegExp(a)),
       content: spec.content?.text ? new RegExp(spec.content.text) : null,
       titles: knownTitlesOf(spec.title).map(titleKey),
-      scores: new Map(),
+      scores: new BoundedMemo(SCORES_KEPT),
     };
     compiled.set(spec, c);
   }
   return c;
 }
 
-/** Titles whose scores a rule's section remembers; emptied when full, so a long batch stays bounded. */
-const SCORES_KEPT = 4_000;
-
 /** How closely a heading title names a section: 1 for an accepted pattern, else the best similarity. */
 function titleScore(title: string, spec: Spec): number {
   const c = compiledOf(spec);
-  const known = c.scores.get(title);
-  if (known !== undefined) return known;
-  let best = 0;
-  const compact = key(title);
-  if (c.accept.some((re) => re.test(compact))) best = 1;
-  else {
+  return c.scores.get(title, () => {
+    if (c.accept.some((re) => re.test(key(title)))) return 1;
     const k = titleKey(title);
+    let best = 0;
     for (const t of c.titles) best = Math.max(best, keySimilarity(k, t));
-  }
-  if (c.scores.size >= SCORES_KEPT) c.scores.clear();
-  c.scores.set(title, best);
-  return best;
+    return best;
+  });
 }
 
 /** Where a section's content shows without its heading: its table, or its words in a line. */
