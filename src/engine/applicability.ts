@@ -1,14 +1,15 @@
 /**
- * When a rule applies to a report, as json-rules-engine conditions: the report's edition is one
- * of the rule's, its issuer kind is one the rule names (`issuers:`), its `when` holds, and the
- * tables its relation reads were read. The engine decides these (adapter.ts) before it asks for
- * the check's outcome; a check evaluates only on reports its rule applies to.
+ * When a rule applies to a report, as json-rules-engine conditions: its issuer kind is one the
+ * rule names (`issuers:`), its `when` holds, and the tables its relation reads were read. The
+ * engine decides these (adapter.ts) before it asks for the check's outcome; a check evaluates
+ * only on reports its rule applies to. The report's edition is not among them: the adapter runs
+ * a report on the engine of its edition, which holds only the rules that name that edition.
  */
 import type { Report } from '../model/report.js';
 import { collectTablesOf } from './plan.js';
 import { parseRelation } from './expr.js';
 import { holds, perExpansionWhen, relationWhenHolds } from './checks/relation.js';
-import { editionKey, type ResolvedRule } from './resolve.js';
+import type { ResolvedRule } from './resolve.js';
 
 /** A condition of json-rules-engine, in the small shape the adapter uses. */
 export interface Condition {
@@ -26,7 +27,6 @@ export interface ReportFact {
 
 /** Facts every rule may read (computed once per report by the engine's almanac). */
 export const REPORT_FACTS: readonly ReportFact[] = [
-  { id: 'edition', value: (r) => editionKey(r.meta.edition) },
   { id: 'issuer', value: (r) => r.meta.issuer.kind },
   { id: 'tables', value: (r) => Object.keys(r.tables) },
 ];
@@ -63,7 +63,7 @@ export function ruleWhen(rule: ResolvedRule): ((report: Report) => boolean) | nu
  * check runs only when they all hold (one set, not one per condition: each set is a promise step).
  */
 export function applicability(rule: ResolvedRule): Condition[] {
-  const conditions: Condition[] = [{ fact: 'edition', operator: 'in', value: rule.editions, priority: 2 }];
+  const conditions: Condition[] = [];
   const check = rule.rule.check;
   if (check.kind === 'text' && check.issuers) conditions.push({ fact: 'issuer', operator: 'in', value: check.issuers, priority: 2 });
   for (const table of requiredTables(rule)) conditions.push({ fact: 'tables', operator: 'contains', value: table, priority: 2 });
