@@ -30,19 +30,27 @@ interface TableGaps {
   unreadableRows: Set<string>;
 }
 
-function gapsOf(report: Report): Map<string, TableGaps> {
-  const out = new Map<string, TableGaps>();
-  for (const table of Object.values(report.tables)) {
-    const gaps: TableGaps = { blankCells: new Set(), blankRows: new Set(), blankCols: new Set(), unreadableRows: new Set(table.unreadable.map((u) => u.row)) };
-    for (const cell of Object.values(table.cells)) {
-      if (cell.state !== 'blank') continue;
-      gaps.blankCells.add(`${cell.row}|${cell.col}`);
-      gaps.blankRows.add(cell.row);
-      gaps.blankCols.add(cell.col);
+/** The gaps of one table, worked out when a relation first asks (most reports have no blank cell or unreadable row to fold by). */
+type GapsOf = (tableId: string) => TableGaps | undefined;
+
+function gapsOf(report: Report): GapsOf {
+  const known = new Map<string, TableGaps | undefined>();
+  return (tableId) => {
+    if (known.has(tableId)) return known.get(tableId);
+    let table: Report['tables'][string] | undefined;
+    for (const t of Object.values(report.tables)) if (t.id === tableId) table = t; // the last, as a map by id would keep
+    const gaps: TableGaps | undefined = table && { blankCells: new Set(), blankRows: new Set(), blankCols: new Set(), unreadableRows: new Set(table.unreadable.map((u) => u.row)) };
+    if (table && gaps) {
+      for (const cell of Object.values(table.cells)) {
+        if (cell.state !== 'blank') continue;
+        gaps.blankCells.add(`${cell.row}|${cell.col}`);
+        gaps.blankRows.add(cell.row);
+        gaps.blankCols.add(cell.col);
+      }
     }
-    out.set(table.id, gaps);
-  }
-  return out;
+    known.set(tableId, gaps);
+    return gaps;
+  };
 }
 
 const NUMERALS = '一二三四五六七八九十';
@@ -70,14 +78,14 @@ function discrepancy(f: Finding): number | null {
  * How strongly `cause` explains `f` under `relation` (0: not at all). A consequence goes to the
  * cause that explains it best: a blank cell it sits on before a blank cell in its row or column.
  */
-function strength(relation: FoldRelation, cause: Finding, f: Finding, gaps: Map<string, TableGaps>): number {
+function strength(relation: FoldRelation, cause: Finding, f: Finding, gaps: GapsOf): number {
   const table = cause.location.table;
   switch (relation.scope) {
     case 'missing-table':
       if (table !== undefined && f.location.table === table) return 3;
       return f.location.table === undefined && relation.supersedes.includes(f.ruleId) ? 1 : 0;
     case 'blank-cell': {
-      const g = table === undefined || f.location.table !== table ? undefined : gaps.get(table);
+      const g = table === undefined || f.location.table !== table ? undefined : gaps(table);
       if (!g || g.blankCells.size === 0) return 0;
       const { row, col } = f.location;
       if (row !== undefined && col !== undefined && g.blankCells.has(`${row}|${col}`)) return 4;
@@ -85,7 +93,7 @@ function strength(relation: FoldRelation, cause: Finding, f: Finding, gaps: Map<
       return col !== undefined && g.blankCols.has(col) ? 1 : 0;
     }
     case 'unreadable-row': {
-      const g = table === undefined || f.location.table !== table ? undefined : gaps.get(table);
+      const g = table === undefined || f.location.table !== table ? undefined : gaps(table);
       if (!g || g.unreadableRows.size === 0) return 0;
       if (f.location.row !== undefined && f.location.row === cause.location.row) return 3;
       // A column relation passes through every row, the unreadable one too.
