@@ -26,6 +26,11 @@ export interface ContractResult {
   status?: string;
 }
 
+/** A result's text in the contract's output, where it sits (two levels deep). */
+export function contractText(result: ContractResult): string {
+  return nested(result, 2);
+}
+
 /** Where a contract stream writes: a chunk, and a promise when the writer must wait (back-pressure). */
 export type ChunkWriter = (chunk: string) => void | Promise<void>;
 
@@ -48,10 +53,17 @@ export class JsonContractStream {
     return this.addContract(contractResult(result) as ContractResult);
   }
 
-  /** Appends one result already in the contract's form (`contractResult`, e.g. read back from a spill file). */
-  async addContract(result: ContractResult): Promise<void> {
-    const counts = summarize([{ file: result.file, report: null, findings: result.findings }]);
-    this.buffer += `${this.counts.files === 0 ? '' : ','}\n    ${nested(result, 2)}`;
+  /** Appends one result already in the contract's form (`contractResult`). */
+  addContract(result: ContractResult): Promise<void> {
+    return this.addText(contractText(result), summarize([{ file: result.file, report: null, findings: result.findings }]));
+  }
+
+  /**
+   * Appends one result's text as {@link contractText} made it (e.g. parked in a spill file), with
+   * the counts of its findings by severity.
+   */
+  async addText(text: string, counts: Omit<Summary, 'files'>): Promise<void> {
+    this.buffer += `${this.counts.files === 0 ? '' : ','}\n    ${text}`;
     this.counts.files++;
     this.counts.errors += counts.errors;
     this.counts.warnings += counts.warnings;

@@ -31,7 +31,7 @@ import type { StdinFile } from './stdin.js';
 import { expandInputs } from './files.js';
 import { FORMAT_NAMES } from './formats.js';
 import { outputSpecs, streamOutputs, writeOutputs } from './outputs.js';
-import type { ContractResult } from './json-stream.js';
+import { contractText, type ContractResult } from './json-stream.js';
 import { contractResult } from '../report/json.js';
 import { applyBuiltinSettings } from './finding-ids.js';
 import { displayWidth } from '../report/width.js';
@@ -200,11 +200,12 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
   process.once('SIGINT', onInterrupt);
   const packRuleIds = new Set(setup.packs.flatMap((p) => p.rules.map((r) => r.id)));
   let suppressedCount = 0;
+  const checkedOn = today(); // waivers expire by the day the batch started, the same for every file
   // A checked file's findings as the user gets them: settings, waivers and the baseline applied.
   const finish = (batchEntry: ResultEntry): ResultEntry => {
     const entry = { ...batchEntry, file: shownName(batchEntry.file) };
     let findings: Finding[] = applyBuiltinSettings(entry.findings, settingsFor(entry.file), packRuleIds);
-    const waived = applyWaivers(entry.file, findings, waivers.waivers, today());
+    const waived = applyWaivers(entry.file, findings, waivers.waivers, checkedOn);
     findings = waived.findings;
     suppressedCount += waived.suppressed.length;
     if (baseline && options.baseline && baselines) {
@@ -236,12 +237,20 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
   // (A small batch with cross-report rules is kept in memory: parking it would only cost time.)
   const crossActive = crossRulesActive(setup.packs, files.map(settingsFor));
   const streamed = !summary && !options.baselineWrite && !manifest && !(crossActive && (options.baseline || files.length <= SPILL_AFTER_FILES)) ? streamOutputs(outputs, { locale, version: VERSION }) : null;
-  const spill = streamed && crossActive ? new (await import('./spill.js')).ResultSpill() : null;
+  const spill = streamed && crossActive ? new (await import('./spill.js')).ResultSpill<Summary>() : null;
   const emit = async (r: ResultEntry): Promise<void> => {
     tally(r);
     await streamed?.add(shownOf(r));
   };
-  const park = (entry: ResultEntry): void => spill?.write(entry.file, contractResult(finish(entry)) as ContractResult);
+  // A parked result is the text the output will hold, --quiet applied (cross-report findings are
+  // merged into it at the end, when there are any: filtering before and after a stable sort by
+  // line keeps the same findings in the same order). Its findings are tallied as it is parked.
+  const park = (entry: ResultEntry): void => {
+    const result = finish(entry);
+    tally(result);
+    const shown = contractResult(shownOf(result)) as ContractResult;
+    spill!.write(entry.file, contractText(shown), summarize([{ file: shown.file, report: null, findings: shown.findings }]));
+  };
   for (const r of absent) await emit(r);
   let outcome: BatchOutcome;
   try {
@@ -253,11 +262,16 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
     });
     if (spill) {
       // The parked results, in order, each with the cross-report findings about its file.
-      for await (const { file, result } of spill.read()) {
+      for (const { file, text, note } of spill.read()) {
         const cross = outcome.cross.get(file);
-        const shown = cross ? { ...result, findings: [...result.findings, ...finish({ file, report: null, findings: cross }).findings].sort((a, b) => a.location.line - b.location.line) } : result;
-        tallyFindings(shown.findings);
-        await streamed!.addContract(shownOf(shown));
+        if (!cross) {
+          await streamed!.addText(text, note);
+          continue;
+        }
+        const result = JSON.parse(text) as ContractResult;
+        const added = finish({ file, report: null, findings: cross }).findings;
+        tallyFindings(added);
+        await streamed!.addContract(shownOf({ ...result, findings: [...result.findings, ...added].sort((a, b) => a.location.line - b.location.line) }));
       }
     }
   } catch (error) {

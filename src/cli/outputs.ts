@@ -68,6 +68,8 @@ export interface StreamedOutputs {
   add(result: ResultEntry): Promise<void>;
   /** Writes one more result, already in the contract's form, to every output. */
   addContract(result: ContractResult): Promise<void>;
+  /** Writes one more result as `contractText` made it, with its findings' counts, to every output. */
+  addText(text: string, counts: Omit<Summary, 'files'>): Promise<void>;
   /** Ends every output (the JSON `extra` fields after the summary); the summary of each, in spec order. */
   end(jsonExtra: Record<string, unknown>): Promise<Summary[]>;
   /** Closes the files without ending them (the run failed). */
@@ -93,6 +95,9 @@ export function streamOutputs(specs: readonly OutputSpec[], context: Pick<Output
     },
     addContract: async (result) => {
       for (const stream of streams) await stream.addContract(result);
+    },
+    addText: async (text, counts) => {
+      for (const stream of streams) await stream.addText(text, counts);
     },
     end: async (jsonExtra) => {
       try {

@@ -1,47 +1,97 @@
 /**
  * Results parked on disk while a batch runs: the cross-report rules add their findings only once
  * every file is checked, and keeping every result in memory until then grew a batch by about
- * 15 KB per report (issue #21). Each result is written as one JSON line in a private temporary
- * folder as it comes, and read back in the same order at the end.
+ * 15 KB per report (issue #21). Each result is parked as the very text the JSON output will hold
+ * for it, in a private temporary folder, and read back in the same order at the end: most files
+ * get no cross-report finding, and their text is copied through as it is, serialised once.
+ * In memory stays only each record's byte length, its file's name (a string the batch holds) and
+ * a small note the caller keeps with it (the counts of its findings).
  */
-import { createReadStream, closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { ContractResult } from './json-stream.js';
 
-/** One parked result: the file as the batch names it (the key of its cross-report findings) and the result. */
-export interface SpilledResult {
+/** One parked record: the file as the batch names it (the key of its cross-report findings), its text and note. */
+export interface ParkedRecord<Note> {
   file: string;
-  result: ContractResult;
+  text: string;
+  note: Note;
 }
 
-/** A temporary file of results, written in order and read back once. */
-export class ResultSpill {
+/** How much of the file one read takes (records are read back in order). */
+const READ_BLOCK = 1 << 20;
+/** How many characters are gathered before they are written. */
+const WRITE_BLOCK = 1 << 18;
+
+/** A temporary file of text records, written in order and read back once. */
+export class ResultSpill<Note> {
   private readonly dir: string;
   private readonly path: string;
   private fd: number | null;
+  private readonly files: string[] = [];
+  private readonly lengths: number[] = [];
+  private readonly notes: Note[] = [];
+  /** Text parked but not yet written. */
+  private pending = '';
 
   constructor() {
     this.dir = mkdtempSync(join(tmpdir(), 'xxgk-lint-results-'));
-    this.path = join(this.dir, 'results.jsonl');
+    this.path = join(this.dir, 'results.txt');
     this.fd = openSync(this.path, 'w', 0o600);
   }
 
-  /** Parks one result. JSON escapes every line break inside strings, so a result is one line. */
-  write(file: string, result: ContractResult): void {
+  /** Parks one record (any text: records are delimited by their lengths, not by line breaks). */
+  write(file: string, text: string, note: Note): void {
     if (this.fd === null) throw new Error('ResultSpill: written after reading began');
-    writeSync(this.fd, JSON.stringify({ file, result } satisfies SpilledResult) + '\n');
+    this.pending += text;
+    this.files.push(file);
+    this.lengths.push(Buffer.byteLength(text, 'utf8'));
+    this.notes.push(note);
+    // Written a block at a time: a system call per record was most of the cost of parking.
+    if (this.pending.length >= WRITE_BLOCK) this.flush();
   }
 
-  /** The parked results, in the order written. */
-  async *read(): AsyncGenerator<SpilledResult> {
+  private flush(): void {
+    if (this.fd === null || this.pending === '') return;
+    const bytes = Buffer.from(this.pending, 'utf8');
+    this.pending = '';
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
+  }
+
+  /** The parked records, in the order written. */
+  *read(): Generator<ParkedRecord<Note>> {
     if (this.fd !== null) {
+      this.flush();
       closeSync(this.fd);
       this.fd = null;
     }
-    const lines = createInterface({ input: createReadStream(this.path, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
-    for await (const line of lines) if (line !== '') yield JSON.parse(line) as SpilledResult;
+    const fd = openSync(this.path, 'r');
+    try {
+      let block = Buffer.alloc(READ_BLOCK);
+      let start = 0; // where the next record begins in `block`
+      let end = 0; // how much of `block` holds data
+      for (let i = 0; i < this.lengths.length; i++) {
+        const length = this.lengths[i]!;
+        if (end - start < length) {
+          // Move what is left to the front (in a bigger block when the record is larger than one) and fill up.
+          const next = length > block.length ? Buffer.alloc(length) : block;
+          block.copy(next, 0, start, end);
+          block = next;
+          end -= start;
+          start = 0;
+          while (end < length) {
+            const got = readSync(fd, block, end, block.length - end, null);
+            if (got === 0) throw new Error('ResultSpill: the parked file ended early');
+            end += got;
+          }
+        }
+        yield { file: this.files[i]!, text: block.toString('utf8', start, start + length), note: this.notes[i]! };
+        start += length;
+      }
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Deletes the file (safe to call more than once). */
