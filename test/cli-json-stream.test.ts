@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkBytes } from '../src/check.js';
-import { writeJsonContract } from '../src/cli/json-stream.js';
+import { nested, writeJsonContract } from '../src/cli/json-stream.js';
 import { Checker } from '../src/engine/run.js';
 import { loadRuleDirs } from '../src/node.js';
 import { formatJson } from '../src/report/json.js';
@@ -17,7 +17,7 @@ const streamed = async (results: readonly ResultEntry[]): Promise<string> => {
   // A writer that takes its time with every chunk: the chunks still come in order, whole.
   await writeJsonContract(results, options, async (c) => {
     await new Promise((resolve) => setImmediate(resolve));
-    chunks.push(c);
+    chunks.push(typeof c === 'string' ? c : Buffer.from(c).toString('utf8'));
   });
   return chunks.join('');
 };
@@ -39,5 +39,39 @@ describe('streamed JSON contract', () => {
     expect(await streamed([])).toBe(formatJson([], options) + '\n');
     const one: ResultEntry[] = [{ file: 'x.txt', report: null, findings: [] }];
     expect(await streamed(one)).toBe(formatJson(one, options) + '\n');
+  });
+});
+
+describe('nested', () => {
+  // The definition: JSON.stringify's text with every line break indented `depth` levels more.
+  const reindented = (value: unknown, depth: number): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+  const values: unknown[] = [{}, [], 0, -1.5, '', '第一行\n第二行\t"引号"', null, true, [[]], [{}, [1, [2, { a: [] }]]], { toJSON: () => ({ at: { line: 3 } }) }, { file: 'a.txt', findings: [{ ruleId: 'x', location: { line: 1 } }], report: { year: 2024, agency: null } }];
+
+  it('is JSON.stringify with two-space indents, nested 0 to 4 levels deep', () => {
+    for (const value of values) for (const depth of [0, 1, 2, 3, 4]) expect(nested(value, depth)).toBe(reindented(value, depth));
+  });
+});
+
+describe('results added as bytes', () => {
+  it('write the same text as results added as text, mixed in any order, with the same summary', async () => {
+    const { JsonContractStream, contractText } = await import('../src/cli/json-stream.js');
+    const results = Array.from({ length: 40 }, (_, i) => ({ file: `报告${i}.txt`, report: { year: 2024 }, findings: [{ ruleId: 'r', severity: i % 3 === 0 ? 'error' : 'info', message: '第'.repeat(i * 300), location: { line: i } }] }));
+    const counts = (i: number) => ({ errors: i % 3 === 0 ? 1 : 0, warnings: 0, infos: i % 3 === 0 ? 0 : 1 });
+    const run = async (asBytes: (i: number) => boolean): Promise<{ text: string; summary: unknown }> => {
+      const chunks: Buffer[] = [];
+      const stream = new JsonContractStream(options, (c) => void chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c)));
+      for (const [i, r] of results.entries()) {
+        if (asBytes(i)) {
+          const bytes = Buffer.from(contractText(r as never), 'utf8');
+          await stream.addBytes(bytes, counts(i));
+          bytes.fill(0); // the stream copied them
+        } else await stream.addText(contractText(r as never), counts(i));
+      }
+      const summary = await stream.end({ interrupted: true });
+      return { text: Buffer.concat(chunks).toString('utf8'), summary };
+    };
+    const asText = await run(() => false);
+    expect(JSON.parse(asText.text).results).toHaveLength(40);
+    for (const pick of [() => true, (i: number) => i % 2 === 0, (i: number) => i % 7 === 3, (i: number) => i === 0]) expect(await run(pick)).toEqual(asText);
   });
 });

@@ -11,11 +11,20 @@ import { contractResult } from '../report/json.js';
 import type { Finding } from '../model/finding.js';
 
 /**
- * A value as `JSON.stringify(value, null, 2)` prints it nested `depth` levels deep: structural
- * line breaks are the only raw newlines in JSON text (newlines inside strings are escaped).
+ * A value as `JSON.stringify(value, null, 2)` prints it nested `depth` levels deep, i.e. each
+ * structural line break followed by `depth` more indents. The value is printed inside `depth`
+ * arrays, which indents it so, and cut out of them: one pass over the text, not a second one to
+ * re-indent it (a batch prints tens of megabytes of results). Every JSON value is printed by
+ * `JSON.stringify` (never undefined here), so the cut is exact.
  */
-function nested(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+export function nested(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  for (let k = 0; k < depth; k++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Before the value: "[\n" and k + 1 indents per level; after it: "\n", k indents and "]" per level.
+  const before = depth * (depth + 3);
+  const after = depth * (depth + 1);
+  return text.slice(before, text.length - after);
 }
 
 /** One result in the JSON contract's form (what `contractResult` makes of a result entry). */
@@ -31,8 +40,14 @@ export function contractText(result: ContractResult): string {
   return nested(result, 2);
 }
 
-/** Where a contract stream writes: a chunk, and a promise when the writer must wait (back-pressure). */
-export type ChunkWriter = (chunk: string) => void | Promise<void>;
+/**
+ * Where a contract stream writes: a chunk (text, or UTF-8 bytes once results were added as bytes),
+ * and a promise when the writer must wait (back-pressure).
+ */
+export type ChunkWriter = (chunk: string | Uint8Array) => void | Promise<void>;
+
+/** How much a stream gathers before it writes (characters and bytes alike). */
+const CHUNK = 65_536;
 
 /**
  * The JSON contract written one result at a time, in chunks of about 64 KB: a batch can write
@@ -41,7 +56,11 @@ export type ChunkWriter = (chunk: string) => void | Promise<void>;
  * is counted as they go.
  */
 export class JsonContractStream {
+  /** Text not yet written; it follows `bytes`. */
   private buffer: string;
+  /** Bytes not yet written (results added as bytes, and the text before them), in order. */
+  private bytes: Uint8Array[] = [];
+  private bytesLength = 0;
   private readonly counts: Summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
 
   constructor(options: FormatOptions, private readonly write: ChunkWriter) {
@@ -58,21 +77,50 @@ export class JsonContractStream {
     return this.addText(contractText(result), summarize([{ file: result.file, report: null, findings: result.findings }]));
   }
 
+  /** Appends one result's text as {@link contractText} made it, with the counts of its findings by severity. */
+  addText(text: string, counts: Omit<Summary, 'files'>): Promise<void> {
+    this.buffer += `${this.separator()}${text}`;
+    this.count(counts);
+    return this.flushFull();
+  }
+
   /**
-   * Appends one result's text as {@link contractText} made it (e.g. parked in a spill file), with
-   * the counts of its findings by severity.
+   * Appends one result as the UTF-8 bytes of its {@link contractText} (parked on disk, spill.ts):
+   * copied through, not decoded and encoded again. The bytes are copied; the caller may reuse them.
    */
-  async addText(text: string, counts: Omit<Summary, 'files'>): Promise<void> {
-    this.buffer += `${this.counts.files === 0 ? '' : ','}\n    ${text}`;
+  addBytes(bytes: Uint8Array, counts: Omit<Summary, 'files'>): Promise<void> {
+    const before = Buffer.from(`${this.buffer}${this.separator()}`, 'utf8');
+    this.buffer = '';
+    this.bytes.push(before, Buffer.from(bytes));
+    this.bytesLength += before.length + bytes.length;
+    this.count(counts);
+    return this.flushFull();
+  }
+
+  private separator(): string {
+    return `${this.counts.files === 0 ? '' : ','}\n    `;
+  }
+
+  private count(counts: Omit<Summary, 'files'>): void {
     this.counts.files++;
     this.counts.errors += counts.errors;
     this.counts.warnings += counts.warnings;
     this.counts.infos += counts.infos;
-    if (this.buffer.length >= 65_536) {
-      const chunk = this.buffer;
-      this.buffer = '';
-      await this.write(chunk);
-    }
+  }
+
+  /** Everything not yet written, with `tail` after it: text when no bytes were added, else bytes. */
+  private take(tail = ''): string | Uint8Array {
+    const text = this.buffer + tail;
+    this.buffer = '';
+    if (this.bytes.length === 0) return text;
+    const chunk = Buffer.concat([...this.bytes, Buffer.from(text, 'utf8')]);
+    this.bytes = [];
+    this.bytesLength = 0;
+    return chunk;
+  }
+
+  private async flushFull(): Promise<void> {
+    if (this.bytesLength + this.buffer.length >= CHUNK) await this.write(this.take());
   }
 
   /**
@@ -82,9 +130,7 @@ export class JsonContractStream {
   async end(extra: Record<string, unknown> = {}): Promise<Summary> {
     const summary = { ...this.counts };
     const more = Object.entries(extra).map(([key, value]) => `,\n  ${JSON.stringify(key)}: ${nested(value, 1)}`).join('');
-    const chunk = `${this.buffer}${summary.files === 0 ? ']' : '\n  ]'},\n  "summary": ${nested(summary, 1)}${more}\n}\n`;
-    this.buffer = '';
-    await this.write(chunk);
+    await this.write(this.take(`${summary.files === 0 ? ']' : '\n  ]'},\n  "summary": ${nested(summary, 1)}${more}\n}\n`));
     return summary;
   }
 }
@@ -101,7 +147,7 @@ export async function writeJsonContract(results: readonly ResultEntry[], options
  * into a pipe (`xxgk-lint check … | jq`, a CI runner) queues what the reader has not taken yet:
  * written without waiting, the 10,000-report JSON sat in that queue, 130 MB of peak memory.
  */
-export function writeToStdout(chunk: string): Promise<void> | void {
+export function writeToStdout(chunk: string | Uint8Array): Promise<void> | void {
   if (process.stdout.write(chunk)) return;
   return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
 }

@@ -262,13 +262,13 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
     });
     if (spill) {
       // The parked results, in order, each with the cross-report findings about its file.
-      for (const { file, text, note } of spill.read()) {
+      for (const { file, bytes, note } of spill.read()) {
         const cross = outcome.cross.get(file);
         if (!cross) {
-          await streamed!.addText(text, note);
+          await streamed!.addBytes(bytes, note);
           continue;
         }
-        const result = JSON.parse(text) as ContractResult;
+        const result = JSON.parse(bytes.toString('utf8')) as ContractResult;
         const added = finish({ file, report: null, findings: cross }).findings;
         tallyFindings(added);
         await streamed!.addContract(shownOf({ ...result, findings: [...result.findings, ...added].sort((a, b) => a.location.line - b.location.line) }));

@@ -57,9 +57,18 @@ export interface OutputContext {
   packs: readonly Pack[];
 }
 
+/** Writes a chunk to an open file, all of it. */
+function writeAllSync(fd: number, chunk: string | Uint8Array): void {
+  if (typeof chunk === 'string') {
+    writeSync(fd, chunk);
+    return;
+  }
+  for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done);
+}
+
 /** A chunk writer to standard output or to an open file. */
 function chunkWriter(fd: number | null): ChunkWriter {
-  return (chunk) => (fd === null ? writeToStdout(chunk) : void writeSync(fd, chunk));
+  return (chunk) => (fd === null ? writeToStdout(chunk) : writeAllSync(fd, chunk));
 }
 
 /** Outputs written one result at a time, as a batch checks its files ({@link streamOutputs}). */
@@ -68,8 +77,8 @@ export interface StreamedOutputs {
   add(result: ResultEntry): Promise<void>;
   /** Writes one more result, already in the contract's form, to every output. */
   addContract(result: ContractResult): Promise<void>;
-  /** Writes one more result as `contractText` made it, with its findings' counts, to every output. */
-  addText(text: string, counts: Omit<Summary, 'files'>): Promise<void>;
+  /** Writes one more result as the UTF-8 bytes of its `contractText`, with its findings' counts, to every output. */
+  addBytes(bytes: Uint8Array, counts: Omit<Summary, 'files'>): Promise<void>;
   /** Ends every output (the JSON `extra` fields after the summary); the summary of each, in spec order. */
   end(jsonExtra: Record<string, unknown>): Promise<Summary[]>;
   /** Closes the files without ending them (the run failed). */
@@ -96,8 +105,8 @@ export function streamOutputs(specs: readonly OutputSpec[], context: Pick<Output
     addContract: async (result) => {
       for (const stream of streams) await stream.addContract(result);
     },
-    addText: async (text, counts) => {
-      for (const stream of streams) await stream.addText(text, counts);
+    addBytes: async (bytes, counts) => {
+      for (const stream of streams) await stream.addBytes(bytes, counts);
     },
     end: async (jsonExtra) => {
       try {

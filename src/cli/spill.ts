@@ -3,7 +3,8 @@
  * every file is checked, and keeping every result in memory until then grew a batch by about
  * 15 KB per report (issue #21). Each result is parked as the very text the JSON output will hold
  * for it, in a private temporary folder, and read back in the same order at the end: most files
- * get no cross-report finding, and their text is copied through as it is, serialised once.
+ * get no cross-report finding, and their bytes are copied through as they are, serialised and
+ * encoded once.
  * In memory stays only each record's byte length, its file's name (a string the batch holds) and
  * a small note the caller keeps with it (the counts of its findings).
  */
@@ -14,7 +15,8 @@ import { join } from 'node:path';
 /** One parked record: the file as the batch names it (the key of its cross-report findings), its text and note. */
 export interface ParkedRecord<Note> {
   file: string;
-  text: string;
+  /** The record's text as UTF-8 bytes: a view that is valid until the next record is read. */
+  bytes: Buffer;
   note: Note;
 }
 
@@ -86,7 +88,7 @@ export class ResultSpill<Note> {
             end += got;
           }
         }
-        yield { file: this.files[i]!, text: block.toString('utf8', start, start + length), note: this.notes[i]! };
+        yield { file: this.files[i]!, bytes: block.subarray(start, start + length), note: this.notes[i]! };
         start += length;
       }
     } finally {
