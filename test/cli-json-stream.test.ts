@@ -55,11 +55,15 @@ describe('nested', () => {
 describe('results added as bytes', () => {
   it('write the same text as results added as text, mixed in any order, with the same summary', async () => {
     const { JsonContractStream, contractText } = await import('../src/cli/json-stream.js');
-    const results = Array.from({ length: 40 }, (_, i) => ({ file: `报告${i}.txt`, report: { year: 2024 }, findings: [{ ruleId: 'r', severity: i % 3 === 0 ? 'error' : 'info', message: '第'.repeat(i * 300), location: { line: i } }] }));
+    const results = Array.from({ length: 40 }, (_, i) => ({ file: `报告${i}.txt`, report: { year: 2024 }, findings: [{ ruleId: 'r', severity: i % 3 === 0 ? 'error' : 'info', message: '第'.repeat(i === 5 ? 60_000 : i * 300), location: { line: i } }] }));
     const counts = (i: number) => ({ errors: i % 3 === 0 ? 1 : 0, warnings: 0, infos: i % 3 === 0 ? 0 : 1 });
     const run = async (asBytes: (i: number) => boolean): Promise<{ text: string; summary: unknown }> => {
       const chunks: Buffer[] = [];
-      const stream = new JsonContractStream(options, (c) => void chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c)));
+      // A writer that takes its time: the stream must not fill its buffer again before the writer is done with it.
+      const stream = new JsonContractStream(options, async (c) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
+      });
       for (const [i, r] of results.entries()) {
         if (asBytes(i)) {
           const bytes = Buffer.from(contractText(r as never), 'utf8');

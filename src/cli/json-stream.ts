@@ -42,7 +42,9 @@ export function contractText(result: ContractResult): string {
 
 /**
  * Where a contract stream writes: a chunk (text, or UTF-8 bytes once results were added as bytes),
- * and a promise when the writer must wait (back-pressure).
+ * and a promise when the writer must wait (back-pressure). A chunk of bytes is the stream's own
+ * buffer, filled again once the writer returns or its promise resolves: a writer that keeps it
+ * longer must copy it.
  */
 export type ChunkWriter = (chunk: string | Uint8Array) => void | Promise<void>;
 
@@ -56,15 +58,19 @@ const CHUNK = 65_536;
  * is counted as they go.
  */
 export class JsonContractStream {
-  /** Text not yet written; it follows `bytes`. */
-  private buffer: string;
-  /** Bytes not yet written (results added as bytes, and the text before them), in order. */
-  private bytes: Uint8Array[] = [];
-  private bytesLength = 0;
+  /** Text not yet written (until results are added as bytes). */
+  private text: string;
+  /**
+   * Once a result is added as bytes, everything goes here as UTF-8: one buffer, written and
+   * filled again, so that copying results through makes no garbage outside the JS heap (new
+   * buffers for each of thousands of results raised a batch's peak memory by tens of megabytes).
+   */
+  private bytes: Buffer | null = null;
+  private used = 0;
   private readonly counts: Summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
 
   constructor(options: FormatOptions, private readonly write: ChunkWriter) {
-    this.buffer = `{\n  "tool": ${nested({ name: 'xxgk-lint', version: options.version }, 1)},\n  "results": [`;
+    this.text = `{\n  "tool": ${nested({ name: 'xxgk-lint', version: options.version }, 1)},\n  "results": [`;
   }
 
   /** Appends one result; resolves once its text is buffered or written. */
@@ -79,7 +85,7 @@ export class JsonContractStream {
 
   /** Appends one result's text as {@link contractText} made it, with the counts of its findings by severity. */
   addText(text: string, counts: Omit<Summary, 'files'>): Promise<void> {
-    this.buffer += `${this.separator()}${text}`;
+    this.append(`${this.separator()}${text}`);
     this.count(counts);
     return this.flushFull();
   }
@@ -89,10 +95,15 @@ export class JsonContractStream {
    * copied through, not decoded and encoded again. The bytes are copied; the caller may reuse them.
    */
   addBytes(bytes: Uint8Array, counts: Omit<Summary, 'files'>): Promise<void> {
-    const before = Buffer.from(`${this.buffer}${this.separator()}`, 'utf8');
-    this.buffer = '';
-    this.bytes.push(before, Buffer.from(bytes));
-    this.bytesLength += before.length + bytes.length;
+    if (this.bytes === null) {
+      this.bytes = Buffer.allocUnsafe(2 * CHUNK);
+      const text = this.text;
+      this.text = '';
+      this.append(text);
+    }
+    this.append(this.separator());
+    this.reserve(bytes.length).set(bytes, this.used);
+    this.used += bytes.length;
     this.count(counts);
     return this.flushFull();
   }
@@ -108,19 +119,36 @@ export class JsonContractStream {
     this.counts.infos += counts.infos;
   }
 
-  /** Everything not yet written, with `tail` after it: text when no bytes were added, else bytes. */
-  private take(tail = ''): string | Uint8Array {
-    const text = this.buffer + tail;
-    this.buffer = '';
-    if (this.bytes.length === 0) return text;
-    const chunk = Buffer.concat([...this.bytes, Buffer.from(text, 'utf8')]);
-    this.bytes = [];
-    this.bytesLength = 0;
-    return chunk;
+  private append(text: string): void {
+    if (this.bytes === null) this.text += text;
+    else this.used += this.reserve(Buffer.byteLength(text, 'utf8')).write(text, this.used, 'utf8');
+  }
+
+  /** The byte buffer, with room for `length` more bytes (grown for a result larger than it). */
+  private reserve(length: number): Buffer {
+    const bytes = this.bytes!;
+    if (this.used + length <= bytes.length) return bytes;
+    const larger = Buffer.allocUnsafe(Math.max(2 * bytes.length, this.used + length));
+    bytes.copy(larger, 0, 0, this.used);
+    this.bytes = larger;
+    return larger;
+  }
+
+  /** Writes what is gathered and waits until the writer is done with it (the buffer is then filled again). */
+  private async flush(): Promise<void> {
+    if (this.bytes === null) {
+      const chunk = this.text;
+      this.text = '';
+      await this.write(chunk);
+      return;
+    }
+    const chunk = this.bytes.subarray(0, this.used);
+    this.used = 0;
+    await this.write(chunk);
   }
 
   private async flushFull(): Promise<void> {
-    if (this.bytesLength + this.buffer.length >= CHUNK) await this.write(this.take());
+    if ((this.bytes === null ? this.text.length : this.used) >= CHUNK) await this.flush();
   }
 
   /**
@@ -130,7 +158,8 @@ export class JsonContractStream {
   async end(extra: Record<string, unknown> = {}): Promise<Summary> {
     const summary = { ...this.counts };
     const more = Object.entries(extra).map(([key, value]) => `,\n  ${JSON.stringify(key)}: ${nested(value, 1)}`).join('');
-    await this.write(this.take(`${summary.files === 0 ? ']' : '\n  ]'},\n  "summary": ${nested(summary, 1)}${more}\n}\n`));
+    this.append(`${summary.files === 0 ? ']' : '\n  ]'},\n  "summary": ${nested(summary, 1)}${more}\n}\n`);
+    await this.flush();
     return summary;
   }
 }
@@ -148,6 +177,8 @@ export async function writeJsonContract(results: readonly ResultEntry[], options
  * written without waiting, the 10,000-report JSON sat in that queue, 130 MB of peak memory.
  */
 export function writeToStdout(chunk: string | Uint8Array): Promise<void> | void {
+  // Bytes are the stream's buffer, filled again after this: wait until they are handed to the system.
+  if (typeof chunk !== 'string') return new Promise((resolve) => process.stdout.write(chunk, () => resolve()));
   if (process.stdout.write(chunk)) return;
   return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
 }

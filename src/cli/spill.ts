@@ -22,7 +22,7 @@ export interface ParkedRecord<Note> {
 
 /** How much of the file one read takes (records are read back in order). */
 const READ_BLOCK = 1 << 20;
-/** How many characters are gathered before they are written. */
+/** How many bytes are gathered before they are written. */
 const WRITE_BLOCK = 1 << 18;
 
 /** A temporary file of text records, written in order and read back once. */
@@ -33,8 +33,9 @@ export class ResultSpill<Note> {
   private readonly files: string[] = [];
   private readonly lengths: number[] = [];
   private readonly notes: Note[] = [];
-  /** Text parked but not yet written. */
-  private pending = '';
+  /** Records parked but not yet written: the first `used` bytes of `block`. */
+  private block = Buffer.allocUnsafe(WRITE_BLOCK);
+  private used = 0;
 
   constructor() {
     this.dir = mkdtempSync(join(tmpdir(), 'xxgk-lint-results-'));
@@ -45,26 +46,29 @@ export class ResultSpill<Note> {
   /** Parks one record (any text: records are delimited by their lengths, not by line breaks). */
   write(file: string, text: string, note: Note): void {
     if (this.fd === null) throw new Error('ResultSpill: written after reading began');
-    this.pending += text;
+    const length = Buffer.byteLength(text, 'utf8');
+    // Gathered in one buffer and written a block at a time: a system call per record was most of
+    // the cost of parking, and a string gathering the records lived long enough to grow the heap.
+    if (this.used + length > this.block.length) {
+      this.flush();
+      if (length > this.block.length) this.block = Buffer.allocUnsafe(length);
+    }
+    this.used += this.block.write(text, this.used, 'utf8');
     this.files.push(file);
-    this.lengths.push(Buffer.byteLength(text, 'utf8'));
+    this.lengths.push(length);
     this.notes.push(note);
-    // Written a block at a time: a system call per record was most of the cost of parking.
-    if (this.pending.length >= WRITE_BLOCK) this.flush();
   }
 
   private flush(): void {
-    if (this.fd === null || this.pending === '') return;
-    const bytes = Buffer.from(this.pending, 'utf8');
-    this.pending = '';
-    let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    for (let done = 0; done < this.used; ) done += writeSync(this.fd!, this.block, done, this.used - done);
+    this.used = 0;
   }
 
   /** The parked records, in the order written. */
   *read(): Generator<ParkedRecord<Note>> {
     if (this.fd !== null) {
       this.flush();
+      this.block = Buffer.alloc(0);
       closeSync(this.fd);
       this.fd = null;
     }

@@ -14,14 +14,16 @@ export async function runCli(args: string[]): Promise<CliRun> {
   let stderr = '';
   const out = process.stdout.write.bind(process.stdout);
   const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
+  // Like a real stream: the text is taken at once, and a callback (the last argument, after an
+  // optional encoding) is called once the chunk is written, on a later tick.
+  const capture = (take: (text: string) => void) => ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    take(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk));
+    const done = rest.at(-1);
+    if (typeof done === 'function') process.nextTick(done as () => void);
     return true;
   }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
-    return true;
-  }) as typeof process.stderr.write;
+  process.stdout.write = capture((text) => (stdout += text));
+  process.stderr.write = capture((text) => (stderr += text));
   try {
     const code = await main(args);
     return { code, stdout, stderr };
