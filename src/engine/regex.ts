@@ -4,7 +4,7 @@
  * text, and a size-bounded memo for values derived from rule strings.
  */
 
-import { relaxedSource } from './regex-relax.js';
+import { relaxedSource, withoutNullableEnds } from './regex-relax.js';
 
 /**
  * Calls `visit` for each match of a global (or sticky) regular expression in `text`, in order,
@@ -70,9 +70,15 @@ const CONTEXT_BOUND = /[\^$]|\\[bB]|\(\?[=!<]/;
 
 const wholeTests = new WeakMap<RegExp, RegExp | null>();
 
-/** The whole-text test of a pattern with assertions: the pattern with them taken out, or null. */
-function relaxedTest(re: RegExp): RegExp | null {
-  const source = relaxedSource(re.source, re.flags);
+/**
+ * The whole-text test of a pattern: its assertions taken out, then what may match nothing at the
+ * ends of its alternatives ({@link withoutNullableEnds}) where it can be; null when there is no
+ * such test.
+ */
+function wholeTextTest(re: RegExp): RegExp | null {
+  const relaxed = CONTEXT_BOUND.test(re.source) ? relaxedSource(re.source, re.flags) : re.source;
+  // Where the ends cannot be trimmed, the relaxed pattern still answers (just more slowly).
+  const source = relaxed === null ? null : (withoutNullableEnds(relaxed) ?? relaxed);
   if (source === null) return null;
   try {
     return new RegExp(source, re.flags.replace(/[gy]/g, ''));
@@ -89,13 +95,14 @@ function relaxedTest(re: RegExp): RegExp | null {
  * match inside one part is also a match of the same characters inside the joined text; if the
  * joined text has no match, no part has one. A pattern with assertions is tested with them taken
  * out ({@link relaxedSource}: wherever it matches a part, the relaxed pattern matches the same
- * characters); where they cannot be taken out safely, or the pattern is sticky, the answer is
- * always true and the parts are scanned as before.
+ * characters); so is what may match nothing at the ends of its alternatives, which only makes the
+ * one scan faster ({@link withoutNullableEnds}). Where either cannot be done safely, or the
+ * pattern is sticky, the answer is always true and the parts are scanned as before.
  */
 export function mayMatchAny(re: RegExp, whole: string): boolean {
   let test = wholeTests.get(re);
   if (test === undefined) {
-    test = re.sticky ? null : CONTEXT_BOUND.test(re.source) ? relaxedTest(re) : new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+    test = re.sticky ? null : wholeTextTest(re);
     wholeTests.set(re, test);
   }
   return test === null || test.test(whole);

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filesUnder } from './files.js';
 import { parse } from 'yaml';
-import { relaxedSource } from '../../src/engine/regex-relax.js';
+import { relaxedSource, withoutNullableEnds } from '../../src/engine/regex-relax.js';
 import { forEachMatch, mayMatchAny } from '../../src/engine/regex.js';
 import { fold } from '../../src/format/normalize.js';
 
@@ -92,5 +92,51 @@ describe('relaxedSource', () => {
     }
     // The generated texts do hold matches of the patterns (the property is not vacuous).
     expect(matching).toBeGreaterThan(500);
+  });
+});
+
+describe('withoutNullableEnds', () => {
+  it('drops what may match nothing at both ends of each alternative, and keeps the rest as written', () => {
+    expect(withoutNullableEnds('[ \\t]*年[ \\t]*月[ \\t]*日[ \\t]*')).toBe('年[ \\t]*月[ \\t]*日');
+    expect(withoutNullableEnds('(?:|[，,；、]|共)\\s*(?:办结|答复)(?:申请)?\\s*(\\d+)\\s*件')).toBe('(?:办结|答复)(?:申请)?\\s*(\\d+)\\s*件');
+    expect(withoutNullableEnds('(?:a|b)?c|x*?(y)+z{0,2}')).toBe('c|(y)+');
+    expect(withoutNullableEnds('((?:ab)*)q\\u{1F600}?')).toBe('q');
+    expect(withoutNullableEnds('[\\]|]*x[^\\]]')).toBe('x[^\\]]');
+    expect(withoutNullableEnds('收取[^。]{0,10}费')).toBe('收取[^。]{0,10}费');
+  });
+
+  it('is null when an alternative can match nothing at all, or for syntax it does not follow', () => {
+    for (const source of ['a*', 'x|y?', '(?:a|)', 'a{,2}b', '(?i:a)b', 'a)b', '[ab', '(?:a', 'a{0,2}{1}']) expect(withoutNullableEnds(source), source).toBeNull();
+  });
+
+  it('finds a match in exactly the texts the pattern finds one in (generated patterns and texts)', () => {
+    // Patterns two groups deep at most, over a few characters, with unbounded repetition only outside groups: nested repetition makes the regular-expression engine backtrack for ever.
+    const quantified = (atom: fc.Arbitrary<string>, unbounded = true): fc.Arbitrary<string> => fc.tuple(atom, fc.constantFrom('', '', '?', '{0,2}', '{1,2}', '??', ...(unbounded ? ['*', '+', '*?'] : []))).map(([a, q]) => a + q);
+    const sequence = (atom: fc.Arbitrary<string>, minLength: number, unbounded = true): fc.Arbitrary<string> => fc.array(quantified(atom, unbounded), { minLength, maxLength: 4 }).map((xs) => xs.join(''));
+    const simple = fc.constantFrom('a', 'b', '[ab]', '[^a]', '\\s', '.');
+    const groupOf = (atom: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.tuple(fc.constantFrom('(?:', '(', '(?<n>'), fc.array(sequence(atom, 0, false), { minLength: 1, maxLength: 3 })).map(([open, alts]) => `${open}${alts.join('|')})`);
+    const atom = fc.oneof(simple, simple, groupOf(fc.oneof(simple, simple, groupOf(simple))));
+    const pattern = fc.array(sequence(atom, 1), { minLength: 1, maxLength: 3 }).map((alts) => alts.join('|'));
+    const text = fc.array(fc.constantFrom('a', 'b', 'c', ' ', '\n'), { maxLength: 12 }).map((xs) => xs.join(''));
+    let trimmed = 0;
+    fc.assert(
+      fc.property(pattern, fc.array(text, { minLength: 1, maxLength: 6 }), (source, texts) => {
+        // Duplicate group names are a syntax error: keep one named group at most.
+        let named = false;
+        const unique = source.replace(/\(\?<n>/g, (m) => (named ? '(' : ((named = true), m)));
+        const out = withoutNullableEnds(unique);
+        const re = new RegExp(unique);
+        if (out === null) {
+          // Null for a syntax it follows only when the pattern matches the empty text (so every text).
+          expect(re.test('')).toBe(true);
+          return;
+        }
+        if (out !== unique) trimmed++;
+        const rest = new RegExp(out);
+        for (const t of texts) expect(rest.test(t), `${unique} → ${out} on ${JSON.stringify(t)}`).toBe(re.test(t));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    expect(trimmed).toBeGreaterThan(300);
   });
 });
