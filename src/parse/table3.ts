@@ -347,6 +347,9 @@ function isFullMarkRow(v: RowView): boolean {
 
 /** Ids of the subtotal rows, by the group name their label holds, or null. */
 function subtotalGroup(view: RowView): (typeof T3_SUBTOTAL_ROWS)[number] | null | 'unnamed' {
+  // The key holds only characters of the label cells (it drops some, adds none): without a 计 in
+  // them it cannot hold 小计, and most rows are no subtotal (no key is made for them).
+  if (!view.labels.some((c) => c.text.includes('计'))) return null;
   const label = coreKey(labelText(view));
   if (!label.includes('小计')) return null;
   return T3_SUBTOTAL_ROWS.find((r) => label.includes(r.groupLabel)) ?? 'unnamed';
