@@ -32,8 +32,6 @@ export function readCell(raw: string): CellReading {
  * Cell texts repeat a lot (0, 1, 空, —): each distinct text is read once.
  */
 export function sharedReading(raw: string): Readonly<CellReading> {
-  const small = smallIntegerOf(raw);
-  if (small >= 0) return (integerReadings[small] ??= { state: 'number', value: small });
   const memo = cellMemo.get(raw);
   if (memo !== undefined) return memo;
   const reading = readCellText(raw);
@@ -46,30 +44,6 @@ export function sharedReading(raw: string): Readonly<CellReading> {
 }
 
 const cellMemo = new Map<string, CellReading>();
-
-/**
- * The readings of plain counts below {@link SMALL_INTEGERS} (most table cells), by value: looked up
- * by index, not by hashing the text (profiled: the map lookup of every cell text was the costliest
- * line of reading the cells). `readCellText` reads such a text as the number its digits spell,
- * with no unit and no decimals (leading zeros included: 007 is 7), which is what is stored.
- */
-const SMALL_INTEGERS = 10_000;
-// Made at full length (filled in any order, a short array written far past its end would become a
-// dictionary).
-const integerReadings = new Array<CellReading | undefined>(SMALL_INTEGERS).fill(undefined);
-
-/** The value of a text of one to four ASCII digits (so below {@link SMALL_INTEGERS}); -1 for any other text. */
-function smallIntegerOf(text: string): number {
-  const n = text.length;
-  if (n === 0 || n > 4) return -1;
-  let value = 0;
-  for (let i = 0; i < n; i++) {
-    const digit = text.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
 
 function readCellText(raw: string): CellReading {
   const text = fold(raw).replace(/\s+/g, ' ').trim();

@@ -149,9 +149,7 @@ export function looksBinary(text: string): boolean {
 
 /** Splits text into lines (LF, CRLF or CR), numbered from 1. */
 export function toSourceLines(text: string): SourceLine[] {
-  // Most files end their lines with LF alone: split on the character, not on the pattern (the same parts).
-  const parts = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
-  return parts.map((line, i) => ({ text: line, origin: { line: i + 1 } }));
+  return text.split(/\r\n|\r|\n/).map((line, i) => ({ text: line, origin: { line: i + 1 } }));
 }
 
 function problem(id: string, message: string, messageEn: string): IngestProblem {

@@ -156,29 +156,10 @@ export function headingAtLineStart(line: string, at: Span): HeadingCandidate | n
   // Most lines fail on their first printed character, before any string is built.
   const lead = line.charAt(firstPrinted(line));
   if (lead === '' || !(MARKUP_OR_NUMBER.includes(lead) || (lead >= '0' && lead <= '9') || startsLikeTitle(lead))) return null;
-  if (cannotBeHeading(line, lead)) return null;
   if (line.length > SHORT_LINE) return readLineStart(line, at);
   const read = memo1(shortLineReadings, line, () => readLineStart(line, NOWHERE), TEXTS_KEPT);
   // A new candidate at this line (the remembered one is shared, and never handed out).
   return read === null ? null : { style: read.style, sep: read.sep, number: read.number, value: read.value, title: read.title, glued: read.glued, known: read.known, at, inline: false };
-}
-
-/**
- * Arabic numbering at the start of a line: the only numbering {@link PATTERNS} can match on a line
- * whose first printed character is a digit ({@link stripMarkup} leaves such a line as it is, trimmed).
- */
-const ARABIC_AT_START = /^\s*\d{1,2}\s*[.、](?!\d)/;
-
-/**
- * True for lines that {@link readLineStart} reads as no heading, told without reading them: table
- * rows, which are most of the lines it is asked about and never recur (they carry the report's
- * figures), so remembering their readings only cost a hash of each. A line starting with a digit
- * is a heading only under arabic numbering (no known title starts with a digit); a markdown table
- * row only when it has a single non-empty cell.
- */
-function cannotBeHeading(line: string, lead: string): boolean {
-  if (lead >= '0' && lead <= '9') return !startsLikeTitle(lead) && !ARABIC_AT_START.test(line);
-  return lead === '|' && onlyCell(line.trim()) === '';
 }
 
 /**

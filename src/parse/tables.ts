@@ -46,17 +46,6 @@ const ANCHOR_BIT = (() => {
   }
   return table;
 })();
-/**
- * One bit per UTF-16 code unit: set where {@link ANCHOR_BIT} is not zero. Profiled: looking every
- * character of every row up in the 256 KB table missed the processor's caches (the characters of
- * Chinese text are spread over 20,000 code units); this 8 KB one fits, and the large table is read
- * only for the few characters it marks.
- */
-const ANCHOR_HIT = (() => {
-  const bits = new Uint32Array(0x10000 / 32);
-  for (let c = 0; c < ANCHOR_BIT.length; c++) if (ANCHOR_BIT[c] !== 0) bits[c >>> 5]! |= 1 << (c & 31);
-  return bits;
-})();
 const ANCHOR_MASKS = ANCHOR_CHAR_SETS.map((set) => [...set].reduce((mask, ch) => mask | (1 << ANCHOR_CHARS.indexOf(ch)), 0));
 
 /** True when the row's cells hold every character of one of {@link ANCHOR_CHAR_SETS} (folded). */
@@ -64,10 +53,7 @@ function mayBeAnchor(row: Row): boolean {
   let found = 0;
   for (const c of row.cells) {
     const text = c.text;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if ((ANCHOR_HIT[code >>> 5]! & (1 << (code & 31))) !== 0) found |= ANCHOR_BIT[code]!;
-    }
+    for (let i = 0; i < text.length; i++) found |= ANCHOR_BIT[text.charCodeAt(i)]!;
   }
   if (found === 0) return false;
   for (const mask of ANCHOR_MASKS) if ((found & mask) === mask) return true;
