@@ -41,9 +41,8 @@ function isShortLine(text: string, max = 50): boolean {
   return t.length > 0 && t.length <= max && !/[。；;]$/.test(t);
 }
 
-/** The first lines of the body (after any page chrome), where the title stands. */
-function headLines(lines: readonly ReportLine[]): ReportLine[] {
-  const marker = bodyMarker(lines);
+/** The first lines of the body (after any page chrome, and the 正文 marker at `marker` when one is), where the title stands. */
+function headLines(lines: readonly ReportLine[], marker: number): ReportLine[] {
   const from = marker >= 0 && marker < 40 ? marker + 1 : 0;
   const head: ReportLine[] = [];
   // Chrome lines do not count towards the six: a printed web page may open with a dozen of them.
@@ -59,8 +58,8 @@ function bodyMarker(lines: readonly ReportLine[]): number {
   return lines.findIndex((l) => l.norm.includes('正文') && BODY_MARKER.test(l.norm.trim()));
 }
 
-function readTitle(lines: readonly ReportLine[], source: SourceMeta): ReportMeta['title'] {
-  const head = headLines(lines);
+function readTitle(lines: readonly ReportLine[], source: SourceMeta, marker: number): ReportMeta['title'] {
+  const head = headLines(lines, marker);
   for (let k = 0; k < head.length; k++) {
     const line = head[k]!;
     const text = line.norm.replace(/^\s*#{1,6}\s*/, '').trim().replace(PRINT_STAMP, '').replace(TITLE_LABEL, '');
@@ -103,12 +102,13 @@ export function agencyFromTitle(title: string): string | null {
 /** Reads the metadata of a report. Edition is decided later, with the tables. */
 export function readMeta(input: MetaInput): Omit<ReportMeta, 'edition' | 'editionEvidence' | 'labelEditions'> {
   const { lines, inTable, source } = input;
-  const title = readTitle(lines, source);
+  // The 正文 marker, looked for once (the title and the page chrome both start from it).
+  const marker = bodyMarker(lines);
+  const title = readTitle(lines, source, marker);
   const dates: FoundDate[] = [];
   const agencies: AgencyName[] = [];
 
   // Page chrome: 发布时间 / 发布日期 / 公开日期 in the first lines (archive header, CMS meta table).
-  const marker = bodyMarker(lines);
   const chromeEnd = marker >= 0 && marker < 40 ? marker : Math.min(lines.length, 15);
   for (const line of lines.slice(0, chromeEnd)) {
     const keyed = PAGE_DATE_KEYS.exec(line.norm);

@@ -22,7 +22,10 @@ interface Observed {
   own: readonly number[];
   /** Best own similarity. */
   ownBest: number;
-  /** Similarity of nearby label-only rows to each canonical row. */
+  /**
+   * Similarity of nearby label-only rows to each canonical row, when the row's own label names no
+   * row (`ownBest` below {@link LABEL_MATCH}); zero for every row otherwise (it is read only then).
+   */
   near: readonly number[];
 }
 
@@ -155,12 +158,15 @@ function observe(views: readonly RowView[], valueRows: readonly RowView[], def: 
   return valueRows.map((view) => {
     const position = view.index - first;
     const own = scores.own(position, def);
-    // Label-only rows directly above and below (until the neighbouring value row) are evidence too.
-    const near = nearEvidence(views, position, def, scores) ?? zeros(def);
     // (An index loop: profiled, `for … of` over the vectors, whose element kinds differ, cost a
     // tenth of mapping 表三.)
     let ownBest = -Infinity;
     for (let j = 0; j < own.length; j++) if (own[j]! > ownBest) ownBest = own[j]!;
+    // Label-only rows directly above and below (until the neighbouring value row) are evidence too,
+    // for a row whose own label names no row: the nearby evidence is read only then (in alignTo and
+    // mapTable3), so a row with a label of its own needs none gathered (profiled: gathering it for
+    // every row was a third of observing them).
+    const near = ownBest >= LABEL_MATCH ? zeros(def) : (nearEvidence(views, position, def, scores) ?? zeros(def));
     return { view, own, ownBest, near };
   });
 }
@@ -341,6 +347,9 @@ function isFullMarkRow(v: RowView): boolean {
 
 /** Ids of the subtotal rows, by the group name their label holds, or null. */
 function subtotalGroup(view: RowView): (typeof T3_SUBTOTAL_ROWS)[number] | null | 'unnamed' {
+  // The key holds only characters of the label cells (it drops some, adds none): without a 计 in
+  // them it cannot hold 小计, and most rows are no subtotal (no key is made for them).
+  if (!view.labels.some((c) => c.text.includes('计'))) return null;
   const label = coreKey(labelText(view));
   if (!label.includes('小计')) return null;
   return T3_SUBTOTAL_ROWS.find((r) => label.includes(r.groupLabel)) ?? 'unnamed';
