@@ -7,8 +7,7 @@
 // From the modules themselves, not the formatter registry (report/index.ts), which loads every
 // formatter: this path is the one that needs none of them.
 import { summarize, type FormatOptions, type ResultEntry, type Summary } from '../report/types.js';
-import { contractResult } from '../report/json.js';
-import type { Finding } from '../model/finding.js';
+import { contractResult, type ContractResult } from '../report/json.js';
 
 /**
  * A value as `JSON.stringify(value, null, 2)` prints it nested `depth` levels deep, i.e. each
@@ -27,13 +26,6 @@ export function nested(value: unknown, depth: number): string {
   return text.slice(before, text.length - after);
 }
 
-/** One result in the JSON contract's form (what `contractResult` makes of a result entry). */
-export interface ContractResult {
-  file: string;
-  report: unknown;
-  findings: Finding[];
-  status?: string;
-}
 
 /** A result's text in the contract's output, where it sits (two levels deep). */
 export function contractText(result: ContractResult): string {
@@ -75,7 +67,7 @@ export class JsonContractStream {
 
   /** Appends one result; resolves once its text is buffered or written. */
   add(result: ResultEntry): Promise<void> {
-    return this.addContract(contractResult(result) as ContractResult);
+    return this.addContract(contractResult(result));
   }
 
   /** Appends one result already in the contract's form (`contractResult`). */

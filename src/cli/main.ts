@@ -31,8 +31,8 @@ import type { StdinFile } from './stdin.js';
 import { expandInputs } from './files.js';
 import { FORMAT_NAMES } from './formats.js';
 import { outputSpecs, streamOutputs, writeOutputs } from './outputs.js';
-import { contractText, type ContractResult } from './json-stream.js';
-import { contractResult } from '../report/json.js';
+import { contractText } from './json-stream.js';
+import { contractResult, type ContractResult } from '../report/json.js';
 import { applyBuiltinSettings } from './finding-ids.js';
 import { displayWidth } from '../report/width.js';
 import { argvLocale, helpTitle, localizeError, localizeHelp, pick, type CliLocale } from './locale.js';
@@ -181,7 +181,13 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
   }
   const previous = options.prev.length ? (await expandInputs(options.prev)).files : [];
   const settingsForFile = await fileSettings(setup);
-  const settingsFor = (file: string): ReturnType<typeof settingsForFile> => settingsForFile(shownName(file));
+  // Each file's settings worked out once (its overrides' globs matched once), whoever asks.
+  const settingsOf = new Map<string, ReturnType<typeof settingsForFile>>();
+  const settingsFor = (file: string): ReturnType<typeof settingsForFile> => {
+    let known = settingsOf.get(file);
+    if (!known) settingsOf.set(file, (known = settingsForFile(shownName(file))));
+    return known;
+  };
 
   // A progress line on a terminal only: never in CI, never when output is piped.
   const showProgress = options.progress !== false && Boolean(process.stderr.isTTY) && !process.env.CI && files.length > 1;
@@ -248,7 +254,7 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
   const park = (entry: ResultEntry): void => {
     const result = finish(entry);
     tally(result);
-    const shown = contractResult(shownOf(result)) as ContractResult;
+    const shown = contractResult(shownOf(result));
     spill!.write(entry.file, contractText(shown), summarize([{ file: shown.file, report: null, findings: shown.findings }]));
   };
   for (const r of absent) await emit(r);

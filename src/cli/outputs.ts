@@ -9,7 +9,8 @@ import type { FormatterName, ResultEntry } from '../report/index.js';
 import type { Summary } from '../report/types.js';
 import { useColor } from './color.js';
 import { FORMAT_NAMES, isFormatName } from './formats.js';
-import { JsonContractStream, writeJsonContract, writeToStdout, type ChunkWriter, type ContractResult } from './json-stream.js';
+import type { ContractResult } from '../report/json.js';
+import { JsonContractStream, writeJsonContract, writeToStdout, type ChunkWriter } from './json-stream.js';
 import { ExitError } from './setup-core.js';
 
 /** One output: a format, and the file it goes to (null: standard output). */

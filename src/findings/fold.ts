@@ -37,10 +37,11 @@ function gapsOf(report: Report): GapsOf {
   const known = new Map<string, TableGaps | undefined>();
   return (tableId) => {
     if (known.has(tableId)) return known.get(tableId);
-    let table: Report['tables'][string] | undefined;
-    for (const t of Object.values(report.tables)) if (t.id === tableId) table = t; // the last, as a map by id would keep
-    const gaps: TableGaps | undefined = table && { blankCells: new Set(), blankRows: new Set(), blankCols: new Set(), unreadableRows: new Set(table.unreadable.map((u) => u.row)) };
-    if (table && gaps) {
+    // Tables are keyed by their id.
+    const table = report.tables[tableId];
+    let gaps: TableGaps | undefined;
+    if (table) {
+      gaps = { blankCells: new Set(), blankRows: new Set(), blankCols: new Set(), unreadableRows: new Set(table.unreadable.map((u) => u.row)) };
       for (const cell of Object.values(table.cells)) {
         if (cell.state !== 'blank') continue;
         gaps.blankCells.add(`${cell.row}|${cell.col}`);

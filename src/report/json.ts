@@ -1,8 +1,17 @@
 /** The JSON output contract of DESIGN.md: one object, fields never renamed. */
+import type { Finding } from '../model/finding.js';
 import { summarize, type Formatter, type ResultEntry } from './types.js';
 
+/** One result in the contract's form (`results[]`). */
+export interface ContractResult {
+  file: string;
+  report: unknown;
+  findings: Finding[];
+  status?: string;
+}
+
 /** One result as the contract has it (`results[]`): the file, its report's metadata, its findings. */
-export function contractResult(r: ResultEntry): unknown {
+export function contractResult(r: ResultEntry): ContractResult {
   return {
     file: r.file,
     report: {
