@@ -111,7 +111,10 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [pdfjsAssets(), contentSecurityPolicy(), offlineWorker()],
   resolve: {
-    alias: [{ find: /^node:module$/, replacement: join(webRoot, 'src/node-module-stub.ts') }],
+    alias: [
+      { find: /^node:module$/, replacement: join(webRoot, 'src/node-module-stub.ts') },
+      { find: /^node:zlib$/, replacement: join(webRoot, 'src/node-zlib-stub.ts') },
+    ],
   },
   build: {
     outDir: 'dist',

@@ -9,6 +9,7 @@ import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { IngestProblem, SourceLine, SourceMeta, SourceText } from '../model/source.js';
 import { isCjkChar } from './grid.js';
 import type { IngestLimits } from './limits.js';
+import { withWholeInflate } from './pdf-inflate.js';
 import { fontOptions, loadPdfjs } from './pdf-load.js';
 import { transformMatrix } from './pdf-ops.js';
 import { joinRowsAcrossPages } from './pdf-page-breaks.js';
@@ -257,13 +258,17 @@ function infoMeta(info: unknown): SourceMeta {
   return meta;
 }
 
+/** A PDF that could not be read: no lines, one problem. */
+function failed(p: IngestProblem): SourceText {
+  return { lines: [], kind: 'pdf', meta: {}, problems: [p] };
+}
+
 /**
  * Reads a PDF report into lines laid out like `pdftotext -layout`. Encrypted PDFs, PDFs without
  * a text layer (scans) and unreadable files return a problem and no lines; pages past
  * `limits.maxPdfPages` are left out with a warning. Never throws.
  */
 export async function ingestPdf(bytes: Uint8Array, limits: IngestLimits): Promise<SourceText> {
-  const failed = (p: IngestProblem): SourceText => ({ lines: [], kind: 'pdf', meta: {}, problems: [p] });
   if (bytes.length > limits.maxFileBytes) {
     return failed(problem('ingest/too-large', 'error',
       `文件大小 ${bytes.length} 字节，超过上限 ${limits.maxFileBytes} 字节，未检查（上限可在配置文件的 limits.maxFileBytes 调整）。`,
@@ -280,6 +285,11 @@ export async function ingestPdf(bytes: Uint8Array, limits: IngestLimits): Promis
       `The PDF reader (pdf.js) could not be loaded (${detail}); this is not a problem with the report. Reinstall xxgk-lint (npm install -g xxgk-lint, without --omit=optional) or supply the Word file.`));
   }
   if (workerSrc !== null) pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
+  return withWholeInflate(() => readDocument(pdfjs, bytes, limits));
+}
+
+/** Opens the document with pdf.js and reads its pages; every failure becomes a problem. */
+async function readDocument(pdfjs: Awaited<ReturnType<typeof loadPdfjs>>, bytes: Uint8Array, limits: IngestLimits): Promise<SourceText> {
   let task: ReturnType<typeof getDocument> | undefined;
   try {
     // pdf.js transfers the buffer it is given to its worker, so it gets a copy.
