@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Checker, type RuleSettings } from '../engine/run.js';
 import type { IngestLimits } from '../ingest/limits.js';
+import { pdfReadingOnly } from '../ingest/pdf-load.js';
 import type { SourceMeta } from '../model/source.js';
 import { loadRuleDirsLazily } from '../rule-dirs.js';
 import { readInput } from './inputs.js';
@@ -33,6 +34,8 @@ export interface Task {
 /** A message from the worker. */
 export type WorkerMessage = { index: number; processed: Processed } | { index: number; error: string } | { chunkDone: true };
 
+// Nothing but this worker's checks runs in its thread, and they read PDFs without drawing them.
+pdfReadingOnly();
 const init = workerData as WorkerInit;
 // The built-in packs come validated from the build's cache: a worker loads the YAML parser and
 // zod only for extra rule folders (each worker starts faster, and holds less).

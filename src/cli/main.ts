@@ -17,6 +17,7 @@ import { crossRulesActive } from '../batch/cross.js';
 import { runBatch, type BatchOutcome } from '../batch/run.js';
 import type { ManifestEntry } from '../batch/types.js';
 import { ingest } from '../ingest/index.js';
+import { pdfReadingOnly } from '../ingest/pdf-load.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
 import { parseReport } from '../parse/index.js';
 import type { ResultEntry } from '../report/index.js';
@@ -526,6 +527,8 @@ export const CLOSED_OUTPUT_EXIT = 141;
 
 const invokedDirectly = /(?:main\.(?:js|ts)|xxgk-lint)$/.test(process.argv[1] ?? '');
 if (invokedDirectly) {
+  // The command line reads PDFs and never draws them: pdf.js can do without its canvas package.
+  pdfReadingOnly();
   // A reader that stops early (`xxgk-lint check … | head`) closes the pipe: stop quietly, as other
   // command-line programs do, instead of dying on an unhandled EPIPE with a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

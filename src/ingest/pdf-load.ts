@@ -81,16 +81,58 @@ async function canvasMissing(): Promise<boolean> {
   }
 }
 
+let readingOnly = false;
+
+/**
+ * Declares that nothing in this thread draws a PDF page: the CLI and its batch workers, which
+ * only read text and rulings with pdf.js. pdf.js is then loaded without `@napi-rs/canvas` (as
+ * when the package is not installed, with the 2-D `DOMMatrix` of this module): pdf.js loads that
+ * native package as soon as its module is evaluated, only to draw, and it cost each process
+ * 23 MB of memory and each thread that read a PDF about 4 % of a PDF batch's CPU time (300 PDFs,
+ * `-j 2`, runs alternated). The lines read are the same either way
+ * (test/ingest/pdf-without-canvas.test.ts). A program that uses this library and may draw with
+ * the same pdf.js does not call it, and pdf.js loads the package as usual.
+ */
+export function pdfReadingOnly(): void {
+  readingOnly = true;
+}
+
+/**
+ * Keeps pdf.js from loading `@napi-rs/canvas` while its module is evaluated: the package's entry
+ * is put in the require cache as a module that exports nothing, and taken out again by the
+ * returned function (so that anything else in the thread that requires it later gets the real
+ * one). Where the package cannot be resolved, pdf.js fails to load it anyway, and nothing is done.
+ */
+async function hideCanvasFromPdfjs(): Promise<() => void> {
+  try {
+    const { createRequire, default: Module } = await import('node:module');
+    const pdfjsEntry = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs');
+    const requireFromPdfjs = createRequire(pdfjsEntry);
+    const canvasEntry = requireFromPdfjs.resolve('@napi-rs/canvas');
+    if (requireFromPdfjs.cache[canvasEntry] !== undefined) return () => undefined; // loaded already
+    const empty = new Module(canvasEntry);
+    empty.filename = canvasEntry;
+    empty.loaded = true;
+    requireFromPdfjs.cache[canvasEntry] = empty;
+    return () => {
+      if (requireFromPdfjs.cache[canvasEntry] === empty) delete requireFromPdfjs.cache[canvasEntry];
+    };
+  } catch {
+    return () => undefined;
+  }
+}
+
 /**
  * pdf.js, loaded once. Under Node a `FontFace` stand-in is installed first where there is none
- * ({@link DiscardedFontFace}), and without `@napi-rs/canvas` a 2-D `DOMMatrix`; the warnings pdf.js
- * prints on standard error while loading ("Cannot load @napi-rs/canvas", "Cannot polyfill
- * `Path2D`, rendering may be broken" …) are dropped: nothing this tool does draws.
+ * ({@link DiscardedFontFace}), and without `@napi-rs/canvas` (not installed, or kept from pdf.js by
+ * {@link pdfReadingOnly}) a 2-D `DOMMatrix`; the warnings pdf.js prints on standard error while
+ * loading ("Cannot load @napi-rs/canvas", "Cannot polyfill `Path2D`, rendering may be broken" …)
+ * are dropped: nothing this tool does draws.
  */
 export function loadPdfjs(): Promise<PdfJs> {
   loading ??= (async () => {
     if (!isNode) return import('pdfjs-dist/legacy/build/pdf.mjs');
-    const missing = await canvasMissing();
+    const missing = readingOnly || (await canvasMissing());
     if (missing && typeof globalThis.DOMMatrix === 'undefined') Object.defineProperty(globalThis, 'DOMMatrix', { value: AffineMatrix, configurable: true, writable: true });
     installFontFace();
     const warn = console.warn;
@@ -99,6 +141,7 @@ export function loadPdfjs(): Promise<PdfJs> {
       warn(...args);
     };
     const natives = nativeBuiltins();
+    const showCanvas = readingOnly ? await hideCanvasFromPdfjs() : () => undefined;
     try {
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
       // pdf.js runs its "worker" in this thread under Node; loading the worker module now (where
@@ -107,6 +150,7 @@ export function loadPdfjs(): Promise<PdfJs> {
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
       return pdfjs;
     } finally {
+      showCanvas();
       restoreBuiltins(natives);
       console.warn = warn;
     }

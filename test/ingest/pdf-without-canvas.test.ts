@@ -53,6 +53,36 @@ describe('PDF without @napi-rs/canvas', () => {
     }
   });
 
+  it('keeps the installed package from being loaded at all once the thread only reads PDFs, and leaves it to others', async () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import { readFileSync } from 'node:fs';
+      const { ingest } = await import(${JSON.stringify(INGEST)});
+      const { pdfReadingOnly } = await import(${JSON.stringify(resolve('dist/src/ingest/pdf-load.js'))});
+      pdfReadingOnly();
+      const results = [];
+      for (const file of ${JSON.stringify(PDFS)}) {
+        const source = await ingest(new Uint8Array(readFileSync(file)), file);
+        results.push({ lines: source.lines.map((l) => l.text), problems: source.problems.map((p) => p.id) });
+      }
+      const natives = () => process.report.getReport().sharedObjects.filter((o) => /napi-rs|skia|canvas/i.test(o));
+      const loadedWhileReading = natives();
+      const canvas = createRequire(${JSON.stringify(INGEST)})('@napi-rs/canvas');
+      console.log(JSON.stringify({ loadedWhileReading, later: typeof canvas.createCanvas, loadedLater: natives().length, domMatrix: globalThis.DOMMatrix?.name ?? 'none', results }));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    const read = JSON.parse(run.stdout) as { loadedWhileReading: string[]; later: string; loadedLater: number; domMatrix: string; results: Read['results'] };
+    expect(read.loadedWhileReading).toEqual([]); // no native canvas library was mapped
+    expect(read.domMatrix).toBe('AffineMatrix');
+    expect(read.later).toBe('function'); // the real package, for whatever else wants it
+    expect(read.loadedLater).toBeGreaterThan(0);
+    for (const [index, file] of PDFS.entries()) {
+      const withCanvas = await ingest(new Uint8Array(readFileSync(file)), file);
+      expect(read.results[index]!.lines).toEqual(withCanvas.lines.map((l) => l.text));
+    }
+  });
+
   it('uses pdf.js\'s own operator codes and matrix product', () => {
     for (const [name, code] of Object.entries(PDF_OPS)) expect(OPS[name as keyof typeof OPS], name).toBe(code);
     const m1 = [2, 0.5, -1, 3, 10, 20];

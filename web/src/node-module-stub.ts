@@ -8,3 +8,10 @@
 export function createRequire(): never {
   throw new Error('node:module is not available in the browser');
 }
+
+/** Not available in the browser (src/ingest/pdf-load.ts names it only under Node). */
+export default class Module {
+  constructor() {
+    throw new Error('node:module is not available in the browser');
+  }
+}
