@@ -4,8 +4,13 @@ import { checkFiles, type PoolOptions, type PoolResult } from '../src/batch/pool
 
 const standIn = new URL('./helpers/crashing-worker.mjs', import.meta.url);
 
+/** Two jobs with the stand-in worker; whether this thread checks files is left to the pool. */
+function poolDecides(chunk: number): PoolOptions {
+  return { jobs: 2, packs: [], ruleDirs: [], locale: 'zh', snapshotCells: new Set(), keepBody: false, keepReports: false, chunk, workerUrl: standIn };
+}
+
 function options(chunk: number): PoolOptions {
-  return { jobs: 2, packs: [], ruleDirs: [], locale: 'zh', snapshotCells: new Set(), keepBody: false, keepReports: false, chunk, workerUrl: standIn, mainThreadChecks: false };
+  return { ...poolDecides(chunk), mainThreadChecks: false };
 }
 
 async function run(files: string[], chunk = 2): Promise<PoolResult[]> {
@@ -66,6 +71,35 @@ describe('worker pool', () => {
     // A worker is sent no more chunks once it has had `retireAfter` files (a chunk may cross it).
     for (const count of threads.values()) expect(count).toBeLessThanOrEqual(retireAfter + 1);
     expect(threads.size).toBeGreaterThanOrEqual(Math.ceil(files.length / (retireAfter + 1)));
+  });
+
+  it('leaves a batch with PDFs to the workers, each with an old generation under 2 GB', async () => {
+    // Without `mainThreadChecks`, the pool decides; the stand-in answers for what workers get,
+    // and this thread, had it checked any of these (missing) files, would have answered otherwise.
+    const files = Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? `r${i}.PDF` : `r${i}.txt`));
+    const tasks = files.map((file, index) => ({ index, file, settings: {} }));
+    const out: PoolResult[] = [];
+    for await (const result of checkFiles(tasks, { ...poolDecides(2), workerUrl: new URL('./helpers/limits-worker.mjs', import.meta.url) })) out.push(result);
+    expect(out.map((r) => r.file)).toEqual(files);
+    const threads = new Set<string>();
+    for (const [i, r] of out.entries()) {
+      const m = /^thread (\d+) \(old generation (\d+) MB\) saw (.+)$/.exec(reason(r));
+      expect(m?.[3], reason(r)).toBe(files[i]);
+      threads.add(m![1]!);
+      // Below V8's 2 GB step, where the old generation may grow to 4 times its live data.
+      expect(Number(m![2])).toBeGreaterThan(0);
+      expect(Number(m![2])).toBeLessThan(2048);
+    }
+    expect(threads.size).toBe(2); // `jobs` workers, none of them this thread
+  });
+
+  it('checks a batch without PDFs in this thread too, by default', async () => {
+    const fixture = 'fixtures/seeds/000-jiangyou-2017.txt';
+    const tasks = Array.from({ length: 30 }, (_, index) => ({ index, file: fixture, settings: {} }));
+    const out: PoolResult[] = [];
+    for await (const result of checkFiles(tasks, poolDecides(2))) out.push(result);
+    expect(out.map((r) => r.index)).toEqual(tasks.map((t) => t.index));
+    expect(out.filter((r) => 'processed' in r).length).toBeGreaterThan(0);
   });
 
   it('gives up on every file left when workers keep dying, instead of hanging', async () => {

@@ -4,6 +4,7 @@
  * results in input order, so output is the same whatever the number of workers.
  */
 import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { Checker } from '../engine/run.js';
 import type { Pack } from '../engine/schema.js';
@@ -57,13 +58,32 @@ const IN_FLIGHT = 4;
 const WORKER_YOUNG_GENERATION_MB = 16;
 
 /**
- * Files a worker checks before it is replaced by a fresh one. Reading PDFs leaves a worker's heap
- * and native allocations larger than its live data (pdf.js parses each embedded font into large
- * short-lived arrays, and V8 keeps the space it grew into); a fresh worker starts from the loaded
- * code only. Restarting costs about 0.2 s of CPU (loading pdf.js again), a few per cent of the
- * PDFs' time and nothing measurable for text reports, which leave little behind.
+ * Each worker's old-generation limit, in MB: just under 2 GB (or Node's own limit, where that is
+ * lower). Between full collections V8 lets the old generation grow to a multiple of what was live
+ * after the last one, and caps that multiple at 4 when the limit is 2 GB or more (64-bit V8's
+ * `kMaxSize`, 1,024 MB times its pointer multiplier 2), at 2 just below it. Node's limit is
+ * 4 GB on this 24 GB machine, so a worker that read PDFs held up to four times its live data (the
+ * garbage of pdf.js's fonts and pages). 300 PDFs with `-j 2`: 394 and 392 MB peak at 2,047 MB
+ * against 466 MB at 2,048 MB, in the same CPU time (26.5 s); 1,536 MB gave no less memory and
+ * more CPU time. A report that needs 2 GB of live data is far beyond the 20 MB file limit.
  */
-export const RETIRE_AFTER_FILES = 200;
+function workerOldGenerationMb(): number {
+  return Math.min(2047, Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20));
+}
+
+/** True for a file that is read as a PDF by its name (the scheduling below; reading sniffs the bytes). */
+const isPdfName = (file: string): boolean => /\.pdf$/i.test(file);
+
+/**
+ * Files a worker checks before it is replaced by a fresh one: a guard against memory that a long
+ * batch might leave behind in a thread, at a price: a fresh worker loads pdf.js again and runs
+ * it unoptimised until V8 has compiled it (about 1.5 s of CPU time). With 200, 1,000 PDFs with
+ * `-j 2` took 103.5 s of CPU time against 83.1 s without replacement, and peaked higher (324 MB
+ * against 308 MB): since a worker's old generation is limited ({@link workerOldGenerationMb}), it
+ * no longer grows with the files read (3,000 PDFs, never replaced: peak RSS rose by 10 KB per PDF,
+ * what the batch keeps of each result).
+ */
+export const RETIRE_AFTER_FILES = 2000;
 
 /** How many crashed workers are replaced before the files left are given up as failed. */
 const MAX_RESTARTS = 8;
@@ -118,6 +138,7 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGe
   const chunk = options.chunk ?? 8;
   const init: WorkerInit = { ruleDirs: options.ruleDirs, locale: options.locale, snapshotCells: [...options.snapshotCells], keepBody: options.keepBody, keepReports: options.keepReports, ...(options.limits ? { limits: options.limits } : {}) };
   const url = options.workerUrl ?? workerUrl();
+  const oldGenerationMb = workerOldGenerationMb();
   const files = new Map(tasks.map((t) => [t.index, t.file]));
   const ready = new Map<number, PoolResult>();
   // The files each live worker was sent and has not answered yet: what a crash would take with it.
@@ -175,7 +196,7 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGe
     wake?.();
   };
   function start(): void {
-    const worker = new Worker(url, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(url, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: oldGenerationMb } });
     pending.set(worker, new Set());
     worker.on('message', (message: WorkerMessage) => {
       // Once a worker's crash is handled its files have their failure; later messages are late.
@@ -199,7 +220,13 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGe
   // not arrived. Two worker threads beside a main thread that mostly waits were three V8 heaps for
   // two cores; one worker with this thread checking takes the same time and 30 MB less memory
   // (10,000 reports, in the benchmark), and its results do not cross threads.
-  const here = options.mainThreadChecks ?? true;
+  // Not in a batch with PDFs: this thread's old generation cannot be limited once the process
+  // runs (see workerOldGenerationMb), and after PDFs it grew to four times its live data, a
+  // worker's to about twice. 300 PDFs with `-j 2`: 327 and 332 MB peak with two workers against
+  // 392 MB with one and this thread, both with the limit; 1,000 PDFs: 314 and 316 MB against
+  // 491 MB before (this thread checking, no limit, workers replaced every 200 files), in the
+  // same wall time (42.8 and 43.9 s against 43.7 s).
+  const here = options.mainThreadChecks ?? !tasks.some((task) => isPdfName(task.file));
   for (let k = 0; k < Math.min(here ? options.jobs - 1 : options.jobs, Math.ceil(tasks.length / chunk)); k++) start();
   const checkers = new Map<string, Checker>();
   try {

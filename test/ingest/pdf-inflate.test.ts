@@ -43,7 +43,8 @@ async function inflateWith(Class: DecompressionStreamClass, format: CompressionF
   })().catch(() => undefined);
   const parts: Buffer[] = [];
   try {
-    for await (const part of stream.readable) parts.push(Buffer.from(part));
+    const reader = stream.readable.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) parts.push(Buffer.from(part.value));
     return Buffer.concat(parts).toString('base64');
   } catch {
     return 'error';
@@ -91,7 +92,10 @@ describe('whole-buffer DecompressionStream', () => {
       let bytes: Uint8Array = new Uint8Array(COMPRESS[format](payload(next, Math.floor(next() * 200_000))));
       const damage = i % 6;
       if (damage === 1) bytes = bytes.subarray(0, Math.floor(next() * bytes.length)); // truncated
-      if (damage === 2) bytes[Math.floor(next() * bytes.length)] ^= 1 + Math.floor(next() * 255); // one byte changed
+      if (damage === 2) {
+        const at = Math.floor(next() * bytes.length);
+        bytes[at] = (bytes[at] ?? 0) ^ (1 + Math.floor(next() * 255)); // one byte changed
+      }
       if (damage === 3) bytes = new Uint8Array(Buffer.concat([bytes, Buffer.from('\nendstream\n')])); // trailing bytes
       if (damage === 4) bytes = new Uint8Array(0); // nothing
       const chunks = cut(next, bytes);
