@@ -63,9 +63,11 @@ const WORKER_YOUNG_GENERATION_MB = 16;
  * after the last one, and caps that multiple at 4 when the limit is 2 GB or more (64-bit V8's
  * `kMaxSize`, 1,024 MB times its pointer multiplier 2), at 2 just below it. Node's limit is
  * 4 GB on this 24 GB machine, so a worker that read PDFs held up to four times its live data (the
- * garbage of pdf.js's fonts and pages). 300 PDFs with `-j 2`: 394 and 392 MB peak at 2,047 MB
- * against 466 MB at 2,048 MB, in the same CPU time (26.5 s); 1,536 MB gave no less memory and
- * more CPU time. A report that needs 2 GB of live data is far beyond the 20 MB file limit.
+ * garbage of pdf.js's fonts and pages). 300 PDFs with `-j 2` (this thread checking too): 394 and
+ * 392 MB peak at 2,047 MB against 466 MB at 2,048 MB, in the same CPU time (26.1–26.5 s). Lower
+ * limits trade CPU time for memory (1,000 PDFs, `-j 2`): 1,536 MB peaked at 301–303 MB against
+ * 314–316 MB for 2–4 % more CPU time, 1,024 MB at 283 MB for 10 % more. A report that needs 2 GB
+ * of live data is far beyond the 20 MB file limit.
  */
 function workerOldGenerationMb(): number {
   return Math.min(2047, Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20));
