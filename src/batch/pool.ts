@@ -8,6 +8,7 @@ import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { Checker } from '../engine/run.js';
 import type { Pack } from '../engine/schema.js';
+import { isPdfFileName } from '../ingest/index.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import { readInput } from './inputs.js';
 import { processFile, type Processed } from './process.js';
@@ -72,9 +73,6 @@ const WORKER_YOUNG_GENERATION_MB = 16;
 function workerOldGenerationMb(): number {
   return Math.min(2047, Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20));
 }
-
-/** True for a file that is read as a PDF by its name (the scheduling below; reading sniffs the bytes). */
-const isPdfName = (file: string): boolean => /\.pdf$/i.test(file);
 
 /**
  * Files a worker checks before it is replaced by a fresh one: a guard against memory that a long
@@ -228,7 +226,7 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGe
   // 392 MB with one and this thread, both with the limit; 1,000 PDFs: 314 and 316 MB against
   // 491 MB before (this thread checking, no limit, workers replaced every 200 files), in the
   // same wall time (42.8 and 43.9 s against 43.7 s).
-  const here = options.mainThreadChecks ?? !tasks.some((task) => isPdfName(task.file));
+  const here = options.mainThreadChecks ?? !tasks.some((task) => isPdfFileName(task.file));
   for (let k = 0; k < Math.min(here ? options.jobs - 1 : options.jobs, Math.ceil(tasks.length / chunk)); k++) start();
   const checkers = new Map<string, Checker>();
   try {

@@ -6,7 +6,7 @@
  */
 // From the modules themselves, not the formatter registry (report/index.ts), which loads every
 // formatter: this path is the one that needs none of them.
-import { summarize, type FormatOptions, type ResultEntry, type Summary } from '../report/types.js';
+import { findingCounts, type FormatOptions, type ResultEntry, type Summary } from '../report/types.js';
 import { contractResult, type ContractResult } from '../report/json.js';
 
 /**
@@ -72,7 +72,7 @@ export class JsonContractStream {
 
   /** Appends one result already in the contract's form (`contractResult`). */
   addContract(result: ContractResult): Promise<void> {
-    return this.addText(contractText(result), summarize([{ file: result.file, report: null, findings: result.findings }]));
+    return this.addText(contractText(result), findingCounts(result.findings));
   }
 
   /** Appends one result's text as {@link contractText} made it, with the counts of its findings by severity. */

@@ -21,7 +21,7 @@ import { pdfReadingOnly } from '../ingest/pdf-load.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
 import { parseReport } from '../parse/index.js';
 import type { ResultEntry } from '../report/index.js';
-import { summarize, type Summary } from '../report/types.js';
+import { findingCounts, summarize, type Summary } from '../report/types.js';
 import { formatOutline } from '../report/outline.js';
 import { shownEditions } from '../engine/resolve.js';
 import { loadRuleDirsLazily } from '../rule-dirs.js';
@@ -244,7 +244,7 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
   // (A small batch with cross-report rules is kept in memory: parking it would only cost time.)
   const crossActive = crossRulesActive(setup.packs, files.map(settingsFor));
   const streamed = !summary && !options.baselineWrite && !manifest && !(crossActive && (options.baseline || files.length <= SPILL_AFTER_FILES)) ? streamOutputs(outputs, { locale, version: VERSION }) : null;
-  const spill = streamed && crossActive ? new (await import('./spill.js')).ResultSpill<Summary>() : null;
+  const spill = streamed && crossActive ? new (await import('./spill.js')).ResultSpill<Omit<Summary, 'files'>>() : null;
   const emit = async (r: ResultEntry): Promise<void> => {
     tally(r);
     await streamed?.add(shownOf(r));
@@ -256,7 +256,7 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
     const result = finish(entry);
     tally(result);
     const shown = contractResult(shownOf(result));
-    spill!.write(entry.file, contractText(shown), summarize([{ file: shown.file, report: null, findings: shown.findings }]));
+    spill!.write(entry.file, contractText(shown), findingCounts(shown.findings));
   };
   for (const r of absent) await emit(r);
   let outcome: BatchOutcome;

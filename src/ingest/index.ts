@@ -11,6 +11,11 @@ export type InputKind = 'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'doc' | 
 const startsWithBytes = (bytes: Uint8Array, prefix: readonly number[]): boolean =>
   prefix.every((b, i) => bytes[i] === b);
 
+/** True for a name that says PDF (`.pdf`, any case): what a file without telling bytes is read as. */
+export function isPdfFileName(fileName: string): boolean {
+  return /\.pdf$/i.test(fileName);
+}
+
 /**
  * Decides what a file is from its first bytes, and from its name where the bytes do not say
  * (plain text and markdown look alike). The bytes win over the name: a PDF saved as `.txt` is
@@ -26,7 +31,7 @@ export function detectKind(bytes: Uint8Array, fileName: string): InputKind {
   if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)/.test(head.replace(/^\ufeff|^\u00ef\u00bb\u00bf/, ''))) return 'html';
   if (/\.(md|markdown)$/.test(name)) return 'markdown';
   if (name.endsWith('.docx')) return 'docx';
-  if (name.endsWith('.pdf')) return 'pdf';
+  if (isPdfFileName(name)) return 'pdf';
   // A .wps that is not an OLE2 file is an early WPS format: the .doc reader says so.
   if (name.endsWith('.doc') || name.endsWith('.wps')) return 'doc';
   return 'text';

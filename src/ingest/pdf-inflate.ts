@@ -101,8 +101,8 @@ let holders = 0;
 /** Puts the stand-in in place (first holder) and returns how to let go of it. */
 async function hold(): Promise<() => void> {
   const zlib = await loadZlib();
-  const own = Object.getOwnPropertyDescriptor(globalThis, GLOBAL_NAME);
   if (holders === 0) {
+    const own = Object.getOwnPropertyDescriptor(globalThis, GLOBAL_NAME);
     const Native = (globalThis as { DecompressionStream?: DecompressionStreamClass }).DecompressionStream;
     // Nothing to replace (a runtime without it: pdf.js inflates by itself), or not ours to replace.
     if (zlib === null || typeof Native !== 'function' || typeof TransformStream !== 'function' || own === undefined || own.configurable !== true) return () => undefined;

@@ -29,15 +29,25 @@ export interface Summary {
   infos: number;
 }
 
+/** Adds `findings` to `counts`, by severity. */
+function addCounts(counts: Omit<Summary, 'files'>, findings: readonly Finding[]): void {
+  for (const f of findings) {
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+}
+
 /** Counts findings by severity over all results. */
 export function summarize(results: readonly ResultEntry[]): Summary {
   const s: Summary = { files: results.length, errors: 0, warnings: 0, infos: 0 };
-  for (const r of results) {
-    for (const f of r.findings) {
-      if (f.severity === 'error') s.errors++;
-      else if (f.severity === 'warning') s.warnings++;
-      else s.infos++;
-    }
-  }
+  for (const r of results) addCounts(s, r.findings);
   return s;
+}
+
+/** Counts one file's findings by severity. */
+export function findingCounts(findings: readonly Finding[]): Omit<Summary, 'files'> {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  addCounts(counts, findings);
+  return counts;
 }
