@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Checker } from '../engine/run.js';
 import type { Pack } from '../engine/schema.js';
@@ -12,6 +13,7 @@ import { isPdfFileName } from '../ingest/index.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import { readInput } from './inputs.js';
 import { processFile, type Processed } from './process.js';
+import { cachedResult, codeIdentity, ResultCache, runKeyOf, type ResultCacheInit } from './result-cache.js';
 import type { Task, WorkerInit, WorkerMessage } from './worker.js';
 
 /** Options of {@link checkFiles}. */
@@ -43,6 +45,8 @@ export interface PoolOptions {
    * what becomes of each file).
    */
   mainThreadChecks?: boolean;
+  /** Keep each file's result in this folder, and read it back while the file is unchanged (`check --cache`). */
+  cacheDir?: string;
 }
 
 /** Chunks sent ahead to each worker. */
@@ -95,7 +99,7 @@ export const defaultJobs = (): number => availableParallelism();
 export type PoolResult = { index: number; file: string; processed: Processed } | { index: number; file: string; error: string };
 
 /** Checks one file in this thread, with a checker per rule settings (made once, kept in `checkers`). */
-async function checkHere(task: Task, checkers: Map<string, Checker>, options: PoolOptions): Promise<PoolResult> {
+async function checkHere(task: Task, checkers: Map<string, Checker>, options: PoolOptions, cache: ResultCache | null): Promise<PoolResult> {
   const key = JSON.stringify(task.settings);
   let checker = checkers.get(key);
   if (!checker) {
@@ -104,7 +108,10 @@ async function checkHere(task: Task, checkers: Map<string, Checker>, options: Po
   }
   try {
     const input = await readInput(task.file);
-    const processed = await processFile(input.bytes, task.file, checker, options.snapshotCells, options.keepBody, options.keepReports, options.limits, task.meta ?? input.meta, input.attachments);
+    const meta = task.meta ?? input.meta;
+    // A page's report (a fetched URL's staged copy) is staged anew on each run: not kept.
+    const processed = await cachedResult(task.meta === undefined ? cache : null, { file: task.file, bytes: input.bytes, settings: task.settings, meta, attachments: input.attachments }, () =>
+      processFile(input.bytes, task.file, checker, options.snapshotCells, options.keepBody, options.keepReports, options.limits, meta, input.attachments));
     // What a large batch keeps of a file (metadata, findings, snapshot) holds strings cut from
     // the file's text, and V8 keeps a whole string alive for any slice of it: in this thread
     // every report's full text stayed in memory (960 MB peak for 10,000 reports). A structured
@@ -117,14 +124,15 @@ async function checkHere(task: Task, checkers: Map<string, Checker>, options: Po
   }
 }
 
-async function* inThread(tasks: readonly Task[], options: PoolOptions): AsyncGenerator<PoolResult> {
+async function* inThread(tasks: readonly Task[], options: PoolOptions, cache: ResultCacheInit | null): AsyncGenerator<PoolResult> {
   const checkers = new Map<string, Checker>();
+  const results = cache ? new ResultCache(cache) : null;
   for (const task of tasks) {
     // Reading and checking a file never waits on the event loop, so without this turn a Ctrl-C
     // (the SIGINT handler that sets `stopped`) was only seen after the last file.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (options.signal?.stopped) return;
-    yield await checkHere(task, checkers, options);
+    yield await checkHere(task, checkers, options, results);
   }
 }
 
@@ -134,9 +142,9 @@ function workerUrl(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './worker-dev.mjs' : './worker.js', import.meta.url);
 }
 
-async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGenerator<PoolResult> {
+async function* inWorkers(tasks: readonly Task[], options: PoolOptions, cache: ResultCacheInit | null): AsyncGenerator<PoolResult> {
   const chunk = options.chunk ?? 8;
-  const init: WorkerInit = { ruleDirs: options.ruleDirs, locale: options.locale, snapshotCells: [...options.snapshotCells], keepBody: options.keepBody, keepReports: options.keepReports, ...(options.limits ? { limits: options.limits } : {}) };
+  const init: WorkerInit = { ruleDirs: options.ruleDirs, locale: options.locale, snapshotCells: [...options.snapshotCells], keepBody: options.keepBody, keepReports: options.keepReports, ...(options.limits ? { limits: options.limits } : {}), ...(cache ? { cache } : {}) };
   const url = options.workerUrl ?? workerUrl();
   const oldGenerationMb = workerOldGenerationMb();
   const files = new Map(tasks.map((t) => [t.index, t.file]));
@@ -229,6 +237,7 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGe
   const here = options.mainThreadChecks ?? !tasks.some((task) => isPdfFileName(task.file));
   for (let k = 0; k < Math.min(here ? options.jobs - 1 : options.jobs, Math.ceil(tasks.length / chunk)); k++) start();
   const checkers = new Map<string, Checker>();
+  const results = cache ? new ResultCache(cache) : null;
   try {
     // Once stopped, the chunks already sent are finished and yielded; nothing more is sent.
     const limit = (): number => (options.signal?.stopped ? Math.min(sent, tasks.length) : tasks.length);
@@ -242,7 +251,7 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGe
       }
       if (here && sent < tasks.length && !options.signal?.stopped) {
         const task = tasks[sent++]!;
-        ready.set(task.index, await checkHere(task, checkers, options));
+        ready.set(task.index, await checkHere(task, checkers, options, results));
         // Let the workers' messages in (a finished chunk is answered with the next one): a check
         // here runs without giving the event loop a turn.
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -259,9 +268,22 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions): AsyncGe
   }
 }
 
+/**
+ * The cache of a run, when it has one: its folder and the key of everything the run's results
+ * depend on besides each file, the program's code included (the folder of the worker script:
+ * the bundle's files for the CLI).
+ */
+function cacheOf(options: PoolOptions): ResultCacheInit | null {
+  if (options.cacheDir === undefined) return null;
+  const code = codeIdentity(fileURLToPath(new URL('.', workerUrl())));
+  const { packs, locale, limits, snapshotCells, keepBody, keepReports } = options;
+  return { dir: options.cacheDir, runKey: runKeyOf({ code, packs, locale, limits, snapshotCells, keepBody, keepReports }) };
+}
+
 /** Checks files, yielding results in input order. */
 export function checkFiles(tasks: readonly Task[], options: PoolOptions): AsyncGenerator<PoolResult> {
-  return options.jobs > 1 && tasks.length > 1 ? inWorkers(tasks, options) : inThread(tasks, options);
+  const cache = cacheOf(options);
+  return options.jobs > 1 && tasks.length > 1 ? inWorkers(tasks, options, cache) : inThread(tasks, options, cache);
 }
 
 export type { Task } from './worker.js';

@@ -16,6 +16,7 @@ import type { ResultEntry } from '../report/index.js';
 import { crossCellIds, crossCheck, crossRulesActive, sameAgency } from './cross.js';
 import { checkFiles } from './pool.js';
 import { metaOnly, type Snapshot } from './process.js';
+import { pruneCache } from './result-cache.js';
 import { formatsOf, SameReportIndex } from '../summary/identity.js';
 import { countFindings, type BatchRecord, type ManifestEntry } from './types.js';
 
@@ -55,6 +56,11 @@ export interface BatchParams {
   metaFor?: (file: string) => SourceMeta | undefined;
   /** The name a message gives a file (a fetched report's URL rather than its staged copy). */
   nameOf?: (file: string) => string;
+  /**
+   * Keep each file's result in this folder and read it back on later runs while nothing it
+   * depends on has changed (result-cache.ts); the folder must exist (see `prepareCacheDir`).
+   */
+  cacheDir?: string;
 }
 
 /** What a batch run produces. */
@@ -109,7 +115,7 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
     entries.push(entry);
     records.push(record);
   };
-  const pool = { jobs: params.jobs, packs, ruleDirs: params.ruleDirs, locale, snapshotCells, keepBody, keepReports: params.keepReports || trimAfterResult, resultsKept: keep, ...(params.signal ? { signal: params.signal } : {}), ...(params.limits ? { limits: params.limits } : {}) };
+  const pool = { jobs: params.jobs, packs, ruleDirs: params.ruleDirs, locale, snapshotCells, keepBody, keepReports: params.keepReports || trimAfterResult, resultsKept: keep, ...(params.signal ? { signal: params.signal } : {}), ...(params.limits ? { limits: params.limits } : {}), ...(params.cacheDir !== undefined ? { cacheDir: params.cacheDir } : {}) };
   for await (const result of checkFiles(tasks, pool)) {
     done++;
     params.onProgress?.(done, files.length);
@@ -150,6 +156,7 @@ export async function runBatch(params: BatchParams): Promise<BatchOutcome> {
     kept({ ...processed.entry, report, status: processed.record.status }, processed.record, processed.snapshot);
   }
   const interrupted = done < files.length;
+  if (params.cacheDir !== undefined && !interrupted) pruneCache(params.cacheDir);
 
   // The manifest gives region and parent, and names reports that should be here but are not.
   const manifest = params.manifest;

@@ -10,6 +10,7 @@ import type { SourceMeta } from '../model/source.js';
 import { loadRuleDirsLazily } from '../rule-dirs.js';
 import { readInput } from './inputs.js';
 import { processFile, type Processed } from './process.js';
+import { cachedResult, ResultCache, type ResultCacheInit } from './result-cache.js';
 
 /** What the worker is started with. */
 export interface WorkerInit {
@@ -20,6 +21,8 @@ export interface WorkerInit {
   keepReports: boolean;
   /** Input limits (the config's `limits`); the defaults when absent. */
   limits?: IngestLimits;
+  /** Where results are kept between runs, and the run's key (`check --cache`). */
+  cache?: ResultCacheInit;
 }
 
 /** One file to check. */
@@ -42,6 +45,7 @@ const init = workerData as WorkerInit;
 const { packs } = await loadRuleDirsLazily(init.ruleDirs);
 const cells = new Set(init.snapshotCells);
 const checkers = new Map<string, Checker>();
+const results = init.cache ? new ResultCache(init.cache) : null;
 
 parentPort!.on('message', async (tasks: Task[]) => {
   for (const task of tasks) {
@@ -53,7 +57,10 @@ parentPort!.on('message', async (tasks: Task[]) => {
         checkers.set(key, checker);
       }
       const input = await readInput(task.file);
-      const processed = await processFile(input.bytes, task.file, checker, cells, init.keepBody, init.keepReports, init.limits, task.meta ?? input.meta, input.attachments);
+      const meta = task.meta ?? input.meta;
+      // A page's report (a fetched URL's staged copy) is staged anew on each run: not kept.
+      const processed = await cachedResult(task.meta === undefined ? results : null, { file: task.file, bytes: input.bytes, settings: task.settings, meta, attachments: input.attachments }, () =>
+        processFile(input.bytes, task.file, checker, cells, init.keepBody, init.keepReports, init.limits, meta, input.attachments));
       parentPort!.postMessage({ index: task.index, processed } satisfies WorkerMessage);
     } catch (error) {
       parentPort!.postMessage({ index: task.index, error: (error as Error).message } satisfies WorkerMessage);

@@ -9,11 +9,12 @@
  * such a file is given or found (issue #9).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { limitsOf } from '../config-limits.js';
 import { defaultJobs } from '../batch/pool.js';
 import { crossRulesActive } from '../batch/cross.js';
+import { DEFAULT_CACHE_DIR, prepareCacheDir } from '../batch/result-cache.js';
 import { runBatch, type BatchOutcome } from '../batch/run.js';
 import type { ManifestEntry } from '../batch/types.js';
 import { ingest } from '../ingest/index.js';
@@ -65,6 +66,8 @@ interface CheckCliOptions {
   summaryFormat?: string;
   save?: string;
   offline?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 interface RulesCliOptions {
@@ -112,6 +115,19 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   } finally {
     stdin.remove();
   }
+}
+
+/**
+ * The folder of `--cache` (or `--cache-location`, which implies it), made ready; undefined
+ * without either. A folder that cannot be written is a usage error, not a run that silently
+ * keeps nothing.
+ */
+function cacheFolder(options: CheckCliOptions): string | undefined {
+  if (!options.cache && options.cacheLocation === undefined) return undefined;
+  const dir = resolve(options.cacheLocation ?? DEFAULT_CACHE_DIR);
+  const why = prepareCacheDir(dir);
+  if (why !== null) throw new ExitError(2, `无法使用缓存文件夹 ${dir}：${why}`, `Cannot use the cache folder ${dir}: ${why}`);
+  return dir;
 }
 
 /** Batches with cross-report rules larger than this park their results on disk (see checkFiles). */
@@ -181,6 +197,7 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
     files.push(...web.files);
   }
   const previous = options.prev.length ? (await expandInputs(options.prev)).files : [];
+  const cacheDir = stdin ? undefined : cacheFolder(options);
   const settingsForFile = await fileSettings(setup);
   // Each file's settings worked out once (its overrides' globs matched once), whoever asks.
   const settingsOf = new Map<string, ReturnType<typeof settingsForFile>>();
@@ -265,6 +282,7 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
       files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor, locale, jobs,
       keepReports: !streamed && (formats.has('html') || files.length <= 200), manifest, previous, signal, limits: limitsOf(setup.config), ...(onProgress ? { onProgress } : {}),
       ...(web ? { metaFor: web.metaFor, nameOf: shownName } : {}),
+      ...(cacheDir !== undefined ? { cacheDir } : {}),
       ...(streamed ? { keepResults: false, onResult: (entry: ResultEntry) => (spill ? park(entry) : emit(finish(entry))) } : {}),
     });
     if (spill) {
@@ -430,6 +448,8 @@ export function program(locale: CliLocale = 'zh'): Command {
     .addOption(new Option('--summary-format <format>', L('汇总的格式（默认按 --summary 的扩展名）', 'format of the summary (default: by the extension of --summary)')).choices(['text', 'txt', 'markdown', 'md', 'html', 'csv', 'xlsx']))
     .option('--save <dir>', L('网址：把下载的每个文件按内容哈希（sha256）保存到此文件夹，附 JSON 说明（网址、状态、响应头、时间）', 'URLs: save every downloaded file under its content hash (sha256) in this folder, with a JSON record (URL, status, headers, time)'))
     .option('--offline <dir>', L('网址：不联网，只用 --save 保存的文件夹中的内容重新检查', 'URLs: do not go online; check again from a folder written by --save'))
+    .option('--cache', L(`保存每个文件的检查结果（默认在 ${DEFAULT_CACHE_DIR} 文件夹），再次检查时未改动的文件直接取用；文件内容、规则、配置或程序有任何改动都会重新检查`, `keep each file's result (in ${DEFAULT_CACHE_DIR} by default) and reuse it for unchanged files; any change to the file, rules, config or program checks it again`))
+    .option('--cache-location <dir>', L('检查结果保存在此文件夹（包含 --cache）', 'folder to keep results in (implies --cache)'))
     .action(async (paths: string[], options: CheckCliOptions) => {
       process.exitCode = await runCheck(paths, options);
     });
