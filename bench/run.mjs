@@ -1,12 +1,12 @@
 // Benchmark (npm run bench): per-report parse vs rule time, PDF batches (reports/s per thread,
 // -j 2 ÷ -j 1, peak RSS for 1,000 PDFs with -j 2), text batches (reports/s per core on 4,000
 // reports, the read-and-scan floor and the ratio), memory growth per report with and without the
-// cross-report rules, CLI start-up. Runs the compiled CLI (dist/),
+// cross-report rules, re-runs with --cache, CLI start-up. Runs the compiled CLI (dist/),
 // so `npm run build` first (the npm script does). Medians over repeated runs.
 // BENCH_ONLY=pdf runs only the PDF parts (the per-report PDF row and the PDF batches) and puts
 // their lines in place of the PDF lines of bench/last-run.md, leaving the other figures as they were.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../dist/src/ingest/index.js';
@@ -134,6 +134,25 @@ function runCli(args, env = {}) {
   return { wall, cpu: user + sys, rss: rssKb / 1024, out };
 }
 
+// Runs of a batch with --cache (a fresh cache, then the same batch again), next to `plain`, its
+// run without: each must print what `plain` printed.
+const cacheRuns = [];
+function withCache(label, jobs, dir, plain) {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'xxgk-bench-cache-'));
+  const filling = runCli(['-j', String(jobs), '--cache-location', cacheDir, dir]);
+  const again = runCli(['-j', String(jobs), '--cache-location', cacheDir, dir]);
+  const expected = JSON.stringify(plain.out.results);
+  for (const r of [filling, again]) if (JSON.stringify(r.out.results) !== expected) throw new Error(`${label}: --cache printed other results than a run without it`);
+  const bytes = sizeOf(cacheDir);
+  rmSync(cacheDir, { recursive: true, force: true });
+  cacheRuns.push({ label, jobs, count: plain.out.results.length, plain, filling, again, bytes });
+}
+
+function sizeOf(path) {
+  const stat = statSync(path);
+  return stat.isDirectory() ? readdirSync(path).reduce((n, name) => n + sizeOf(join(path, name)), 0) : stat.size;
+}
+
 function fill(dir, sources, count, name) {
   for (let i = 0; i < count; i++) {
     const sub = join(dir, String(Math.floor(i / 1000)));
@@ -175,6 +194,7 @@ if (pdfMany > 0) {
   pdfPeak = runCli(['-j', '2', dir]);
   if (pdfPeak.out.results.length !== pdfMany) throw new Error(`expected ${pdfMany} results, got ${pdfPeak.out.results.length}`);
   say(`| corpus repeated (${pdfMany}) | 2 | ${pdfPeak.cpu.toFixed(1)} s | ${(pdfMany / pdfPeak.cpu).toFixed(1)} | ${pdfPeak.wall.toFixed(1)} s | ${(pdfMany / pdfPeak.wall).toFixed(1)} | ${pdfPeak.rss.toFixed(0)} MB |`);
+  if (!pdfOnly) withCache(`${pdfMany} PDFs`, 2, dir, pdfPeak);
   rmSync(dir, { recursive: true, force: true });
 }
 {
@@ -218,6 +238,7 @@ for (const jobs of [1, 2]) {
   const r = runCli(['-j', String(jobs), dir]);
   if (r.out.results.length !== N) throw new Error(`expected ${N} results, got ${r.out.results.length}`);
   textRuns[jobs] = r;
+  if (jobs === 1) withCache(`${N} text reports`, 1, dir, r);
   const perFile = (severity) => (r.out.results.reduce((n, x) => n + x.findings.filter((f) => f.severity === severity).length, 0) / N).toFixed(1);
   say(`| ${jobs} | ${r.cpu.toFixed(1)} s | ${(N / r.cpu).toFixed(0)} | ${r.wall.toFixed(1)} s | ${(N / r.wall).toFixed(0)} | ${r.rss.toFixed(0)} MB | ${perFile('error')} / ${perFile('warning')} / ${perFile('info')} |`);
 }
@@ -235,6 +256,14 @@ say('');
 say(`- Text reports/s per core (CPU time, -j 1): **${(N / textRuns[1].cpu).toFixed(0)}** (target ≥ 1,000)`);
 say(`- Read-and-scan floor (read every file, regex-scan every line; CPU time, median of 3): ${floor.toFixed(2)} s; check ÷ floor: **${(textRuns[1].cpu / floor).toFixed(1)}×** (target ≤ 15×)`);
 rmSync(dir, { recursive: true, force: true });
+
+say('');
+say('## Re-running a batch with `--cache` (no file changed)');
+say('| batch | workers | without the cache: CPU / wall | first run, filling the cache: CPU / wall | re-run: CPU / wall / peak RSS | re-run, reports/s wall | cache size |');
+say('|---|---|---|---|---|---|---|');
+for (const { label, jobs, count, plain, filling, again, bytes } of cacheRuns) {
+  say(`| ${label} | ${jobs} | ${plain.cpu.toFixed(1)} s / ${plain.wall.toFixed(1)} s | ${filling.cpu.toFixed(1)} s / ${filling.wall.toFixed(1)} s | ${again.cpu.toFixed(2)} s / ${again.wall.toFixed(2)} s / ${again.rss.toFixed(0)} MB | ${(count / again.wall).toFixed(0)} | ${(bytes / 2 ** 20).toFixed(0)} MB (${(bytes / count / 1024).toFixed(1)} KB per report) |`);
+}
 
 // Memory per report: peak RSS of batches of three sizes (-j 1), with the built-in rules and with
 // the cross-report rules turned off in a config file. The first thousand reports also grow the

@@ -30,7 +30,7 @@ import type { Attachment } from '../ingest/attachments.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import type { SourceMeta } from '../model/source.js';
 import { VERSION } from '../version.js';
-import { digestBytes, type Processed } from './process.js';
+import type { Processed } from './process.js';
 
 /** The folder `check --cache` keeps results in when `--cache-location` names none. */
 export const DEFAULT_CACHE_DIR = '.xxgk-lint-cache';
@@ -62,7 +62,7 @@ export interface RunKeyParts {
   keepReports: boolean;
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /**
  * The key of a run. The packs are plain data (validated YAML), so their JSON is all of them.
@@ -111,8 +111,10 @@ export class ResultCache {
   /** The key of one file's result in this run. */
   keyOf(input: CacheInput): string {
     return sha256(JSON.stringify([
-      this.init.runKey, input.file, input.settings, digestBytes(input.bytes), input.meta ?? null,
-      input.attachments.map((a) => [a.name, digestBytes(a.bytes)]),
+      // SHA-256 of the bytes, not the batch's SHA-1 (duplicates): two files made to share a SHA-1
+      // (done for PDFs) must not share a result.
+      this.init.runKey, input.file, input.settings, sha256(input.bytes), input.meta ?? null,
+      input.attachments.map((a) => [a.name, sha256(a.bytes)]),
     ]));
   }
 
