@@ -2,7 +2,8 @@
 # GitHub Action (action.yml), step 2: runs `xxgk-lint check` with the inputs from the
 # environment. Paths and extra arguments are split at white space into an array (`read -a`: no
 # command substitution, no glob expansion; xxgk-lint expands globs itself) and passed as
-# separate arguments. Writes the exit code and the SARIF file's path as step outputs, and the
+# separate arguments. With the cache input, results are kept in .xxgk-lint-cache (the step
+# before restores it and saves it after the job). Writes the exit code and the SARIF file's path as step outputs, and the
 # counts to the job summary.
 set -uo pipefail
 read -r -a paths <<< "${XXGK_PATHS:-}"
@@ -14,6 +15,9 @@ sarif=""
 if [ "${XXGK_SARIF:-false}" = "true" ]; then
   sarif="$tmp/xxgk-lint.sarif"
   outputs+=(-f "sarif:$sarif")
+fi
+if [ "${XXGK_CACHE:-false}" = "true" ]; then
+  outputs+=(--cache-location .xxgk-lint-cache)
 fi
 code=0
 xxgk-lint check "${outputs[@]}" --fail-severity "${XXGK_FAIL_SEVERITY:-error}" "${extra[@]}" -- "${paths[@]}" || code=$?

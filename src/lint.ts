@@ -35,6 +35,12 @@ export interface LintOptions {
   jobs?: number;
   /** Keep each report's model in the results (the html formatter draws tables from it). Default true. */
   keepReports?: boolean;
+  /**
+   * Keep each file's result in this folder and reuse it while nothing it depends on changed, as
+   * `check --cache-location` does (README: Re-running a batch). A folder that cannot be written
+   * is a {@link LintSetupError}.
+   */
+  cacheDir?: string;
 }
 
 /** What {@link lint} gives back. */
@@ -78,7 +84,7 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
 /** Checks report files, folders or globs as `xxgk-lint check` does, and returns the results. */
 export function lint(inputs: readonly string[], options: LintOptions = {}): Promise<LintResult> {
   return guarded(async () => {
-    const [{ prepareSetup, fileSettings, fail }, { expandInputs }, { applyBuiltinSettings }, waiverModule] = await Promise.all([
+    const [{ prepareSetup, fileSettings, fail, cacheFolder }, { expandInputs }, { applyBuiltinSettings }, waiverModule] = await Promise.all([
       import('./cli/setup-core.js'), import('./cli/files.js'), import('./cli/finding-ids.js'), import('./cli/waivers-core.js'),
     ]);
     const setup = await prepareSetup(options.rules ?? [], options.config, inputs[0]);
@@ -105,9 +111,11 @@ export function lint(inputs: readonly string[], options: LintOptions = {}): Prom
     }
     const previous = options.previous?.length ? (await expandInputs(options.previous)).files : [];
     const settingsFor = await fileSettings(setup);
+    const cacheDir = cacheFolder(false, options.cacheDir);
     const outcome = await runBatch({
       files, packs: setup.packs, ruleDirs: setup.ruleDirs, settingsFor, locale, jobs: options.jobs ?? 1,
       keepReports: options.keepReports ?? true, manifest, previous, limits: limitsOf(setup.config),
+      ...(cacheDir !== undefined ? { cacheDir } : {}),
     });
     const notFound = (path: string): ResultEntry => ({
       file: path, report: null,

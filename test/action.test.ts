@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
-interface Step { name: string; run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, string> }
+interface Step { name: string; run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, string>; if?: string }
 const action = parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown>; runs: { using: string; steps: Step[] } };
 const BIN = resolve((JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> }).bin['xxgk-lint']!);
 const REPORT = resolve('fixtures/corpus/text/002-hongze-district-2023.txt');
@@ -35,7 +35,7 @@ describe('action.yml', () => {
   it('passes every input through env, never inside a script', () => {
     for (const step of action.runs.steps) if (step.run) expect(step.run, step.name).not.toContain('${{');
     const envValues = action.runs.steps.flatMap((s) => Object.values(s.env ?? {}));
-    for (const input of ['paths', 'format', 'fail-severity', 'args', 'upload-sarif', 'summary', 'package']) expect(envValues).toContain(`\${{ inputs.${input} }}`);
+    for (const input of ['paths', 'format', 'fail-severity', 'args', 'upload-sarif', 'summary', 'cache', 'package']) expect(envValues).toContain(`\${{ inputs.${input} }}`);
   });
 
   it('installs the packed CLI without building the clone or the web page', () => {
@@ -54,6 +54,21 @@ describe('action.yml', () => {
     expect(JSON.parse(readFileSync(join(run.dir, 'tmp', 'xxgk-lint.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(run.summary).toContain(`${json.summary.errors} 个错误，${json.summary.warnings} 个警告，${json.summary.infos} 个提示`);
     expect(run.summary).toContain('002-hongze-district-2023.txt');
+  });
+
+  it('keeps results in .xxgk-lint-cache with the cache input, restored and saved by actions/cache, and prints the same from them', () => {
+    const restore = action.runs.steps.find((s) => s.uses?.startsWith('actions/cache@'));
+    expect(restore?.with?.path).toBe('.xxgk-lint-cache');
+    expect(restore?.if).toContain("inputs.cache == 'true'");
+    expect(action.inputs).toHaveProperty('cache.default', 'false');
+    const env = { XXGK_PATHS: REPORT, XXGK_FORMAT: 'json', XXGK_SARIF: 'false', XXGK_SUMMARY: 'false' };
+    const plain = runCheckScript(env);
+    expect(existsSync(join(plain.dir, '.xxgk-lint-cache'))).toBe(false);
+    const cached = runCheckScript({ ...env, XXGK_CACHE: 'true' });
+    expect(readdirSync(join(cached.dir, '.xxgk-lint-cache')).some((d) => /^[0-9a-f]{2}$/.test(d))).toBe(true);
+    expect(cached.output).toBe(plain.output);
+    const results = (run: typeof plain) => (JSON.parse(readFileSync(join(run.dir, 'tmp', 'xxgk-lint.json'), 'utf8')) as { results: unknown }).results;
+    expect(results(cached)).toEqual(results(plain));
   });
 
   it('keeps shell syntax in the inputs as plain arguments (no injection)', () => {

@@ -14,6 +14,7 @@ import { runBatch, type BatchOutcome } from '../src/batch/run.js';
 import type { Processed } from '../src/batch/process.js';
 import { CACHE_MAX_AGE_DAYS, codeIdentity, DEFAULT_CACHE_DIR, pruneCache, ResultCache, runKeyOf, prepareCacheDir, type CacheInput, type RunKeyParts } from '../src/batch/result-cache.js';
 import type { RuleSettings } from '../src/engine/run.js';
+import { lint, LintSetupError } from '../src/node.js';
 import { builtinPacks } from './helpers/examples.js';
 import { runCli } from './helpers/cli.js';
 
@@ -270,5 +271,23 @@ describe('result cache: the built command', () => {
     expect(piped.status).toBe(cli(['check', files[0]!], stdinDir).status);
     expect(JSON.parse(piped.stdout)).toHaveProperty('results.0.file', 'a.txt');
     expect(existsSync(join(stdinDir, DEFAULT_CACHE_DIR))).toBe(false);
+  }, 60_000);
+});
+
+describe('result cache: the Node library', () => {
+  it('lint() keeps results in cacheDir and gives the same results from them; a folder it cannot write is a setup error', async () => {
+    const files = reportsIn(2);
+    const cacheDir = join(tempDir('lib'), 'kept');
+    const first = await lint(files, { cacheDir });
+    expect(entriesOf(cacheDir)).toHaveLength(2);
+    markEntries(cacheDir);
+    const second = await lint(files, { cacheDir });
+    expect(second.results.map((r) => r.findings.filter((f) => f.ruleId !== MARK))).toEqual(first.results.map((r) => r.findings));
+    expect(second.results.every((r) => r.findings.some((f) => f.ruleId === MARK))).toBe(true);
+    // Without cacheDir nothing is kept or read.
+    expect((await lint(files)).results.map((r) => r.findings)).toEqual(first.results.map((r) => r.findings));
+    const notAFolder = join(tempDir('lib'), 'file');
+    writeFileSync(notAFolder, '');
+    await expect(lint(files, { cacheDir: notAFolder })).rejects.toBeInstanceOf(LintSetupError);
   }, 60_000);
 });

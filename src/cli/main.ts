@@ -9,12 +9,12 @@
  * such a file is given or found (issue #9).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { limitsOf } from '../config-limits.js';
 import { defaultJobs } from '../batch/pool.js';
 import { crossRulesActive } from '../batch/cross.js';
-import { DEFAULT_CACHE_DIR, prepareCacheDir } from '../batch/result-cache.js';
+import { DEFAULT_CACHE_DIR } from '../batch/result-cache.js';
 import { runBatch, type BatchOutcome } from '../batch/run.js';
 import type { ManifestEntry } from '../batch/types.js';
 import { ingest } from '../ingest/index.js';
@@ -38,7 +38,7 @@ import { contractResult, type ContractResult } from '../report/json.js';
 import { applyBuiltinSettings } from './finding-ids.js';
 import { displayWidth } from '../report/width.js';
 import { argvLocale, helpTitle, localizeError, localizeHelp, pick, type CliLocale } from './locale.js';
-import { ExitError, fail, fileSettings, prepareSetup, type Setup } from './setup-core.js';
+import { cacheFolder, ExitError, fail, fileSettings, prepareSetup, type Setup } from './setup-core.js';
 import { applyWaivers, loadWaiversLazily, unusedWaivers } from './waivers-core.js';
 
 interface CheckCliOptions {
@@ -117,19 +117,6 @@ async function runCheck(inputs: string[], options: CheckCliOptions): Promise<num
   }
 }
 
-/**
- * The folder of `--cache` (or `--cache-location`, which implies it), made ready; undefined
- * without either. A folder that cannot be written is a usage error, not a run that silently
- * keeps nothing.
- */
-function cacheFolder(options: CheckCliOptions): string | undefined {
-  if (!options.cache && options.cacheLocation === undefined) return undefined;
-  const dir = resolve(options.cacheLocation ?? DEFAULT_CACHE_DIR);
-  const why = prepareCacheDir(dir);
-  if (why !== null) throw new ExitError(2, `无法使用缓存文件夹 ${dir}：${why}`, `Cannot use the cache folder ${dir}: ${why}`);
-  return dir;
-}
-
 /** Batches with cross-report rules larger than this park their results on disk (see checkFiles). */
 const SPILL_AFTER_FILES = 200;
 
@@ -197,7 +184,7 @@ async function checkFiles(given: string[], options: CheckCliOptions, stdin: Stdi
     files.push(...web.files);
   }
   const previous = options.prev.length ? (await expandInputs(options.prev)).files : [];
-  const cacheDir = stdin ? undefined : cacheFolder(options);
+  const cacheDir = stdin ? undefined : cacheFolder(options.cache === true, options.cacheLocation);
   const settingsForFile = await fileSettings(setup);
   // Each file's settings worked out once (its overrides' globs matched once), whoever asks.
   const settingsOf = new Map<string, ReturnType<typeof settingsForFile>>();

@@ -12,6 +12,7 @@ import type { RuleSettings } from '../engine/run.js';
 import type { Pack } from '../engine/schema.js';
 import type { LocatedError } from '../yaml-source.js';
 import { loadRuleDirsLazily } from '../rule-dirs.js';
+import { DEFAULT_CACHE_DIR, prepareCacheDir } from '../batch/result-cache.js';
 
 /** An error that ends the run with an exit code (2 for usage, rules and config errors). */
 export class ExitError extends Error {
@@ -90,4 +91,17 @@ export async function fileSettings(setup: Setup): Promise<(file: string) => Rule
   if (!setup.config.overrides?.length) return () => ({ ...(setup.config.rules ?? {}) });
   const { settingsResolver } = await import('./setup.js');
   return settingsResolver(setup);
+}
+
+/**
+ * The folder results are kept in (`--cache`, or `--cache-location`, which implies it), made
+ * ready; undefined without either. A folder that cannot be written is a usage error (exit 2),
+ * not a run that silently keeps nothing.
+ */
+export function cacheFolder(cache: boolean, location: string | undefined): string | undefined {
+  if (!cache && location === undefined) return undefined;
+  const dir = resolve(location ?? DEFAULT_CACHE_DIR);
+  const why = prepareCacheDir(dir);
+  if (why !== null) throw new ExitError(2, `无法使用缓存文件夹 ${dir}：${why}`, `Cannot use the cache folder ${dir}: ${why}`);
+  return dir;
 }
