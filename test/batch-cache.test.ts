@@ -12,7 +12,7 @@ import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchOutcome } from '../src/batch/run.js';
 import type { Processed } from '../src/batch/process.js';
-import { CACHE_MAX_AGE_DAYS, codeIdentity, DEFAULT_CACHE_DIR, pruneCache, ResultCache, runKeyOf, prepareCacheDir, type CacheInput, type RunKeyParts } from '../src/batch/result-cache.js';
+import { CACHE_MAX_AGE_DAYS, codeFolder, codeIdentity, DEFAULT_CACHE_DIR, pruneCache, ResultCache, runKeyOf, prepareCacheDir, type CacheInput, type RunKeyParts } from '../src/batch/result-cache.js';
 import type { RuleSettings } from '../src/engine/run.js';
 import { lint, LintSetupError } from '../src/node.js';
 import { builtinPacks } from './helpers/examples.js';
@@ -212,19 +212,27 @@ describe('result cache: entries', () => {
     expect(existsSync(join(shard, 'y.result.2.0.tmp'))).toBe(false);
   });
 
-  it('knows the program by the bytes of its code files, not by other files beside them', () => {
+  it('knows the program by the bytes of its code files, below its folder too, not by other files', () => {
     const dir = tempDir('code');
+    mkdirSync(join(dir, 'parse'));
     writeFileSync(join(dir, 'main.js'), 'a');
     writeFileSync(join(dir, 'packs.json'), '{}');
+    writeFileSync(join(dir, 'parse', 'rows.ts'), 'r');
     const first = codeIdentity(dir);
     writeFileSync(join(dir, 'notes.txt'), 'anything');
-    mkdirSync(join(dir, 'sub.js'));
+    mkdirSync(join(dir, 'empty.js'));
     expect(codeIdentity(dir)).toBe(first);
-    writeFileSync(join(dir, 'main.js'), 'b');
-    expect(codeIdentity(dir)).not.toBe(first);
-    writeFileSync(join(dir, 'main.js'), 'a');
-    writeFileSync(join(dir, 'packs.json'), '{"x":1}');
-    expect(codeIdentity(dir)).not.toBe(first);
+    for (const [file, changed] of [['main.js', 'b'], ['packs.json', '{"x":1}'], ['parse/rows.ts', 's']] as const) {
+      const before = readFileSync(join(dir, file), 'utf8');
+      writeFileSync(join(dir, file), changed);
+      expect(codeIdentity(dir), file).not.toBe(first);
+      writeFileSync(join(dir, file), before);
+    }
+    expect(codeIdentity(dir)).toBe(first);
+    // The bundle's flat folder is the program; a module in batch/ stands for the tree above it.
+    expect(codeFolder('/x/dist/bundle')).toBe('/x/dist/bundle');
+    expect(codeFolder('/x/dist/src/batch')).toBe('/x/dist/src');
+    expect(codeFolder('/x/src/batch')).toBe('/x/src');
   });
 });
 

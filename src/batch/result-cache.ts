@@ -21,7 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { deserialize, serialize } from 'node:v8';
 import type { Pack } from '../engine/schema.js';
@@ -75,18 +75,31 @@ export function runKeyOf(parts: RunKeyParts): string {
 }
 
 /**
- * A digest of the program's code: the bytes of every file in the folder the running code was
- * loaded from (the bundle's chunks and its built-in rule packs for the installed CLI), so a build
- * with any change does not read the results of another. Files are taken in name order.
+ * A digest of the program's code: the bytes of every code file (.js, .mjs, .cjs, .ts, .json) in
+ * `folder` and below, by path in name order, so a build with any change does not read the results
+ * of another. See {@link codeFolder} for which folder.
  */
 export function codeIdentity(folder: string): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(folder).sort()) {
-    const path = join(folder, name);
-    if (!/\.(?:[cm]?js|ts|json)$/.test(name) || !statSync(path).isFile()) continue;
-    hash.update(`${name}\0`).update(readFileSync(path));
-  }
+  const walk = (dir: string, prefix: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
+      else if (entry.isFile() && /\.(?:[cm]?js|ts|json)$/.test(entry.name)) hash.update(`${prefix}${entry.name}\0`).update(readFileSync(path));
+    }
+  };
+  walk(folder, '');
   return hash.digest('hex');
+}
+
+/**
+ * The folder whose files are the running program ({@link codeIdentity}), from the folder this
+ * module was loaded from: the CLI's bundle folder (one flat folder of chunks and the built-in
+ * packs); for the compiled or TypeScript sources (the library, the tests) the module is in
+ * `batch/`, and the program is the whole source tree above it.
+ */
+export function codeFolder(moduleFolder: string): string {
+  return basename(moduleFolder) === 'batch' ? dirname(moduleFolder) : moduleFolder;
 }
 
 /** One file as the cache keys it: what it is read from besides the run. */
