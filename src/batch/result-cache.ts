@@ -119,6 +119,9 @@ interface Entry {
 
 /** Results on disk, read and written by whichever thread checks the file. */
 export class ResultCache {
+  /** Shard folders made (or found) by this instance: one `mkdir` each, not one per entry. */
+  private readonly shards = new Set<string>();
+
   constructor(private readonly init: ResultCacheInit) {}
 
   /** The key of one file's result in this run. */
@@ -163,7 +166,11 @@ export class ResultCache {
     const path = this.pathOf(key);
     const temporary = `${path}.${process.pid}.${threadId}.tmp`;
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      const shard = dirname(path);
+      if (!this.shards.has(shard)) {
+        mkdirSync(shard, { recursive: true });
+        this.shards.add(shard);
+      }
       writeFileSync(temporary, serialize({ key, processed } satisfies Entry));
       renameSync(temporary, path);
     } catch {
