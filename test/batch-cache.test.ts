@@ -12,7 +12,7 @@ import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchOutcome } from '../src/batch/run.js';
 import type { Processed } from '../src/batch/process.js';
-import { CACHE_MAX_AGE_DAYS, codeFolder, codeIdentity, DEFAULT_CACHE_DIR, pruneCache, ResultCache, runKeyOf, prepareCacheDir, type CacheInput, type RunKeyParts } from '../src/batch/result-cache.js';
+import { CACHE_MAX_AGE_DAYS, codeFolder, codeIdentity, DEFAULT_CACHE_DIR, dependencyVersions, programIdentity, pruneCache, ResultCache, runKeyOf, prepareCacheDir, type CacheInput, type RunKeyParts } from '../src/batch/result-cache.js';
 import type { RuleSettings } from '../src/engine/run.js';
 import { lint, LintSetupError } from '../src/node.js';
 import { builtinPacks } from './helpers/examples.js';
@@ -233,6 +233,29 @@ describe('result cache: entries', () => {
     expect(codeFolder('/x/dist/bundle')).toBe('/x/dist/bundle');
     expect(codeFolder('/x/dist/src/batch')).toBe('/x/dist/src');
     expect(codeFolder('/x/src/batch')).toBe('/x/src');
+  });
+
+  it('knows the packages the program loads by their installed versions, found as Node finds them', () => {
+    const root = tempDir('program');
+    const bundle = join(root, 'app', 'dist', 'bundle');
+    mkdirSync(bundle, { recursive: true });
+    writeFileSync(join(bundle, 'main.js'), 'code');
+    writeFileSync(join(root, 'app', 'package.json'), JSON.stringify({ name: 'xxgk-lint', dependencies: { 'pdfjs-dist': '5', exceljs: '4', absent: '1' } }));
+    const install = (dir: string, name: string, version: string): void => {
+      mkdirSync(join(dir, 'node_modules', name), { recursive: true });
+      writeFileSync(join(dir, 'node_modules', name, 'package.json'), JSON.stringify({ name, version }));
+    };
+    install(join(root, 'app'), 'pdfjs-dist', '5.6.205');
+    install(root, 'exceljs', '4.4.0'); // hoisted above the program's folder
+    expect(dependencyVersions(bundle)).toEqual([['absent', null], ['exceljs', '4.4.0'], ['pdfjs-dist', '5.6.205']]);
+    const first = programIdentity(bundle);
+    install(join(root, 'app'), 'pdfjs-dist', '5.7.0');
+    expect(dependencyVersions(bundle)).toContainEqual(['pdfjs-dist', '5.7.0']);
+    expect(programIdentity(bundle)).not.toBe(first);
+    install(join(root, 'app'), 'pdfjs-dist', '5.6.205');
+    expect(programIdentity(bundle)).toBe(first);
+    writeFileSync(join(bundle, 'main.js'), 'other code');
+    expect(programIdentity(bundle)).not.toBe(first);
   });
 });
 

@@ -13,7 +13,7 @@ import { isPdfFileName } from '../ingest/index.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import { readInput } from './inputs.js';
 import { processFile, type Processed } from './process.js';
-import { cachedResult, codeFolder, codeIdentity, ResultCache, runKeyOf, type ResultCacheInit } from './result-cache.js';
+import { cachedResult, programIdentity, ResultCache, runKeyOf, type ResultCacheInit } from './result-cache.js';
 import type { Task, WorkerInit, WorkerMessage } from './worker.js';
 
 /** Options of {@link checkFiles}. */
@@ -270,11 +270,11 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions, cache: R
 
 /**
  * The cache of a run, when it has one: its folder and the key of everything the run's results
- * depend on besides each file, the program's code included.
+ * depend on besides each file, the program itself included.
  */
 function cacheOf(options: PoolOptions): ResultCacheInit | null {
   if (options.cacheDir === undefined) return null;
-  const code = codeIdentity(codeFolder(fileURLToPath(new URL('.', import.meta.url))));
+  const code = programIdentity(fileURLToPath(new URL('.', import.meta.url)));
   const { packs, locale, limits, snapshotCells, keepBody, keepReports } = options;
   return { dir: options.cacheDir, runKey: runKeyOf({ code, packs, locale, limits, snapshotCells, keepBody, keepReports }) };
 }

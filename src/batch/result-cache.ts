@@ -6,8 +6,9 @@
  *
  * A result is found under a key made of everything that decides it, so a kept result is only
  * ever what checking the file again would give:
- * - the run: the program (its version and the bytes of its code files), the rule packs, the
- *   message language, the input limits and what the batch keeps of each report ({@link runKeyOf});
+ * - the run: the program (its version, its code files, the packages it loads, Node's version:
+ *   {@link programIdentity}), the rule packs, the message language, the input limits and what the
+ *   batch keeps of each report ({@link runKeyOf});
  * - the file: its name (results name it), its bytes, the rule settings that apply to it, page
  *   metadata from outside it and the bytes of the attachments read with it ({@link ResultCache.keyOf}).
  * Nothing else goes into a file's result: the checks read no clock and no environment (waivers
@@ -52,7 +53,7 @@ export interface ResultCacheInit {
 
 /** What decides a whole run's results, besides each file (see {@link runKeyOf}). */
 export interface RunKeyParts {
-  /** A digest of the program's code ({@link codeIdentity}). */
+  /** The program: its code, the packages it loads and Node's version ({@link programIdentity}). */
   code: string;
   packs: readonly Pack[];
   locale: 'zh' | 'en';
@@ -100,6 +101,45 @@ export function codeIdentity(folder: string): string {
  */
 export function codeFolder(moduleFolder: string): string {
   return basename(moduleFolder) === 'batch' ? dirname(moduleFolder) : moduleFolder;
+}
+
+/**
+ * The installed version of each package the program depends on (its package.json's
+ * `dependencies`), found as Node finds them: in `node_modules` of the program's folder or of a
+ * folder above it. pdf.js, exceljs and the others are not in the bundle: an update of one of them
+ * (which may read a PDF differently) must not reuse results. Null for a package not found, and
+ * an empty list when no package.json of the program is found above `folder`.
+ */
+export function dependencyVersions(folder: string): [string, string | null][] {
+  const readJson = (path: string): { name?: string; version?: string; dependencies?: Record<string, string> } | null => {
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version?: string; dependencies?: Record<string, string> };
+    } catch {
+      return null;
+    }
+  };
+  const above = (start: string): string[] => {
+    const dirs: string[] = [];
+    for (let dir = start; ; dir = dirname(dir)) {
+      dirs.push(dir);
+      if (dirname(dir) === dir) return dirs;
+    }
+  };
+  const own = above(folder).map((dir) => readJson(join(dir, 'package.json'))).find((json) => json?.name === 'xxgk-lint');
+  return Object.keys(own?.dependencies ?? {}).sort().map((name) => {
+    const found = above(folder).map((dir) => readJson(join(dir, 'node_modules', name, 'package.json'))).find((json) => json !== null);
+    return [name, found?.version ?? null];
+  });
+}
+
+/**
+ * The identity of the running program: its code files ({@link codeIdentity} of {@link codeFolder}),
+ * the installed versions of the packages it loads, and Node's version (its regular expressions,
+ * text decoding and sorting are the program's too).
+ */
+export function programIdentity(moduleFolder: string): string {
+  const folder = codeFolder(moduleFolder);
+  return sha256(JSON.stringify([codeIdentity(folder), dependencyVersions(folder), process.version]));
 }
 
 /** One file as the cache keys it: what it is read from besides the run. */
