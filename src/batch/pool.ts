@@ -13,7 +13,8 @@ import { isPdfFileName } from '../ingest/index.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import { readInput } from './inputs.js';
 import { processFile, type Processed } from './process.js';
-import { cachedResult, programIdentity, ResultCache, runKeyOf, type ResultCacheInit } from './result-cache.js';
+import { programIdentity } from './program-identity.js';
+import { cachedResult, ResultCache, runKeyOf, type ResultCacheInit } from './result-cache.js';
 import type { Task, WorkerInit, WorkerMessage } from './worker.js';
 
 /** Options of {@link checkFiles}. */

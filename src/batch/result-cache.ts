@@ -7,7 +7,7 @@
  * A result is found under a key made of everything that decides it, so a kept result is only
  * ever what checking the file again would give:
  * - the run: the program (its version, its code files, the packages it loads, Node's version:
- *   {@link programIdentity}), the rule packs, the message language, the input limits and what the
+ *   program-identity.ts), the rule packs, the message language, the input limits and what the
  *   batch keeps of each report ({@link runKeyOf});
  * - the file: its name (results name it), its bytes, the rule settings that apply to it, page
  *   metadata from outside it and the bytes of the attachments read with it ({@link ResultCache.keyOf}).
@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { deserialize, serialize } from 'node:v8';
 import type { Pack } from '../engine/schema.js';
@@ -53,7 +53,7 @@ export interface ResultCacheInit {
 
 /** What decides a whole run's results, besides each file (see {@link runKeyOf}). */
 export interface RunKeyParts {
-  /** The program: its code, the packages it loads and Node's version ({@link programIdentity}). */
+  /** The program: its code, the packages it loads and Node's version (`programIdentity`). */
   code: string;
   packs: readonly Pack[];
   locale: 'zh' | 'en';
@@ -63,7 +63,8 @@ export interface RunKeyParts {
   keepReports: boolean;
 }
 
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+/** SHA-256 in hex. */
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /**
  * The key of a run. The packs are plain data (validated YAML), so their JSON is all of them.
@@ -73,73 +74,6 @@ export function runKeyOf(parts: RunKeyParts): string {
     ENTRY_FORMAT, VERSION, parts.code, parts.packs, parts.locale, parts.limits ?? null,
     [...parts.snapshotCells].sort(), parts.keepBody, parts.keepReports,
   ]));
-}
-
-/**
- * A digest of the program's code: the bytes of every code file (.js, .mjs, .cjs, .ts, .json) in
- * `folder` and below, by path in name order, so a build with any change does not read the results
- * of another. See {@link codeFolder} for which folder.
- */
-export function codeIdentity(folder: string): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string, prefix: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
-      else if (entry.isFile() && /\.(?:[cm]?js|ts|json)$/.test(entry.name)) hash.update(`${prefix}${entry.name}\0`).update(readFileSync(path));
-    }
-  };
-  walk(folder, '');
-  return hash.digest('hex');
-}
-
-/**
- * The folder whose files are the running program ({@link codeIdentity}), from the folder this
- * module was loaded from: the CLI's bundle folder (one flat folder of chunks and the built-in
- * packs); for the compiled or TypeScript sources (the library, the tests) the module is in
- * `batch/`, and the program is the whole source tree above it.
- */
-export function codeFolder(moduleFolder: string): string {
-  return basename(moduleFolder) === 'batch' ? dirname(moduleFolder) : moduleFolder;
-}
-
-/**
- * The installed version of each package the program depends on (its package.json's
- * `dependencies`), found as Node finds them: in `node_modules` of the program's folder or of a
- * folder above it. pdf.js, exceljs and the others are not in the bundle: an update of one of them
- * (which may read a PDF differently) must not reuse results. Null for a package not found, and
- * an empty list when no package.json of the program is found above `folder`.
- */
-export function dependencyVersions(folder: string): [string, string | null][] {
-  const readJson = (path: string): { name?: string; version?: string; dependencies?: Record<string, string> } | null => {
-    try {
-      return JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version?: string; dependencies?: Record<string, string> };
-    } catch {
-      return null;
-    }
-  };
-  const above = (start: string): string[] => {
-    const dirs: string[] = [];
-    for (let dir = start; ; dir = dirname(dir)) {
-      dirs.push(dir);
-      if (dirname(dir) === dir) return dirs;
-    }
-  };
-  const own = above(folder).map((dir) => readJson(join(dir, 'package.json'))).find((json) => json?.name === 'xxgk-lint');
-  return Object.keys(own?.dependencies ?? {}).sort().map((name) => {
-    const found = above(folder).map((dir) => readJson(join(dir, 'node_modules', name, 'package.json'))).find((json) => json !== null);
-    return [name, found?.version ?? null];
-  });
-}
-
-/**
- * The identity of the running program: its code files ({@link codeIdentity} of {@link codeFolder}),
- * the installed versions of the packages it loads, and Node's version (its regular expressions,
- * text decoding and sorting are the program's too).
- */
-export function programIdentity(moduleFolder: string): string {
-  const folder = codeFolder(moduleFolder);
-  return sha256(JSON.stringify([codeIdentity(folder), dependencyVersions(folder), process.version]));
 }
 
 /** One file as the cache keys it: what it is read from besides the run. */
