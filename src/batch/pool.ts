@@ -7,15 +7,14 @@ import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { Checker } from '../engine/run.js';
 import type { Pack } from '../engine/schema.js';
 import { isPdfFileName } from '../ingest/index.js';
 import type { IngestLimits } from '../ingest/limits.js';
-import { readInput } from './inputs.js';
-import { processFile, type Processed } from './process.js';
+import type { Processed } from './process.js';
 import { programIdentity } from './program-identity.js';
-import { cachedResult, ResultCache, runKeyOf, type ResultCacheInit } from './result-cache.js';
-import type { Task, WorkerInit, WorkerMessage } from './worker.js';
+import { ResultCache, runKeyOf, type ResultCacheInit } from './result-cache.js';
+import { taskChecker, type Task } from './task.js';
+import type { WorkerInit, WorkerMessage } from './worker.js';
 
 /** Options of {@link checkFiles}. */
 export interface PoolOptions {
@@ -99,20 +98,10 @@ export const defaultJobs = (): number => availableParallelism();
 /** A file's result, or why it failed in an unexpected way. */
 export type PoolResult = { index: number; file: string; processed: Processed } | { index: number; file: string; error: string };
 
-/** Checks one file in this thread, with a checker per rule settings (made once, kept in `checkers`). */
-async function checkHere(task: Task, checkers: Map<string, Checker>, options: PoolOptions, cache: ResultCache | null): Promise<PoolResult> {
-  const key = JSON.stringify(task.settings);
-  let checker = checkers.get(key);
-  if (!checker) {
-    checker = new Checker(options.packs, { locale: options.locale, rules: task.settings });
-    checkers.set(key, checker);
-  }
+/** Checks one file in this thread. */
+async function checkHere(task: Task, check: (task: Task) => Promise<Processed>, options: PoolOptions): Promise<PoolResult> {
   try {
-    const input = await readInput(task.file);
-    const meta = task.meta ?? input.meta;
-    // A page's report (a fetched URL's staged copy) is staged anew on each run: not kept.
-    const processed = await cachedResult(task.meta === undefined ? cache : null, { file: task.file, bytes: input.bytes, settings: task.settings, meta, attachments: input.attachments }, () =>
-      processFile(input.bytes, task.file, checker, options.snapshotCells, options.keepBody, options.keepReports, options.limits, meta, input.attachments));
+    const processed = await check(task);
     // What a large batch keeps of a file (metadata, findings, snapshot) holds strings cut from
     // the file's text, and V8 keeps a whole string alive for any slice of it: in this thread
     // every report's full text stayed in memory (960 MB peak for 10,000 reports). A structured
@@ -126,15 +115,20 @@ async function checkHere(task: Task, checkers: Map<string, Checker>, options: Po
 }
 
 async function* inThread(tasks: readonly Task[], options: PoolOptions, cache: ResultCacheInit | null): AsyncGenerator<PoolResult> {
-  const checkers = new Map<string, Checker>();
-  const results = cache ? new ResultCache(cache) : null;
+  const check = checkerHere(options, cache);
   for (const task of tasks) {
     // Reading and checking a file never waits on the event loop, so without this turn a Ctrl-C
     // (the SIGINT handler that sets `stopped`) was only seen after the last file.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (options.signal?.stopped) return;
-    yield await checkHere(task, checkers, options, results);
+    yield await checkHere(task, check, options);
   }
+}
+
+/** This thread's checker of tasks (see task.ts). */
+function checkerHere(options: PoolOptions, cache: ResultCacheInit | null): (task: Task) => Promise<Processed> {
+  const { packs, locale, snapshotCells, keepBody, keepReports, limits } = options;
+  return taskChecker({ packs, locale, snapshotCells, keepBody, keepReports, limits, cache: cache ? new ResultCache(cache) : null });
 }
 
 function workerUrl(): URL {
@@ -237,8 +231,7 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions, cache: R
   // same wall time (42.8 and 43.9 s against 43.7 s).
   const here = options.mainThreadChecks ?? !tasks.some((task) => isPdfFileName(task.file));
   for (let k = 0; k < Math.min(here ? options.jobs - 1 : options.jobs, Math.ceil(tasks.length / chunk)); k++) start();
-  const checkers = new Map<string, Checker>();
-  const results = cache ? new ResultCache(cache) : null;
+  const check = here ? checkerHere(options, cache) : null;
   try {
     // Once stopped, the chunks already sent are finished and yielded; nothing more is sent.
     const limit = (): number => (options.signal?.stopped ? Math.min(sent, tasks.length) : tasks.length);
@@ -252,7 +245,7 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions, cache: R
       }
       if (here && sent < tasks.length && !options.signal?.stopped) {
         const task = tasks[sent++]!;
-        ready.set(task.index, await checkHere(task, checkers, options, results));
+        ready.set(task.index, await checkHere(task, check!, options));
         // Let the workers' messages in (a finished chunk is answered with the next one): a check
         // here runs without giving the event loop a turn.
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -269,13 +262,18 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions, cache: R
   }
 }
 
+/** The identity of the program running ({@link programIdentity}), once read. */
+let runningProgram: string | undefined;
+
 /**
  * The cache of a run, when it has one: its folder and the key of everything the run's results
  * depend on besides each file, the program itself included.
  */
 function cacheOf(options: PoolOptions): ResultCacheInit | null {
   if (options.cacheDir === undefined) return null;
-  const code = programIdentity(fileURLToPath(new URL('.', import.meta.url)));
+  // Read once per process (a batch with --prev runs the pool twice): the program does not change.
+  runningProgram ??= programIdentity(fileURLToPath(new URL('.', import.meta.url)));
+  const code = runningProgram;
   const { packs, locale, limits, snapshotCells, keepBody, keepReports } = options;
   return { dir: options.cacheDir, runKey: runKeyOf({ code, packs, locale, limits, snapshotCells, keepBody, keepReports }) };
 }
@@ -286,4 +284,4 @@ export function checkFiles(tasks: readonly Task[], options: PoolOptions): AsyncG
   return options.jobs > 1 && tasks.length > 1 ? inWorkers(tasks, options, cache) : inThread(tasks, options, cache);
 }
 
-export type { Task } from './worker.js';
+export type { Task } from './task.js';

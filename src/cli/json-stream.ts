@@ -26,7 +26,6 @@ export function nested(value: unknown, depth: number): string {
   return text.slice(before, text.length - after);
 }
 
-
 /** A result's text in the contract's output, where it sits (two levels deep). */
 export function contractText(result: ContractResult): string {
   return nested(result, 2);
