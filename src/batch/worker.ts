@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { IngestLimits } from '../ingest/limits.js';
 import { pdfReadingOnly } from '../ingest/pdf-load.js';
 import { loadRuleDirsLazily } from '../rule-dirs.js';
+import { oneAtATime } from './one-at-a-time.js';
 import type { Processed } from './process.js';
 import { ResultCache, type ResultCacheInit } from './result-cache.js';
 import { taskChecker, type Task } from './task.js';
@@ -37,7 +38,7 @@ const check = taskChecker({
   cache: init.cache ? new ResultCache(init.cache) : null,
 });
 
-parentPort!.on('message', async (tasks: Task[]) => {
+async function checkChunk(tasks: readonly Task[]): Promise<void> {
   for (const task of tasks) {
     try {
       parentPort!.postMessage({ index: task.index, processed: await check(task) } satisfies WorkerMessage);
@@ -46,4 +47,16 @@ parentPort!.on('message', async (tasks: Task[]) => {
     }
   }
   parentPort!.postMessage({ chunkDone: true } satisfies WorkerMessage);
-});
+}
+
+// One file at a time. The pool sends chunks ahead (pool.ts, IN_FLIGHT) so that the next is here
+// when one ends; an async listener would start each chunk as it arrived, and the files would
+// interleave at every wait of a PDF read (pdf.js reads CMaps and fonts from disk): up to four
+// PDFs open at once in one worker, each with its fonts and pages in memory.
+parentPort!.on('message', oneAtATime(checkChunk, (error) => {
+  // Thrown outside the chain, as an async listener's rejection would be: it ends this thread,
+  // and the pool gives its files a failure of their own and starts another worker.
+  setImmediate(() => {
+    throw error;
+  });
+}));
