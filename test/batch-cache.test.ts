@@ -10,10 +10,13 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { crossCellIds } from '../src/batch/cross.js';
+import { checkFiles } from '../src/batch/pool.js';
 import { runBatch, type BatchOutcome } from '../src/batch/run.js';
-import type { Processed } from '../src/batch/process.js';
+import { processFile, trimmedTo, type Processed } from '../src/batch/process.js';
+import { Checker } from '../src/engine/run.js';
 import { codeFolder, codeIdentity, dependencyVersions, programIdentity } from '../src/batch/program-identity.js';
-import { CACHE_MAX_AGE_DAYS, DEFAULT_CACHE_DIR, pruneCache, ResultCache, runKeyOf, prepareCacheDir, type CacheInput, type RunKeyParts } from '../src/batch/result-cache.js';
+import { CACHE_MAX_AGE_DAYS, DEFAULT_CACHE_DIR, fullerRunKeys, pruneCache, ResultCache, runKeyOf, prepareCacheDir, type CacheInput, type RunKeyParts } from '../src/batch/result-cache.js';
 import type { RuleSettings } from '../src/engine/run.js';
 import { lint, LintSetupError } from '../src/node.js';
 import { builtinPacks } from './helpers/examples.js';
@@ -38,11 +41,12 @@ interface RunOptions {
   cacheDir?: string;
   settings?: RuleSettings;
   locale?: 'zh' | 'en';
+  keepReports?: boolean;
 }
 
 const run = (files: string[], options: RunOptions = {}): Promise<BatchOutcome> =>
   runBatch({
-    files, packs: builtinPacks(), ruleDirs: [], settingsFor: () => options.settings ?? {}, locale: options.locale ?? 'zh', jobs: options.jobs ?? 1, keepReports: false,
+    files, packs: builtinPacks(), ruleDirs: [], settingsFor: () => options.settings ?? {}, locale: options.locale ?? 'zh', jobs: options.jobs ?? 1, keepReports: options.keepReports ?? false,
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
   });
 
@@ -107,6 +111,70 @@ describe('result cache: the batch', () => {
   }, 120_000);
 });
 
+describe('result cache: a batch that keeps less of each report', () => {
+  it('trims what a smaller batch kept (whole models, bodies) to exactly what it would have found itself', async () => {
+    const checker = new Checker(builtinPacks());
+    const cells = crossCellIds(builtinPacks());
+    // Every report kind processFile gives: checked reports, an unreadable file, a text that is no report.
+    const inputs: [string, Uint8Array][] = [
+      ...TEXTS.map((file): [string, Uint8Array] => [file, new Uint8Array(readFileSync(file))]),
+      ['empty.txt', new Uint8Array()],
+      ['note.txt', new TextEncoder().encode('会议通知\n请各单位于下周一前报送材料。\n')],
+    ];
+    const keepings = [true, false].flatMap((keepBody) => [true, false].map((keepReports) => ({ keepBody, keepReports })));
+    for (const [file, bytes] of inputs) {
+      const fullest = await processFile(bytes, file, checker, cells, true, true);
+      for (const keeping of keepings) {
+        const own = await processFile(bytes, file, checker, cells, keeping.keepBody, keeping.keepReports);
+        expect(trimmedTo(fullest, keeping), `${file} ${JSON.stringify(keeping)}`).toEqual(own);
+      }
+    }
+    // The cases differ: a trimmed result is not the whole one.
+    const [file, bytes] = inputs[0]!;
+    const fullest = await processFile(bytes, file, checker, cells, true, true);
+    expect(trimmedTo(fullest, { keepBody: false, keepReports: false })).not.toEqual(fullest);
+  }, 120_000);
+
+  it('serves a batch grown past 200 files (no whole models) or 500 (no bodies) from a smaller one\'s results', async () => {
+    const files = reportsIn(TEXTS.length);
+    // Past 200 files runBatch keeps no whole model: the same files with keepReports false.
+    const cacheDir = tempDir('dir');
+    const small = await run(files, { cacheDir, keepReports: true });
+    expect(small.entries[0]!.report!.lines.length).toBeGreaterThan(0);
+    markEntries(cacheDir);
+    const grown = await run(files, { cacheDir });
+    expect(marked(grown)).toEqual(files);
+    const plain = await run(files);
+    expect(grown.entries.map((e) => ({ ...e, findings: e.findings.filter((f) => f.ruleId !== MARK) }))).toEqual(plain.entries);
+    // The trimmed results were kept for this run as well: found directly the next time.
+    expect(entriesOf(cacheDir)).toHaveLength(2 * files.length);
+    // Past 500 files no body either (the pool's own option): in this thread and in a worker.
+    for (const jobs of [1, 2]) {
+      const dir = tempDir('dir');
+      const options = { jobs, packs: builtinPacks(), ruleDirs: [], locale: 'zh' as const, snapshotCells: crossCellIds(builtinPacks()), keepReports: false };
+      const tasks = files.map((file, index) => ({ index, file, settings: {} }));
+      const collect = async (keepBody: boolean, cache: boolean): Promise<Processed[]> => {
+        const out: Processed[] = [];
+        for await (const result of checkFiles(tasks, { ...options, keepBody, ...(cache ? { cacheDir: dir } : {}) })) if ('processed' in result) out.push(result.processed);
+        return out;
+      };
+      await collect(true, true);
+      markEntries(dir);
+      const fromCache = await collect(false, true);
+      expect(fromCache.filter((p) => p.entry.findings.some((f) => f.ruleId === MARK))).toHaveLength(files.length);
+      const fresh = await collect(false, false);
+      expect(fromCache.map((p) => p.snapshot?.body)).toEqual(fresh.map((p) => p.snapshot?.body));
+      expect(fresh.every((p) => p.snapshot === null || p.snapshot.body === '')).toBe(true);
+      expect(fromCache.map((p) => ({ ...p.snapshot }))).toEqual(fresh.map((p) => ({ ...p.snapshot })));
+    }
+    // The other way, a batch shrunk below 200 files, has no whole models kept: it checks again.
+    const shrunk = tempDir('dir');
+    await run(files, { cacheDir: shrunk });
+    markEntries(shrunk);
+    expect(marked(await run(files, { cacheDir: shrunk, keepReports: true }))).toEqual([]);
+  }, 180_000);
+});
+
 describe('result cache: entries', () => {
   const parts: RunKeyParts = { code: 'c', packs: [], locale: 'zh', limits: undefined, snapshotCells: new Set(['t3.a']), keepBody: true, keepReports: false };
   const input: CacheInput = { file: 'a.txt', bytes: new TextEncoder().encode('报告'), settings: {}, attachments: [] };
@@ -123,6 +191,12 @@ describe('result cache: entries', () => {
     const runChanges: Partial<RunKeyParts>[] = [{ code: 'd' }, { locale: 'en' }, { limits: { maxBytes: 1 } as never }, { snapshotCells: new Set() }, { keepBody: false }, { keepReports: true }, { packs: [{ id: 'p' }] as never }];
     const runKeys = runChanges.map((change) => runKeyOf({ ...parts, ...change }));
     expect(new Set([base, ...runKeys]).size).toBe(runChanges.length + 1);
+    // The runs keeping more of each report: every other combination for one keeping least, none for one keeping most.
+    const least = { ...parts, keepBody: false, keepReports: false };
+    const more = [{ keepBody: true, keepReports: false }, { keepBody: false, keepReports: true }, { keepBody: true, keepReports: true }];
+    expect(fullerRunKeys(least)).toEqual(more.map((keeping) => runKeyOf({ ...parts, ...keeping })));
+    expect(fullerRunKeys({ ...parts, keepBody: true, keepReports: false })).toEqual([runKeyOf({ ...parts, keepBody: true, keepReports: true })]);
+    expect(fullerRunKeys({ ...parts, keepBody: true, keepReports: true })).toEqual([]);
 
     const cache = new ResultCache({ dir: tempDir('keys'), runKey: base });
     const key = cache.keyOf(input);

@@ -12,7 +12,7 @@ import { isPdfFileName } from '../ingest/index.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import type { Processed } from './process.js';
 import { programIdentity } from './program-identity.js';
-import { ResultCache, runKeyOf, type ResultCacheInit } from './result-cache.js';
+import { fullerRunKeys, ResultCache, runKeyOf, type ResultCacheInit } from './result-cache.js';
 import { taskChecker, type Task } from './task.js';
 import type { WorkerInit, WorkerMessage } from './worker.js';
 
@@ -275,7 +275,8 @@ function cacheOf(options: PoolOptions): ResultCacheInit | null {
   runningProgram ??= programIdentity(fileURLToPath(new URL('.', import.meta.url)));
   const code = runningProgram;
   const { packs, locale, limits, snapshotCells, keepBody, keepReports } = options;
-  return { dir: options.cacheDir, runKey: runKeyOf({ code, packs, locale, limits, snapshotCells, keepBody, keepReports }) };
+  const parts = { code, packs, locale, limits, snapshotCells, keepBody, keepReports };
+  return { dir: options.cacheDir, runKey: runKeyOf(parts), fuller: fullerRunKeys(parts) };
 }
 
 /** Checks files, yielding results in input order. */

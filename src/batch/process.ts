@@ -110,6 +110,28 @@ export function metaOnly(report: Report): Report {
   return { ...report, meta, tables: {}, lines: [], sentences: [], narrative: [], outline: [], problems: [] };
 }
 
+/** What a batch keeps of each report: a small batch more than a large one (runBatch). */
+export interface Keeping {
+  /** The body text in the cross-report snapshot. */
+  keepBody: boolean;
+  /** The whole report model, else {@link metaOnly}. */
+  keepReports: boolean;
+}
+
+/**
+ * A result of a batch that kept more of each report (the whole model, the body text), reduced to
+ * what `keeping` keeps: exactly what {@link processFile} gives with those options, which only
+ * decide these two parts (the result cache reads a smaller batch's results this way).
+ */
+export function trimmedTo(processed: Processed, keeping: Keeping): Processed {
+  const { entry, snapshot } = processed;
+  return {
+    ...processed,
+    entry: keeping.keepReports || entry.report === null ? entry : { ...entry, report: metaOnly(entry.report) },
+    snapshot: keeping.keepBody || snapshot === null ? snapshot : { ...snapshot, body: '' },
+  };
+}
+
 /**
  * Checks one file's bytes. `seen` maps content digests to the first file that had them, so a
  * duplicate is recorded as such and not checked again.

@@ -15,6 +15,8 @@
  * and baselines, which do depend on the day, are applied after the cache, to every result), and
  * the cross-report rules, duplicates and the summary are worked out anew on each run from the
  * results. Each entry also holds its key, so a damaged or foreign file is a miss, never a result.
+ * What a batch keeps of each report depends on its size; a larger batch also takes a smaller
+ * one's result, which holds more, trimmed to what it keeps ({@link ResultCacheInit.fuller}).
  *
  * An entry is one file (`<dir>/<2 hex>/<key>.result`) written to a temporary name and renamed,
  * so runs in parallel and runs that are stopped leave whole entries or none. Entries a run reads
@@ -49,6 +51,12 @@ const PRUNED_MARKER = 'last-pruned';
 export interface ResultCacheInit {
   dir: string;
   runKey: string;
+  /**
+   * The keys of the same run keeping more of each report, as a smaller batch does (runBatch keeps
+   * whole models up to 200 files, bodies up to 500), closest first: a result kept under one of
+   * them, trimmed, is this run's result. A batch that grows past either size keeps its results.
+   */
+  fuller?: string[];
 }
 
 /** What decides a whole run's results, besides each file (see {@link runKeyOf}). */
@@ -76,6 +84,21 @@ export function runKeyOf(parts: RunKeyParts): string {
   ]));
 }
 
+/**
+ * The keys of the runs that differ from this one only in keeping more of each report (the body,
+ * the whole model, or both), closest first: their results hold this run's (see
+ * {@link ResultCacheInit.fuller}).
+ */
+export function fullerRunKeys(parts: RunKeyParts): string[] {
+  const more = [
+    { keepBody: true, keepReports: parts.keepReports },
+    { keepBody: parts.keepBody, keepReports: true },
+    { keepBody: true, keepReports: true },
+  ].filter((k, i, all) => (k.keepBody !== parts.keepBody || k.keepReports !== parts.keepReports)
+    && all.findIndex((o) => o.keepBody === k.keepBody && o.keepReports === k.keepReports) === i);
+  return more.map((keeping) => runKeyOf({ ...parts, ...keeping }));
+}
+
 /** One file as the cache keys it: what it is read from besides the run. */
 export interface CacheInput {
   file: string;
@@ -98,14 +121,19 @@ export class ResultCache {
 
   constructor(private readonly init: ResultCacheInit) {}
 
-  /** The key of one file's result in this run. */
-  keyOf(input: CacheInput): string {
+  /** The key of one file's result in this run (or in the run of `runKey`). */
+  keyOf(input: CacheInput, runKey = this.init.runKey): string {
     return sha256(JSON.stringify([
       // SHA-256 of the bytes, not the batch's SHA-1 (duplicates): two files made to share a SHA-1
       // (done for PDFs) must not share a result.
-      this.init.runKey, input.file, input.settings, sha256(input.bytes), input.meta ?? null,
+      runKey, input.file, input.settings, sha256(input.bytes), input.meta ?? null,
       input.attachments.map((a) => [a.name, sha256(a.bytes)]),
     ]));
+  }
+
+  /** The keys of one file's result in the runs that keep more of each report (`fuller`), closest first. */
+  fullerKeysOf(input: CacheInput): string[] {
+    return (this.init.fuller ?? []).map((runKey) => this.keyOf(input, runKey));
   }
 
   private pathOf(key: string): string {
@@ -158,14 +186,22 @@ export class ResultCache {
 }
 
 /**
- * The result of one file: the kept one when there is one, else `check()`'s, which is then kept.
- * Without a cache, just `check()`.
+ * The result of one file: the kept one when there is one; else one kept by a run that keeps more
+ * of each report, reduced by `trim` to what this run keeps (and kept for this run too); else
+ * `check()`'s, which is then kept. Without a cache, just `check()`.
  */
-export async function cachedResult(cache: ResultCache | null, input: CacheInput, check: () => Promise<Processed>): Promise<Processed> {
+export async function cachedResult(cache: ResultCache | null, input: CacheInput, check: () => Promise<Processed>, trim: (fuller: Processed) => Processed): Promise<Processed> {
   if (cache === null) return check();
   const key = cache.keyOf(input);
   const kept = cache.get(key);
   if (kept !== undefined) return kept;
+  for (const fullerKey of cache.fullerKeysOf(input)) {
+    const fuller = cache.get(fullerKey);
+    if (fuller === undefined) continue;
+    const trimmed = trim(fuller);
+    cache.set(key, trimmed);
+    return trimmed;
+  }
   const processed = await check();
   cache.set(key, processed);
   return processed;

@@ -8,7 +8,7 @@ import type { Pack } from '../engine/schema.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import type { SourceMeta } from '../model/source.js';
 import { readInput } from './inputs.js';
-import { processFile, type Processed } from './process.js';
+import { processFile, trimmedTo, type Processed } from './process.js';
 import { cachedResult, type ResultCache } from './result-cache.js';
 
 /** One file to check. */
@@ -50,6 +50,7 @@ export function taskChecker(options: TaskOptions): (task: Task) => Promise<Proce
     // A page's report (a fetched URL's staged copy) is staged anew on each run: not kept.
     const cache = task.meta === undefined ? options.cache : null;
     return cachedResult(cache, { file: task.file, bytes: input.bytes, settings: task.settings, meta, attachments: input.attachments }, () =>
-      processFile(input.bytes, task.file, checker, options.snapshotCells, options.keepBody, options.keepReports, options.limits, meta, input.attachments));
+      processFile(input.bytes, task.file, checker, options.snapshotCells, options.keepBody, options.keepReports, options.limits, meta, input.attachments),
+    (fuller) => trimmedTo(fuller, options));
   };
 }
