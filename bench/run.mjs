@@ -208,11 +208,14 @@ if (pdfMany > 0) {
   const n = corpus.length * pdfRounds;
   const [one, two] = [pdfRuns[1], pdfRuns[2]];
   say('');
-  say(`- PDF reports/s per thread (CPU time, -j 1): **${(n / one.cpu).toFixed(1)}** on ${n} PDFs${pdfManyOne ? `, **${(pdfMany / pdfManyOne.cpu).toFixed(1)}** on ${pdfMany}` : ''} (target ≥ 10)`);
-  say(`- -j 2 ÷ -j 1, wall time: **${(one.wall / two.wall).toFixed(2)}×** on ${n} PDFs${pdfManyOne ? `, **${(pdfManyOne.wall / pdfPeak.wall).toFixed(2)}×** on ${pdfMany}` : ''} (target ≥ 1.6; meaningful only on an otherwise idle machine: load average above); from CPU time, the most two free cores could give: ${((2 * one.cpu) / two.cpu).toFixed(2)}×${pdfManyOne ? ` and ${((2 * pdfManyOne.cpu) / pdfPeak.cpu).toFixed(2)}×` : ''}`);
+  // Each figure on the small batch and, when it ran, on the large one (start-up spread over it).
+  const batches = [{ count: n, one, two }, ...(pdfManyOne ? [{ count: pdfMany, one: pdfManyOne, two: pdfPeak }] : [])];
+  const each = (figure) => batches.map((b) => `${figure(b)} on ${b.count}`).join(', ');
   // V8's own threads (compilation, parallel garbage collection) work beside the one checking.
-  const busy = (r) => (r.cpu / r.wall).toFixed(2);
-  say(`- Cores one thread keeps busy (-j 1, CPU time ÷ wall time): ${busy(one)}${pdfManyOne ? ` and ${busy(pdfManyOne)}` : ''}; with two cores, -j 2 can be at most ${(2 / (one.cpu / one.wall)).toFixed(2)}×${pdfManyOne ? ` and ${(2 / (pdfManyOne.cpu / pdfManyOne.wall)).toFixed(2)}×` : ''} faster even at no extra cost`);
+  const cores = (r) => r.cpu / r.wall;
+  say(`- PDF reports/s per thread (CPU time, -j 1): ${each((b) => `**${(b.count / b.one.cpu).toFixed(1)}**`)} PDFs (target ≥ 10)`);
+  say(`- -j 2 ÷ -j 1, wall time: ${each((b) => `**${(b.one.wall / b.two.wall).toFixed(2)}×**`)} PDFs (target ≥ 1.6; meaningful only on an otherwise idle machine: load average above); from CPU time, the most two free cores could give: ${each((b) => `${((2 * b.one.cpu) / b.two.cpu).toFixed(2)}×`)}`);
+  say(`- Cores one thread keeps busy (-j 1, CPU time ÷ wall time): ${each((b) => cores(b.one).toFixed(2))}; with two cores, -j 2 can be at most ${each((b) => `${(2 / cores(b.one)).toFixed(2)}×`)} faster even at no extra cost`);
   if (pdfPeak) say(`- Peak RSS, ${pdfMany} PDFs with -j 2: **${pdfPeak.rss.toFixed(0)} MB** (target ≤ 300 MB)`);
 }
 

@@ -210,6 +210,9 @@ describe('result cache: entries', () => {
     // The same attachment name with other bytes is another key.
     expect(cache.keyOf({ ...input, attachments: [{ name: 'a.xlsx', bytes: new Uint8Array([2]) }] })).not.toBe(fileKeys.at(-1));
     expect(new ResultCache({ dir: '.', runKey: runKeys[0]! }).keyOf(input)).not.toBe(key);
+    // A file's keys in the runs keeping more are the keys those runs give it.
+    const withFuller = new ResultCache({ dir: '.', runKey: base, fuller: runKeys.slice(0, 2) });
+    expect(withFuller.keysOf(input)).toEqual({ own: key, fuller: runKeys.slice(0, 2).map((runKey) => new ResultCache({ dir: '.', runKey }).keyOf(input)) });
   });
 
   it('reads back what it kept, typed arrays included, and nothing for a missing, damaged or foreign entry', () => {

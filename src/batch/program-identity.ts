@@ -58,9 +58,10 @@ export function dependencyVersions(folder: string): [string, string | null][] {
       if (dirname(dir) === dir) return dirs;
     }
   };
-  const own = above(folder).map((dir) => readJson(join(dir, 'package.json'))).find((json) => json?.name === 'xxgk-lint');
+  const dirs = above(folder);
+  const own = dirs.map((dir) => readJson(join(dir, 'package.json'))).find((json) => json?.name === 'xxgk-lint');
   return Object.keys(own?.dependencies ?? {}).sort().map((name) => {
-    const found = above(folder).map((dir) => readJson(join(dir, 'node_modules', name, 'package.json'))).find((json) => json !== null);
+    const found = dirs.map((dir) => readJson(join(dir, 'node_modules', name, 'package.json'))).find((json) => json !== null);
     return [name, found?.version ?? null];
   });
 }

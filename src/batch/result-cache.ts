@@ -90,13 +90,11 @@ export function runKeyOf(parts: RunKeyParts): string {
  * {@link ResultCacheInit.fuller}).
  */
 export function fullerRunKeys(parts: RunKeyParts): string[] {
-  const more = [
-    { keepBody: true, keepReports: parts.keepReports },
-    { keepBody: parts.keepBody, keepReports: true },
-    { keepBody: true, keepReports: true },
-  ].filter((k, i, all) => (k.keepBody !== parts.keepBody || k.keepReports !== parts.keepReports)
-    && all.findIndex((o) => o.keepBody === k.keepBody && o.keepReports === k.keepReports) === i);
-  return more.map((keeping) => runKeyOf({ ...parts, ...keeping }));
+  const own = runKeyOf(parts);
+  const keys = new Set<string>();
+  for (const more of [{ keepBody: true }, { keepReports: true }, { keepBody: true, keepReports: true }]) keys.add(runKeyOf({ ...parts, ...more }));
+  keys.delete(own);
+  return [...keys];
 }
 
 /** One file as the cache keys it: what it is read from besides the run. */
@@ -107,6 +105,19 @@ export interface CacheInput {
   meta?: SourceMeta | undefined;
   attachments: readonly Attachment[];
 }
+
+/** What a file's key holds of the file itself (see {@link ResultCache.keyOf}). */
+function fileIdentity(input: CacheInput): string {
+  return JSON.stringify([
+    // SHA-256 of the bytes, not the batch's SHA-1 (duplicates): two files made to share a SHA-1
+    // (done for PDFs) must not share a result.
+    input.file, input.settings, sha256(input.bytes), input.meta ?? null,
+    input.attachments.map((a) => [a.name, sha256(a.bytes)]),
+  ]);
+}
+
+/** The key of a file's result in a run. */
+const keyIn = (runKey: string, file: string): string => sha256(`${runKey}\n${file}`);
 
 /** What is stored: the key (checked on reading) and the result. */
 interface Entry {
@@ -121,19 +132,18 @@ export class ResultCache {
 
   constructor(private readonly init: ResultCacheInit) {}
 
-  /** The key of one file's result in this run (or in the run of `runKey`). */
-  keyOf(input: CacheInput, runKey = this.init.runKey): string {
-    return sha256(JSON.stringify([
-      // SHA-256 of the bytes, not the batch's SHA-1 (duplicates): two files made to share a SHA-1
-      // (done for PDFs) must not share a result.
-      runKey, input.file, input.settings, sha256(input.bytes), input.meta ?? null,
-      input.attachments.map((a) => [a.name, sha256(a.bytes)]),
-    ]));
+  /** The key of one file's result in this run. */
+  keyOf(input: CacheInput): string {
+    return keyIn(this.init.runKey, fileIdentity(input));
   }
 
-  /** The keys of one file's result in the runs that keep more of each report (`fuller`), closest first. */
-  fullerKeysOf(input: CacheInput): string[] {
-    return (this.init.fuller ?? []).map((runKey) => this.keyOf(input, runKey));
+  /**
+   * The keys of one file's result: this run's, then those of the runs that keep more of each
+   * report (`fuller`), closest first. The file's bytes are hashed once for all of them.
+   */
+  keysOf(input: CacheInput): { own: string; fuller: string[] } {
+    const file = fileIdentity(input);
+    return { own: keyIn(this.init.runKey, file), fuller: (this.init.fuller ?? []).map((runKey) => keyIn(runKey, file)) };
   }
 
   private pathOf(key: string): string {
@@ -192,13 +202,13 @@ export class ResultCache {
  */
 export async function cachedResult(cache: ResultCache | null, input: CacheInput, check: () => Promise<Processed>, trim: (fuller: Processed) => Processed): Promise<Processed> {
   if (cache === null) return check();
-  const key = cache.keyOf(input);
+  const { own: key, fuller } = cache.keysOf(input);
   const kept = cache.get(key);
   if (kept !== undefined) return kept;
-  for (const fullerKey of cache.fullerKeysOf(input)) {
-    const fuller = cache.get(fullerKey);
-    if (fuller === undefined) continue;
-    const trimmed = trim(fuller);
+  for (const fullerKey of fuller) {
+    const more = cache.get(fullerKey);
+    if (more === undefined) continue;
+    const trimmed = trim(more);
     cache.set(key, trimmed);
     return trimmed;
   }
