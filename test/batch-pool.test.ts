@@ -1,5 +1,6 @@
 /** The worker pool loses nothing when a worker dies: only the files it held fail, and the batch goes on. */
 import { describe, expect, it } from 'vitest';
+import { heapGrowthLimited } from '../src/batch/heap-growth.js';
 import { checkFiles, type PoolOptions, type PoolResult } from '../src/batch/pool.js';
 
 const standIn = new URL('./helpers/crashing-worker.mjs', import.meta.url);
@@ -109,5 +110,20 @@ describe('worker pool', () => {
     expect(results).toHaveLength(100);
     expect(results.every((r) => /检查线程(?:意外退出|反复意外退出)/.test(reason(r)))).toBe(true);
     expect(results.some((r) => reason(r).includes('反复意外退出'))).toBe(true);
+  });
+
+  it('limits heap growth while a batch with PDFs runs in workers, and only then', async () => {
+    const seen = async (files: string[], jobs: number): Promise<boolean[]> => {
+      const during: boolean[] = [];
+      const tasks = files.map((file, index) => ({ index, file, settings: {} }));
+      for await (const result of checkFiles(tasks, { ...options(2), jobs })) {
+        expect(reason(result)).toBe(`stand-in saw ${result.file}`);
+        during.push(heapGrowthLimited());
+      }
+      return during;
+    };
+    expect(await seen(['a.txt', 'b.pdf', 'c.txt', 'd.PDF'], 2)).toEqual([true, true, true, true]);
+    expect(heapGrowthLimited()).toBe(false);
+    expect(await seen(['a.txt', 'b.html', 'c.docx', 'd.md'], 2)).toEqual([false, false, false, false]);
   });
 });

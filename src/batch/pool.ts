@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { Pack } from '../engine/schema.js';
 import { isPdfFileName } from '../ingest/index.js';
 import type { IngestLimits } from '../ingest/limits.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import type { Processed } from './process.js';
 import { programIdentity } from './program-identity.js';
 import { fullerRunKeys, ResultCache, runKeyOf, type ResultCacheInit } from './result-cache.js';
@@ -72,7 +73,8 @@ const WORKER_YOUNG_GENERATION_MB = 16;
  * 392 MB peak at 2,047 MB against 466 MB at 2,048 MB, in the same CPU time (26.1–26.5 s). Lower
  * limits trade CPU time for memory (1,000 PDFs, `-j 2`): 1,536 MB peaked at 301–303 MB against
  * 314–316 MB for 2–4 % more CPU time, 1,024 MB at 283 MB for 10 % more. A report that needs 2 GB
- * of live data is far beyond the 20 MB file limit.
+ * of live data is far beyond the 20 MB file limit. In a batch with PDFs the factor is fixed lower
+ * still, for every heap of the process, while the batch runs (heap-growth.ts).
  */
 function workerOldGenerationMb(): number {
   return Math.min(2047, Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20));
@@ -230,6 +232,8 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions, cache: R
   // 491 MB before (this thread checking, no limit, workers replaced every 200 files), in the
   // same wall time (42.8 and 43.9 s against 43.7 s).
   const here = options.mainThreadChecks ?? !tasks.some((task) => isPdfFileName(task.file));
+  // Workers reading PDFs keep their old generations close to their live data (heap-growth.ts).
+  const releaseHeapGrowth = tasks.some((task) => isPdfFileName(task.file)) ? limitHeapGrowth() : null;
   for (let k = 0; k < Math.min(here ? options.jobs - 1 : options.jobs, Math.ceil(tasks.length / chunk)); k++) start();
   const check = here ? checkerHere(options, cache) : null;
   try {
@@ -259,6 +263,7 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions, cache: R
   } finally {
     closing = true;
     await Promise.all([...pending.keys()].map((w) => w.terminate()));
+    releaseHeapGrowth?.();
   }
 }
 
