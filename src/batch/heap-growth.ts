@@ -34,7 +34,7 @@ import { setFlagsFromString } from 'node:v8';
  */
 export const PDF_HEAP_GROWING_PERCENT = 50;
 
-/** What the process was started with, read once: a user's own setting is never overridden. */
+/** Whether the process was started with the flag: a user's own setting is never overridden. */
 function startedWithFlag(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
   const named = (arg: string): boolean => /^--heap[-_]growing[-_]percent(?:=|$)/.test(arg);
   return execArgv.some(named) || (nodeOptions ?? '').split(/\s+/).some(named);

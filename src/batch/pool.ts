@@ -234,9 +234,9 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions, cache: R
   const here = options.mainThreadChecks ?? !tasks.some((task) => isPdfFileName(task.file));
   // Workers reading PDFs keep their old generations close to their live data (heap-growth.ts).
   const releaseHeapGrowth = tasks.some((task) => isPdfFileName(task.file)) ? limitHeapGrowth() : null;
-  for (let k = 0; k < Math.min(here ? options.jobs - 1 : options.jobs, Math.ceil(tasks.length / chunk)); k++) start();
-  const check = here ? checkerHere(options, cache) : null;
   try {
+    for (let k = 0; k < Math.min(here ? options.jobs - 1 : options.jobs, Math.ceil(tasks.length / chunk)); k++) start();
+    const check = here ? checkerHere(options, cache) : null;
     // Once stopped, the chunks already sent are finished and yielded; nothing more is sent.
     const limit = (): number => (options.signal?.stopped ? Math.min(sent, tasks.length) : tasks.length);
     while (next < limit()) {
