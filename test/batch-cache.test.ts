@@ -199,26 +199,26 @@ describe('result cache: entries', () => {
     expect(fullerRunKeys({ ...parts, keepBody: true, keepReports: true })).toEqual([]);
 
     const cache = new ResultCache({ dir: tempDir('keys'), runKey: base });
-    const key = cache.keyOf(input);
-    expect(cache.keyOf({ ...input, bytes: new TextEncoder().encode('报告') })).toBe(key);
+    const key = cache.keysOf(input).own;
+    expect(cache.keysOf({ ...input, bytes: new TextEncoder().encode('报告') }).own).toBe(key);
     const fileChanges: Partial<CacheInput>[] = [
       { file: 'b.txt' }, { bytes: new TextEncoder().encode('报告。') }, { settings: { 'some/rule': 'off' } }, { meta: { title: '标题' } as never },
       { attachments: [{ name: 'a.xlsx', bytes: new Uint8Array([1]) }] },
     ];
-    const fileKeys = fileChanges.map((change) => cache.keyOf({ ...input, ...change }));
+    const fileKeys = fileChanges.map((change) => cache.keysOf({ ...input, ...change }).own);
     expect(new Set([key, ...fileKeys]).size).toBe(fileChanges.length + 1);
     // The same attachment name with other bytes is another key.
-    expect(cache.keyOf({ ...input, attachments: [{ name: 'a.xlsx', bytes: new Uint8Array([2]) }] })).not.toBe(fileKeys.at(-1));
-    expect(new ResultCache({ dir: '.', runKey: runKeys[0]! }).keyOf(input)).not.toBe(key);
+    expect(cache.keysOf({ ...input, attachments: [{ name: 'a.xlsx', bytes: new Uint8Array([2]) }] }).own).not.toBe(fileKeys.at(-1));
+    expect(new ResultCache({ dir: '.', runKey: runKeys[0]! }).keysOf(input).own).not.toBe(key);
     // A file's keys in the runs keeping more are the keys those runs give it.
     const withFuller = new ResultCache({ dir: '.', runKey: base, fuller: runKeys.slice(0, 2) });
-    expect(withFuller.keysOf(input)).toEqual({ own: key, fuller: runKeys.slice(0, 2).map((runKey) => new ResultCache({ dir: '.', runKey }).keyOf(input)) });
+    expect(withFuller.keysOf(input)).toEqual({ own: key, fuller: runKeys.slice(0, 2).map((runKey) => new ResultCache({ dir: '.', runKey }).keysOf(input).own) });
   });
 
   it('reads back what it kept, typed arrays included, and nothing for a missing, damaged or foreign entry', () => {
     const dir = tempDir('entries');
     const cache = new ResultCache({ dir, runKey: 'r' });
-    const key = cache.keyOf(input);
+    const key = cache.keysOf(input).own;
     expect(cache.get(key)).toBeUndefined();
     cache.set(key, processed);
     const back = cache.get(key)!;
@@ -244,8 +244,8 @@ describe('result cache: entries', () => {
     const file = join(tempDir('file'), 'not-a-folder');
     writeFileSync(file, 'x');
     const cache = new ResultCache({ dir: file, runKey: 'r' });
-    expect(() => cache.set(cache.keyOf(input), processed)).not.toThrow();
-    expect(cache.get(cache.keyOf(input))).toBeUndefined();
+    expect(() => cache.set(cache.keysOf(input).own, processed)).not.toThrow();
+    expect(cache.get(cache.keysOf(input).own)).toBeUndefined();
     expect(prepareCacheDir(file)).toMatch(/EEXIST|ENOTDIR/);
     expect(prepareCacheDir(join(file, 'below'))).toMatch(/ENOTDIR|EEXIST/);
     const fresh = join(tempDir('fresh'), 'a', 'b');
@@ -260,7 +260,7 @@ describe('result cache: entries', () => {
     const now = new Date('2026-12-03T12:00:00Z');
     const daysAgo = (days: number): Date => new Date(now.getTime() - days * 24 * 3600 * 1000);
     const keys = ['old.txt', 'recent.txt', 'read.txt'].map((file) => {
-      const key = cache.keyOf({ ...input, file });
+      const key = cache.keysOf({ ...input, file }).own;
       cache.set(key, processed);
       return key;
     });

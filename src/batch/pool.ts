@@ -231,9 +231,10 @@ async function* inWorkers(tasks: readonly Task[], options: PoolOptions, cache: R
   // 392 MB with one and this thread, both with the limit; 1,000 PDFs: 314 and 316 MB against
   // 491 MB before (this thread checking, no limit, workers replaced every 200 files), in the
   // same wall time (42.8 and 43.9 s against 43.7 s).
-  const here = options.mainThreadChecks ?? !tasks.some((task) => isPdfFileName(task.file));
+  const withPdfs = tasks.some((task) => isPdfFileName(task.file));
+  const here = options.mainThreadChecks ?? !withPdfs;
   // Workers reading PDFs keep their old generations close to their live data (heap-growth.ts).
-  const releaseHeapGrowth = tasks.some((task) => isPdfFileName(task.file)) ? limitHeapGrowth() : null;
+  const releaseHeapGrowth = withPdfs ? limitHeapGrowth() : null;
   try {
     for (let k = 0; k < Math.min(here ? options.jobs - 1 : options.jobs, Math.ceil(tasks.length / chunk)); k++) start();
     const check = here ? checkerHere(options, cache) : null;
@@ -281,7 +282,8 @@ function cacheOf(options: PoolOptions): ResultCacheInit | null {
   const code = runningProgram;
   const { packs, locale, limits, snapshotCells, keepBody, keepReports } = options;
   const parts = { code, packs, locale, limits, snapshotCells, keepBody, keepReports };
-  return { dir: options.cacheDir, runKey: runKeyOf(parts), fuller: fullerRunKeys(parts) };
+  const runKey = runKeyOf(parts);
+  return { dir: options.cacheDir, runKey, fuller: fullerRunKeys(parts, runKey) };
 }
 
 /** Checks files, yielding results in input order. */

@@ -10,7 +10,7 @@
  *   program-identity.ts), the rule packs, the message language, the input limits and what the
  *   batch keeps of each report ({@link runKeyOf});
  * - the file: its name (results name it), its bytes, the rule settings that apply to it, page
- *   metadata from outside it and the bytes of the attachments read with it ({@link ResultCache.keyOf}).
+ *   metadata from outside it and the bytes of the attachments read with it ({@link ResultCache.keysOf}).
  * Nothing else goes into a file's result: the checks read no clock and no environment (waivers
  * and baselines, which do depend on the day, are applied after the cache, to every result), and
  * the cross-report rules, duplicates and the summary are worked out anew on each run from the
@@ -89,8 +89,7 @@ export function runKeyOf(parts: RunKeyParts): string {
  * the whole model, or both), closest first: their results hold this run's (see
  * {@link ResultCacheInit.fuller}).
  */
-export function fullerRunKeys(parts: RunKeyParts): string[] {
-  const own = runKeyOf(parts);
+export function fullerRunKeys(parts: RunKeyParts, own: string = runKeyOf(parts)): string[] {
   const keys = new Set<string>();
   for (const more of [{ keepBody: true }, { keepReports: true }, { keepBody: true, keepReports: true }]) keys.add(runKeyOf({ ...parts, ...more }));
   keys.delete(own);
@@ -106,7 +105,7 @@ export interface CacheInput {
   attachments: readonly Attachment[];
 }
 
-/** What a file's key holds of the file itself (see {@link ResultCache.keyOf}). */
+/** What a file's key holds of the file itself (see {@link ResultCache.keysOf}). */
 function fileIdentity(input: CacheInput): string {
   return JSON.stringify([
     // SHA-256 of the bytes, not the batch's SHA-1 (duplicates): two files made to share a SHA-1
@@ -131,11 +130,6 @@ export class ResultCache {
   private readonly shards = new Set<string>();
 
   constructor(private readonly init: ResultCacheInit) {}
-
-  /** The key of one file's result in this run. */
-  keyOf(input: CacheInput): string {
-    return keyIn(this.init.runKey, fileIdentity(input));
-  }
 
   /**
    * The keys of one file's result: this run's, then those of the runs that keep more of each

@@ -8,7 +8,7 @@ import type { Pack } from '../engine/schema.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import type { SourceMeta } from '../model/source.js';
 import { readInput } from './inputs.js';
-import { processFile, trimmedTo, type Processed } from './process.js';
+import { processFile, trimmedTo, type Keeping, type Processed } from './process.js';
 import { cachedResult, type ResultCache } from './result-cache.js';
 
 /** One file to check. */
@@ -21,12 +21,10 @@ export interface Task {
 }
 
 /** What every file of a batch is checked with. */
-export interface TaskOptions {
+export interface TaskOptions extends Keeping {
   packs: readonly Pack[];
   locale: 'zh' | 'en';
   snapshotCells: ReadonlySet<string>;
-  keepBody: boolean;
-  keepReports: boolean;
   limits?: IngestLimits | undefined;
   /** Where results are kept between runs; null without `--cache`. */
   cache: ResultCache | null;
